@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way (DESIGN.md §2): folio → {FolioCore, TerminalCore, BuiltinCorpus}.
+// FolioCore and TerminalCore depend on nothing but the standard library and Foundation.
+let package = Package(
+    name: "folio",
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+        .executable(name: "folio-bench", targets: ["FolioBench"]),
+        .library(name: "FolioCore", targets: ["FolioCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(name: "FolioCore"),
+        .target(name: "TerminalCore"),
+        // The built-in articles (Data/) compiled into the binary, so a copied binary still has them.
+        .target(name: "BuiltinCorpus", plugins: ["EmbedCorpusPlugin"]),
+        .executableTarget(name: "EmbedCorpusTool", path: "Plugins/EmbedCorpusTool"),
+        .plugin(name: "EmbedCorpusPlugin", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "FolioCore", "TerminalCore", "BuiltinCorpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "FolioBench",
+            dependencies: [
+                "FolioCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "BuiltinCorpus"]),
+        .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Writes a seeded synthetic news corpus for benchmarking folio.
+
+    python3 Scripts/generate-corpus.py OUT_DIR --articles N [--seed S] [--folders K]
+
+Each article is a `.txt` file in the news-dataset format that folio reads: a title line, a blank
+line, then paragraphs separated by blank lines (like the BBC set in shared/corpus/bbc-fulltext).
+
+The text is random but has the statistics that matter to an index:
+- a Zipfian vocabulary of 50,000 words: English function words first, then real news words (so the
+  benchmark's query list finds something), then generated pronounceable words, each in a family of
+  suffixed forms (-s, -ed, -ing, -ly, -tion, ...) so that stemming has work to do;
+- article lengths log-normal around 400 words (a median file of about 2.3 KB, like the BBC set);
+- a handful of topic words per article repeated through it, because real articles are bursty and
+  BM25 ranking behaves differently on text where every word is independent;
+- numbers, money, percentages, non-ASCII words (café, Zürich), curly quotes and apostrophes, so
+  the Unicode and apostrophe-folding paths of the loader and tokenizer run.
+
+Deterministic for a given seed: one `random.Random(seed)` drives everything, in a fixed order.
+Speed: words are drawn in bulk with `random.choices` (one C-level call per article) and sentences
+are list slices, so 100,000 articles take well under a minute on one core.
+"""
+
+import argparse
+import math
+import os
+import random
+import sys
+import time
+
+VOCABULARY_SIZE = 50_000
+# Zipf–Mandelbrot weights 1/(rank + q)^s: s ≈ 1 as in English, q flattens the very top a little
+# so "the" is about 6% of tokens (as in news text) rather than 10%.
+ZIPF_S = 1.0
+ZIPF_Q = 2.7
+
+# Roughly in order of frequency in English news text.
+FUNCTION_WORDS = """
+the of to and a in that is for on it with was as he be at by said his from have are an has
+but not had they this were which who their been will its would she or her more after also one
+two year new up about out people than last there we first into when over time three other all
+if years can some i could them our what no only him government so against like most before may
+just because while being do where made week then any should since many four did such you much
+under between next these off still those now told how made back those well down even through
+""".split()
+
+NEWS_WORDS = """
+market company firm shares profit profits sales growth economy economic bank rate rates price
+prices oil dollar euro deal chief executive business investors analysts quarter billion million
+minister election party labour tory tories blair brown howard prime government leader campaign
+vote voters parliament mps policy tax taxes spending council court judge police security law
+film films music album band singer actor actress award awards festival show star stars tv series
+chart box office director comedy drama game games player players match team club season cup coach
+win won victory champion league final injury goal goals football rugby cricket tennis olympic
+world england wales scotland ireland britain british london europe european china chinese japan
+india america american us uk france french germany german russia russian
+technology mobile phone phones internet broadband software computer computers users online web
+digital network networks service services data apple microsoft google sony games console gadget
+report reports plans plan claims claim warned announced expected increase rise rose fell cut cuts
+public private national international local health education school schools students children
+family families women men former president state states officials workers jobs job union strike
+trade exports imports consumer consumers spending debt deficit inflation interest budget pension
+pensions reform reforms bill issue issues decision evidence research study survey figures number
+""".split()
+
+# Reached through the vocabulary (a mid rank each) so the loader's NFC, case and diacritic
+# folding and the tokenizer's non-ASCII path run on every corpus.
+UNICODE_WORDS = """
+café naïve Zürich résumé São façade Müller Beyoncé Ångström crème brûlée fiancée Björk
+Gdańsk Łódź Dvořák Škoda Citroën Renée Chloé Mötley jalapeño piñata über coöperate
+""".split()
+
+CONSONANTS = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
+              "br", "cr", "dr", "fl", "gr", "pl", "pr", "sh", "st", "str", "th", "tr", "ch", "sp"]
+VOWELS = ["a", "e", "i", "o", "u", "a", "e", "i", "o", "ea", "ou", "ai", "y"]
+CODAS = ["", "", "", "n", "r", "l", "t", "s", "nd", "nt", "rk", "st", "m", "ck"]
+SUFFIXES = ["s", "ed", "ing", "ly", "tion", "er", "ment", "ness", "able", "ity"]
+
+CONTRACTIONS = ["don’t", "it’s", "can’t", "won’t", "isn’t", "we’re", "they’ve", "didn’t",
+                "don't", "it's", "doesn't"]
+MONEY = ["£", "$", "€"]
+MONEY_UNITS = ["m", "bn", "", "k"]
+
+
+def build_vocabulary(rng):
+    """The vocabulary in rank order: function words, news words, then generated families."""
+    words = []
+    seen = set()
+
+    def add(word):
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+
+    for word in FUNCTION_WORDS + NEWS_WORDS:
+        add(word)
+    # Generated roots; a root's suffixed forms are placed later in the ranking (derived forms are
+    # rarer than their base), interleaved so that every rank band mixes bases and derivations.
+    generated = []
+    index = 0
+    while len(seen) + len(generated) < VOCABULARY_SIZE * 2:
+        syllables = rng.choice((1, 2, 2, 2, 3, 3))
+        root = "".join(rng.choice(CONSONANTS) + rng.choice(VOWELS) for _ in range(syllables))
+        root += rng.choice(CODAS)
+        if len(root) < 3:
+            continue
+        generated.append((index, root))
+        for suffix in rng.sample(SUFFIXES, rng.randint(0, 4)):
+            form = root[:-1] + suffix if root.endswith("e") and suffix[0] in "aei" else root + suffix
+            generated.append((index * 3 + rng.random() * index, form))
+        index += 1
+    generated.sort(key=lambda pair: pair[0])
+    for _, word in generated:
+        if len(words) >= VOCABULARY_SIZE:
+            break
+        add(word)
+    for position, word in enumerate(UNICODE_WORDS):
+        # Ranks 2,000…14,000: rare enough to look like names, common enough to occur in many files.
+        words.insert(2_000 + position * 500, word)
+    del words[VOCABULARY_SIZE:]
+    return words
+
+
+def cumulative_weights(count):
+    total = 0.0
+    cumulative = []
+    for rank in range(count):
+        total += 1.0 / (rank + 1 + ZIPF_Q) ** ZIPF_S
+        cumulative.append(total)
+    return cumulative
+
+
+def number_token(rng):
+    kind = rng.random()
+    if kind < 0.3:
+        return str(rng.randint(1990, 2025))
+    if kind < 0.55:
+        return f"{rng.randint(1, 99)}%"
+    if kind < 0.8:
+        return f"{rng.choice(MONEY)}{rng.randint(1, 999)}{rng.choice(MONEY_UNITS)}"
+    if kind < 0.9:
+        return f"{rng.randint(1, 999)},{rng.randint(0, 999):03d}"
+    return f"{rng.randint(1, 20)}.{rng.randint(0, 99)}"
+
+
+def make_article(rng, vocabulary, cumulative, function_count):
+    """One article as the text of its file."""
+    length = max(60, min(6_000, int(rng.lognormvariate(math.log(400), 0.5))))
+    tokens = rng.choices(vocabulary, cum_weights=cumulative, k=length)
+    # Topic words: a few mid-frequency words that recur through this article (burstiness).
+    topics = rng.choices(vocabulary[function_count:20_000], k=rng.randint(3, 8))
+    for _ in range(length // 25):
+        tokens[rng.randrange(length)] = rng.choice(topics)
+
+    sentences = []
+    position = 0
+    while position < length:
+        size = rng.randint(8, 30)
+        words = tokens[position:position + size]
+        position += size
+        roll = rng.random()
+        # Mutate the slice (a fresh list), never the shared vocabulary strings.
+        if roll < 0.15:
+            words[rng.randrange(len(words))] = number_token(rng)
+        elif roll < 0.22:
+            words[rng.randrange(len(words))] = rng.choice(CONTRACTIONS)
+        elif roll < 0.30:
+            slot = rng.randrange(len(words))
+            words[slot] = words[slot] + rng.choice(("’s", "'s"))
+        if rng.random() < 0.3:
+            # Proper nouns: capitalised topic words, like names in news text.
+            slot = rng.randrange(len(words))
+            words[slot] = words[slot].capitalize()
+        words[0] = words[0].capitalize()
+        if len(words) > 10 and rng.random() < 0.35:
+            words[len(words) // 2] += ","
+        sentence = " ".join(words) + rng.choice(".........?!")
+        if rng.random() < 0.08:
+            sentence = "“" + sentence + "” " + rng.choice(("he said.", "she said.", "officials said."))
+        sentences.append(sentence)
+
+    paragraph_count = min(len(sentences), rng.randint(3, 8))
+    cuts = sorted(rng.sample(range(1, len(sentences)), paragraph_count - 1)) if paragraph_count > 1 else []
+    paragraphs = []
+    start = 0
+    for cut in cuts + [len(sentences)]:
+        paragraphs.append(" ".join(sentences[start:cut]))
+        start = cut
+
+    content = [word for word in tokens[:200] if word not in FUNCTION_SET]
+    title_words = rng.sample(topics + content, min(rng.randint(5, 10), len(topics) + len(content)))
+    title = " ".join(title_words)
+    title = title[:1].upper() + title[1:]
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+FUNCTION_SET = frozenset(FUNCTION_WORDS)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Write a seeded synthetic news corpus.")
+    parser.add_argument("out_dir")
+    parser.add_argument("--articles", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--folders", type=int, default=10)
+    args = parser.parse_args()
+    if args.articles < 0 or args.folders < 1:
+        parser.error("--articles must be >= 0 and --folders >= 1")
+
+    started = time.perf_counter()
+    rng = random.Random(args.seed)
+    vocabulary = build_vocabulary(rng)
+    cumulative = cumulative_weights(len(vocabulary))
+    function_count = len(FUNCTION_WORDS)
+
+    folders = [os.path.join(args.out_dir, f"section{k:02d}") for k in range(args.folders)]
+    for folder in folders:
+        os.makedirs(folder, exist_ok=True)
+    total_bytes = 0
+    for number in range(args.articles):
+        text = make_article(rng, vocabulary, cumulative, function_count).encode("utf-8")
+        path = os.path.join(folders[number % args.folders], f"{number:06d}.txt")
+        with open(path, "wb") as file:
+            file.write(text)
+        total_bytes += len(text)
+
+    seconds = time.perf_counter() - started
+    print(f"wrote {args.articles} files, {total_bytes:,} bytes ({total_bytes / 1048576:.1f} MiB) "
+          f"in {args.folders} folders under {args.out_dir} in {seconds:.1f} s (seed {args.seed})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Reads a corpus (a folder searched recursively, or one file) into parsed, normalised articles.
+public struct CorpusLoader: Sendable {
+    public var options: LoadOptions
+
+    public init(options: LoadOptions = LoadOptions()) { self.options = options }
+
+    /// An in-memory file, for corpora that do not live on disk (the built-in one, tests).
+    public struct Document: Sendable {
+        public var id: String
+        public var folderName: String
+        public var bytes: [UInt8]
+        public init(id: String, folderName: String, bytes: [UInt8]) {
+            self.id = id
+            self.folderName = folderName
+            self.bytes = bytes
+        }
+    }
+
+    /// Loads every article file under `path`, in parallel; skipped files are counted in the report.
+    public func load(path: String) throws(CorpusError) -> (articles: [Article], report: LoadReport) {
+        let started = DispatchTime.now()
+        var report = LoadReport()
+        let candidates = try CorpusScanner(options: options).scan(root: path, report: &report)
+        let maxSize = options.maxFileSize
+        let outcomes = Parallel.map(candidates.count) { index -> FileOutcome in
+            let candidate = candidates[index]
+            switch FileReader.read(candidate.fullPath, maxSize: maxSize) {
+            case .skipped(let reason): return .skipped(reason)
+            case .bytes(let bytes):
+                return Self.parse(Document(id: candidate.id, folderName: candidate.folderName, bytes: bytes))
+            }
+        }
+        let articles = collect(outcomes, ids: candidates.map(\.id), into: &report)
+        report.loadSeconds = started.secondsSince
+        guard !articles.isEmpty else { throw .empty(path, report.summary) }
+        return (articles, report)
+    }
+
+    /// Parses in-memory documents the same way files are parsed.
+    public func load(documents: [Document]) -> (articles: [Article], report: LoadReport) {
+        let started = DispatchTime.now()
+        var report = LoadReport()
+        let sorted = documents.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let maxSize = options.maxFileSize
+        let outcomes = Parallel.map(sorted.count) { index -> FileOutcome in
+            let document = sorted[index]
+            if document.bytes.count > maxSize { return .skipped(.tooLarge) }
+            if document.bytes.isEmpty { return .skipped(.empty) }
+            return Self.parse(document)
+        }
+        let articles = collect(outcomes, ids: sorted.map(\.id), into: &report)
+        report.loadSeconds = started.secondsSince
+        return (articles, report)
+    }
+
+    enum FileOutcome: Sendable {
+        case article(Article, bytes: Int, encoding: TextDecoder.Encoding)
+        case skipped(SkipReason)
+    }
+
+    static func parse(_ document: Document) -> FileOutcome {
+        let bytes = document.bytes
+        if bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0, $0.count) }) != nil {
+            // UTF-16 text is full of NULs but is text: decode it when it says so with a byte-order mark.
+            guard let text = UTF16Text.decode(bytes) else { return .skipped(.binary) }
+            return parsed(document, text: text, encoding: .utf8)
+        }
+        let (text, encoding) = TextDecoder.decode(bytes)
+        return parsed(document, text: text, encoding: encoding)
+    }
+
+    private static func parsed(_ document: Document, text: String, encoding: TextDecoder.Encoding) -> FileOutcome {
+        let normalized = TextNormalizer.normalize(text)
+        if normalized.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) { return .skipped(.empty) }
+        let article = ArticleParser.parse(id: document.id, folderName: document.folderName, text: normalized)
+        return .article(article, bytes: document.bytes.count, encoding: encoding)
+    }
+
+    private func collect(_ outcomes: [FileOutcome], ids: [String], into report: inout LoadReport) -> [Article] {
+        var articles: [Article] = []
+        articles.reserveCapacity(outcomes.count)
+        for (outcome, id) in zip(outcomes, ids) {
+            switch outcome {
+            case .skipped(let reason): report.skip(id, reason)
+            case .article(let article, let bytes, let encoding):
+                articles.append(article)
+                report.bytesRead += bytes
+                if encoding == .windows1252 { report.filesDecodedAsWindows1252 += 1 }
+                if encoding == .utf8WithReplacements { report.filesWithInvalidUTF8 += 1 }
+            }
+        }
+        report.articleCount = articles.count
+        return articles
+    }
+}
+
+/// UTF-16 files announce themselves with a byte-order mark; without one, NUL bytes mean binary.
+enum UTF16Text {
+    static func decode(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        let littleEndian: Bool
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE): littleEndian = true
+        case (0xFE, 0xFF): littleEndian = false
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var index = 2
+        while index + 1 < bytes.count {
+            let (low, high) = littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+            units.append(UInt16(high) << 8 | UInt16(low))
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+}
+
+extension LoadReport {
+    var summary: LoadReportSummary {
+        LoadReportSummary(
+            skipped: skippedCount,
+            reasons: skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.explanation)" }
+                .joined(separator: ", "))
+    }
+}
+
+extension DispatchTime {
+    var secondsSince: Double { Double(DispatchTime.now().uptimeNanoseconds - uptimeNanoseconds) / 1e9 }
+}

@@ -1,0 +1,38 @@
+/// Settings for reading a corpus from disk.
+public struct LoadOptions: Sendable {
+    /// Files larger than this are skipped and counted (default 16 MiB).
+    public var maxFileSize: Int
+    /// File name extensions read as articles ("" is a file without one); compared case-insensitively.
+    public var articleExtensions: Set<String>
+
+    public static let defaultMaxFileSize = 16 * 1024 * 1024
+
+    public init(maxFileSize: Int = LoadOptions.defaultMaxFileSize, articleExtensions: Set<String> = ["txt", "md", ""]) {
+        self.maxFileSize = maxFileSize
+        self.articleExtensions = articleExtensions
+    }
+}
+
+/// A corpus that cannot be opened at all: the CLI prints `description` on one line and exits 2.
+public enum CorpusError: Error, Sendable, CustomStringConvertible, Equatable {
+    case notFound(String)
+    case unreadable(String, String)
+    case empty(String, LoadReportSummary)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "no such file or folder: \(path)"
+        case .unreadable(let path, let why): "cannot read \(path): \(why)"
+        case .empty(let path, let summary):
+            summary.skipped == 0
+                ? "no articles in \(path) (looked for .txt, .md and files without an extension)"
+                : "no articles in \(path): \(summary.skipped) file(s) skipped (\(summary.reasons))"
+        }
+    }
+}
+
+/// The few words of a load report an error message needs.
+public struct LoadReportSummary: Sendable, Equatable {
+    public var skipped: Int
+    public var reasons: String
+}

@@ -1,0 +1,33 @@
+/// One article of a corpus, parsed and normalised: safe to draw on a terminal as it is.
+public struct Article: Sendable, Hashable, Identifiable {
+    /// The path relative to the corpus root ("sport/199.txt"): stable, shown to users, accepted by `show`.
+    public var id: String
+    public var title: String
+    /// The calendar day the article carries, if it gives one in a form `DateParser` reads.
+    public var date: CalendarDate?
+    /// Where it came from: the front matter's `source`, else the name of the containing folder.
+    public var source: String
+    public var author: String?
+    public var url: String?
+    /// The text after the title and headers, paragraphs separated by blank lines.
+    public var body: String
+    /// Words in the body: runs of letters and digits (a run of CJK text counts as one).
+    public var wordCount: Int
+
+    public init(
+        id: String, title: String, date: CalendarDate? = nil, source: String, author: String? = nil,
+        url: String? = nil, body: String, wordCount: Int? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.date = date
+        self.source = source
+        self.author = author
+        self.url = url
+        self.body = body
+        self.wordCount = wordCount ?? WordCounter.count(body)
+    }
+
+    /// Minutes to read at 230 words a minute (at least one).
+    public var readingMinutes: Int { max(1, (wordCount + 115) / 230) }
+}

@@ -1,0 +1,71 @@
+/// Finds where a query matched inside one article, for highlighting and snippets. Built once per
+/// query from the same term expansions the search used, so what is highlighted is what matched.
+public struct HitMatcher: Sendable {
+    /// Folded tokens that count as hits.
+    var words: Set<[UInt8]>
+    /// Tokens starting with one of these count too (the word being typed).
+    var prefixes: [[UInt8]]
+    /// Phrases, highlighted as whole runs.
+    var phrases: [PhraseMatcher]
+
+    public static let empty = HitMatcher(words: [], prefixes: [], phrases: [])
+
+    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && phrases.isEmpty }
+
+    /// UTF-8 byte ranges of the hits in `text`, sorted and merged.
+    public func ranges(in text: String) -> [Range<Int>] {
+        guard !isEmpty else { return [] }
+        var tokenizer = Tokenizer()
+        var found: [Range<Int>] = []
+        if !words.isEmpty || !prefixes.isEmpty {
+            tokenizer.tokenize(text) { token, range, _ in
+                if isHit(token) { found.append(range) }
+            }
+        }
+        for phrase in phrases { found += phrase.occurrences(in: text, tokenizer: &tokenizer) }
+        return Self.merged(found)
+    }
+
+    func isHit(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        if words.contains(Array(token)) { return true }
+        for prefix in prefixes where token.count >= prefix.count && token.prefix(prefix.count).elementsEqual(prefix) {
+            return true
+        }
+        return false
+    }
+
+    static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<Swift.max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}
+
+extension HitMatcher {
+    /// The matcher for a query's positive terms, with the ids the evaluator resolved.
+    init(query: Query, index: SearchIndex, typoTolerant: Bool) {
+        let resolver = TermResolver(index: index)
+        var words = Set<[UInt8]>()
+        var prefixes: [[UInt8]] = []
+        var phrases: [PhraseMatcher] = []
+        for clause in query.clauses {
+            for term in clause.alternatives {
+                if term.isPhrase {
+                    phrases.append(PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix))
+                    continue
+                }
+                if term.isPrefix { prefixes.append(term.tokens[0]) }
+                for ids in resolver.resolve(term, typoTolerant: typoTolerant) {
+                    for id in ids { words.insert(index.terms.term(id)) }
+                }
+            }
+        }
+        self.init(words: words, prefixes: prefixes, phrases: phrases)
+    }
+}

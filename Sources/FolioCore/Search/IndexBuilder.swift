@@ -1,0 +1,97 @@
+/// Builds a `SearchIndex` from articles on all cores.
+///
+/// 1. Workers tokenize contiguous ranges of documents, each into its own term table and a flat list of
+///    (term, packed tf) postings per document: no shared state, no locks.
+/// 2. Each worker sorts its terms; a k-way merge gives the global sorted dictionary and each worker's
+///    local → global id map.
+/// 3. Postings are sized, then written as varints straight into one arena, in document order.
+enum IndexBuilder {
+    static func build(_ articles: [Article]) -> SearchIndex {
+        let parts = Parallel.ranges(articles.count, parts: Swift.min(articles.count, Parallel.workerCount * 2))
+        let chunks = Parallel.map(parts.count) { part in ChunkIndexer.index(articles, range: parts[part]) }
+        let merged = DictionaryMerger.merge(chunks)
+        let (documentFrequency, postingsStart, postings) = PostingsWriter.write(
+            chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count)
+        let (stems, groupStart, groupTerms) = StemGrouper.group(merged.terms)
+        var lengths: [Float] = []
+        lengths.reserveCapacity(articles.count)
+        for chunk in chunks { lengths.append(contentsOf: chunk.documentLengths) }
+        let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))
+        return SearchIndex(
+            terms: merged.terms, documentFrequency: documentFrequency, postingsStart: postingsStart,
+            postings: postings, stems: stems, groupStart: groupStart, groupTerms: groupTerms,
+            documentLength: lengths, averageDocumentLength: average,
+            lengthNorm: lengths.map {
+                QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average)
+            })
+    }
+}
+
+/// Step 1: one worker's documents.
+struct ChunkIndexer {
+    var table = TermHashTable()
+    /// First document of the chunk (global number).
+    var firstDocument = 0
+    /// Postings of document d (chunk-relative) are postingTerm/postingFrequency[documentStart[d] ..< documentStart[d + 1]].
+    var documentStart: [UInt32] = [0]
+    var postingTerm: [UInt32] = []
+    /// Body tf in the low 16 bits, title tf in the high 16 (both saturate at 65,535).
+    var postingFrequency: [UInt32] = []
+    var documentLengths: [Float] = []
+
+    static func index(_ articles: [Article], range: Range<Int>) -> ChunkIndexer {
+        var sink = Sink()
+        sink.indexer.firstDocument = range.lowerBound
+        var tokenizer = Tokenizer()
+        for (local, documentNumber) in range.enumerated() {
+            let article = articles[documentNumber]
+            sink.beginDocument(Int32(local))
+            sink.increment = 1 << 16
+            tokenizer.tokenize(article.title, into: &sink)
+            let titleTokens = sink.tokens
+            sink.tokens = 0
+            sink.increment = 1
+            tokenizer.tokenize(article.body, into: &sink)
+            sink.indexer.documentStart.append(UInt32(sink.indexer.postingTerm.count))
+            sink.indexer.documentLengths.append(Float(sink.tokens) + SearchIndex.titleWeight * Float(titleTokens))
+        }
+        return sink.indexer
+    }
+
+    /// Counts each token into the current document's postings.
+    private struct Sink: TokenSink {
+        var indexer = ChunkIndexer()
+        /// 1 for a body token, 1 << 16 for a title token (the packed frequency's two halves).
+        var increment: UInt32 = 1
+        var tokens = 0
+        var document: Int32 = 0
+        /// Per local term: the last document that used it, and where its posting sits.
+        var lastDocument: [Int32] = []
+        var slot: [UInt32] = []
+
+        mutating func beginDocument(_ local: Int32) {
+            document = local
+            tokens = 0
+        }
+
+        @inline(__always)
+        mutating func token(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: Tokenizer.Kind) {
+            tokens += 1
+            let id = indexer.table.id(for: folded)
+            if id == lastDocument.count {
+                lastDocument.append(-1)
+                slot.append(0)
+            }
+            if lastDocument[id] != document {
+                lastDocument[id] = document
+                slot[id] = UInt32(indexer.postingTerm.count)
+                indexer.postingTerm.append(UInt32(id))
+                indexer.postingFrequency.append(0)
+            }
+            let position = Int(slot[id])
+            let packed = indexer.postingFrequency[position]
+            let field = increment == 1 ? packed & 0xFFFF : packed >> 16
+            if field < 0xFFFF { indexer.postingFrequency[position] = packed &+ increment }
+        }
+    }
+}

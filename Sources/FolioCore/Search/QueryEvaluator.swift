@@ -1,0 +1,170 @@
+import Foundation
+
+/// Runs a parsed query against the index: BM25 (k1 1.2, b 0.75) with the title weighted, AND across
+/// clauses, OR within one, phrases verified on the candidates, exclusions and date filters last.
+struct QueryEvaluator {
+    let store: ArticleStore
+    var index: SearchIndex { store.index }
+
+    static let k1: Float = 1.2
+    static let b: Float = 0.75
+
+    struct Scored { var document: Int32; var score: Float }
+
+    /// Matching documents with their scores, unordered.
+    func evaluate(_ query: Query, typoTolerant: Bool) -> [Scored] {
+        let count = index.documentCount
+        let resolver = TermResolver(index: index)
+        var tokenizer = Tokenizer()
+        var candidates: [Scored]
+        if query.clauses.isEmpty {
+            candidates = (0..<count).map { Scored(document: Int32($0), score: 0) }
+        } else {
+            // Resolve every alternative first, then run the cheapest clause first: it fixes the
+            // candidates, and later clauses skip everything it rejected.
+            let resolved = query.clauses.map { clause in
+                clause.alternatives.map { ($0, resolver.resolve($0, typoTolerant: typoTolerant)) }
+            }
+            let order = resolved.indices.sorted { cost(resolved[$0]) < cost(resolved[$1]) }
+            var matched = [UInt16](repeating: 0, count: count)
+            var score = [Float](repeating: 0, count: count)
+            var accumulator = Accumulator(count: count)
+            var first: [Int32] = []
+            for (step, clauseNumber) in order.enumerated() {
+                let required = UInt16(step)
+                var any = false
+                for (term, ids) in resolved[clauseNumber] {
+                    accumulator.collect(term: term, ids: ids, index: index)
+                    if term.isPhrase {
+                        accumulator.keepPhrases(term, store: store, alive: { matched[$0] >= required }, tokenizer: &tokenizer)
+                    }
+                    let idf = Self.idf(documents: count, frequency: accumulator.touched.count)
+                    for document in accumulator.touched {
+                        let doc = Int(document)
+                        let state = matched[doc]
+                        if state >= required {
+                            if state == required {
+                                matched[doc] = required + 1
+                                if step == 0 { first.append(document) }
+                            }
+                            let frequency = accumulator.frequency[doc]
+                            score[doc] += idf * frequency * (Self.k1 + 1) / (frequency + index.lengthNorm[doc])
+                            any = true
+                        }
+                    }
+                    accumulator.reset()
+                }
+                if !any { return [] }
+            }
+            let all = UInt16(order.count)
+            candidates = first.compactMap { matched[Int($0)] == all ? Scored(document: $0, score: score[Int($0)]) : nil }
+        }
+        return filter(candidates, query, resolver: resolver, tokenizer: &tokenizer)
+    }
+
+    /// Exclusions and date filters, applied to the surviving candidates only.
+    private func filter(_ candidates: [Scored], _ query: Query, resolver: TermResolver, tokenizer: inout Tokenizer) -> [Scored] {
+        var result = candidates
+        if !query.dateFilters.isEmpty {
+            result.removeAll { scored in
+                let date = store.articles[Int(scored.document)].date
+                return !query.dateFilters.allSatisfy { $0.accepts(date) }
+            }
+        }
+        if !query.exclusions.isEmpty && !result.isEmpty {
+            var excluded = Set<Int32>()
+            var accumulator = Accumulator(count: index.documentCount)
+            for term in query.exclusions {
+                accumulator.collect(term: term, ids: resolver.resolve(term), index: index)
+                if term.isPhrase {
+                    accumulator.keepPhrases(term, store: store, alive: { _ in true }, tokenizer: &tokenizer)
+                }
+                excluded.formUnion(accumulator.touched)
+                accumulator.reset()
+            }
+            result.removeAll { excluded.contains($0.document) }
+        }
+        return result
+    }
+
+    private func cost(_ alternatives: [(Query.Term, [[Int]])]) -> Int {
+        alternatives.reduce(0) { total, alternative in
+            // A phrase costs its rarest word (the intersection is at most that).
+            let perToken = alternative.1.map { ids in ids.reduce(0) { $0 + Int(index.documentFrequency[$1]) } }
+            return total + (alternative.0.isPhrase ? (perToken.min() ?? 0) : (perToken.first ?? 0))
+        }
+    }
+
+    static func idf(documents: Int, frequency: Int) -> Float {
+        let n = Float(documents), df = Float(frequency)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+}
+
+/// Per-document term frequencies of one alternative, over a dense array reused across terms.
+struct Accumulator {
+    var frequency: [Float]
+    var touched: [Int32] = []
+
+    init(count: Int) { frequency = [Float](repeating: 0, count: count) }
+
+    /// Adds up the (title-weighted) frequencies of every id; for a phrase, keeps the documents that
+    /// hold all its tokens (verified later), scored on the sum of its tokens' frequencies.
+    mutating func collect(term: Query.Term, ids: [[Int]], index: SearchIndex) {
+        let weight = SearchIndex.titleWeight
+        let titleOnly = term.titleOnly
+        if ids.count == 1 {
+            for id in ids[0] {
+                index.forEachPosting(of: id) { document, body, title in
+                    if titleOnly && title == 0 { return }
+                    let value = (titleOnly ? 0 : Float(body)) + weight * Float(title)
+                    if frequency[document] == 0 { touched.append(Int32(document)) }
+                    frequency[document] += value
+                }
+            }
+            return
+        }
+        // A phrase: count, per document, how many of its tokens occur; keep those with all of them.
+        var tokensSeen = [UInt8](repeating: 0, count: frequency.count)
+        var seenDocuments: [Int32] = []
+        for (position, tokenIDs) in ids.enumerated() {
+            for id in tokenIDs {
+                index.forEachPosting(of: id) { document, body, title in
+                    if titleOnly && title == 0 { return }
+                    guard Int(tokensSeen[document]) >= position else { return }
+                    if Int(tokensSeen[document]) == position {
+                        tokensSeen[document] = UInt8(truncatingIfNeeded: position + 1)
+                        if position == 0 { seenDocuments.append(Int32(document)) }
+                    }
+                    frequency[document] += (titleOnly ? 0 : Float(body)) + weight * Float(title)
+                }
+            }
+        }
+        for document in seenDocuments {
+            if Int(tokensSeen[Int(document)]) == ids.count { touched.append(document) } else { frequency[Int(document)] = 0 }
+        }
+    }
+
+    /// Drops touched documents where the phrase's tokens are not adjacent in title or body.
+    mutating func keepPhrases(_ term: Query.Term, store: ArticleStore, alive: (Int) -> Bool, tokenizer: inout Tokenizer) {
+        let matcher = PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix)
+        var kept: [Int32] = []
+        for document in touched {
+            let article = store.articles[Int(document)]
+            if alive(Int(document))
+                && (matcher.contains(article.title, tokenizer: &tokenizer)
+                    || (!term.titleOnly && matcher.contains(article.body, tokenizer: &tokenizer)))
+            {
+                kept.append(document)
+            } else {
+                frequency[Int(document)] = 0
+            }
+        }
+        touched = kept
+    }
+
+    mutating func reset() {
+        for document in touched { frequency[Int(document)] = 0 }
+        touched.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,68 @@
+/// The inverted index of a corpus: immutable once built, shared by every query (Sendable).
+///
+/// Layout (DESIGN.md §4): a sorted term arena (exact look-up and prefix ranges by binary search),
+/// one flat postings arena of varints (doc gap, body tf, title tf) in doc order, and stem groups that
+/// map an English stem to the raw terms sharing it, so "ashes" finds "ash" while "as" typed
+/// incrementally still prefix-matches raw words.
+public struct SearchIndex: Sendable {
+    let terms: SortedTerms
+    /// Documents containing term i.
+    let documentFrequency: [UInt32]
+    /// Postings of term i are postings[postingsStart[i] ..< postingsStart[i + 1]].
+    let postingsStart: [Int]
+    let postings: [UInt8]
+    /// Stems in byte order; group g holds the raw term ids groupTerms[groupStart[g] ..< groupStart[g + 1]].
+    let stems: SortedTerms
+    let groupStart: [UInt32]
+    let groupTerms: [UInt32]
+    /// Tokens per document, title tokens weighted as in scoring (BM25 length normalisation).
+    let documentLength: [Float]
+    let averageDocumentLength: Float
+    /// BM25's k1·(1 − b + b·dl/avgdl) per document, computed once at build.
+    let lengthNorm: [Float]
+
+    public var documentCount: Int { documentLength.count }
+    public var termCount: Int { terms.count }
+
+    /// Bytes held by the index structures (not the article text).
+    public var memoryBytes: Int {
+        terms.bytes.count + terms.offsets.count * 4 + documentFrequency.count * 4 + postingsStart.count * 8
+            + postings.count + stems.bytes.count + stems.offsets.count * 4 + groupStart.count * 4
+            + groupTerms.count * 4 + documentLength.count * 8
+    }
+
+    /// A title token counts this many times a body token, in term frequency and document length.
+    static let titleWeight: Float = 4
+
+    /// Raw term ids sharing the English stem of `word` (the word itself included when indexed).
+    func termsWithStem(of word: [UInt8]) -> [Int] {
+        var result: [Int] = []
+        if let group = stems.find(Self.stem(word)) {
+            result = (Int(groupStart[group])..<Int(groupStart[group + 1])).map { Int(groupTerms[$0]) }
+        }
+        if let exact = terms.find(word), !result.contains(exact) { result.append(exact) }
+        return result
+    }
+
+    /// The stem used for grouping: Porter2 for ASCII words, the word itself otherwise.
+    static func stem(_ term: [UInt8]) -> [UInt8] {
+        EnglishStemmer.stem(term)
+    }
+
+    /// Visits the postings of term `id` in document order: (document, body tf, title tf).
+    @inline(__always)
+    func forEachPosting(of id: Int, _ body: (Int, UInt32, UInt32) -> Void) {
+        postings.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var position = postingsStart[id]
+            let end = postingsStart[id + 1]
+            var document = -1
+            while position < end {
+                document += Int(VarInt.read(base, at: &position))
+                let bodyFrequency = VarInt.read(base, at: &position)
+                let titleFrequency = VarInt.read(base, at: &position)
+                body(document, bodyFrequency, titleFrequency)
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Turns query terms into index term ids: stem groups for complete words, prefix ranges for the
+/// word being typed, exact tokens for phrases, and edit-distance neighbours for the typo tier.
+struct TermResolver {
+    let index: SearchIndex
+
+    /// Prefix expansions stop after this many postings, most frequent words first, so one or two
+    /// typed letters cost a bounded amount of work on any corpus size (exact stem matches always stay).
+    static let prefixPostingsBudget = 250_000
+
+    /// Per token of `term`, the raw term ids that match it.
+    func resolve(_ term: Query.Term, typoTolerant: Bool = false) -> [[Int]] {
+        term.tokens.enumerated().map { position, token in
+            let isLast = position == term.tokens.count - 1
+            if term.isPrefix && isLast { return prefixMatches(token) }
+            var ids = term.isPhrase ? (index.terms.find(token).map { [$0] } ?? []) : index.termsWithStem(of: token)
+            if typoTolerant && !term.isPhrase {
+                for id in typoNeighbours(of: token) where !ids.contains(id) { ids.append(id) }
+            }
+            return ids
+        }
+    }
+
+    func prefixMatches(_ prefix: [UInt8]) -> [Int] {
+        let range = index.terms.prefixRange(prefix)
+        var ids = index.termsWithStem(of: prefix)
+        var budget = Self.prefixPostingsBudget
+        if range.count <= 64 || range.reduce(0, { $0 + Int(index.documentFrequency[$1]) }) <= budget {
+            for id in range where !ids.contains(id) { ids.append(id) }
+            return ids
+        }
+        let byFrequency = range.sorted { index.documentFrequency[$0] > index.documentFrequency[$1] }
+        for id in byFrequency {
+            let frequency = Int(index.documentFrequency[id])
+            if frequency > budget { continue }
+            budget -= frequency
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Dictionary words within the allowed typo distance: none up to 4 letters, 1 for 5–8, 2 beyond.
+    func typoNeighbours(of word: [UInt8]) -> [Int] {
+        let letters = String(decoding: word, as: UTF8.self).unicodeScalars.count
+        let allowed = Self.allowedTypos(forLetters: letters)
+        guard allowed > 0 else { return [] }
+        var result: [Int] = []
+        index.terms.bytes.withUnsafeBufferPointer { arena in
+            word.withUnsafeBufferPointer { query in
+                let offsets = index.terms.offsets
+                for id in 0..<index.terms.count {
+                    let start = Int(offsets[id])
+                    let length = Int(offsets[id + 1]) - start
+                    // Byte lengths bound scalar distances loosely (a non-ASCII letter is 2+ bytes).
+                    if abs(length - word.count) > allowed * 4 { continue }
+                    if length == word.count && memcmpBytes(arena.baseAddress! + start, query.baseAddress!, length) { continue }
+                    let candidate = UnsafeBufferPointer(rebasing: arena[start..<(start + length)])
+                    if EditDistance.within(query, candidate, maxDistance: allowed) != nil { result.append(id) }
+                }
+            }
+        }
+        return result
+    }
+
+    static func allowedTypos(forLetters letters: Int) -> Int {
+        letters <= 4 ? 0 : letters <= 8 ? 1 : 2
+    }
+}

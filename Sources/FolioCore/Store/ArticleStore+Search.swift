@@ -1,0 +1,109 @@
+import Foundation
+
+/// One ranked match.
+public struct SearchMatch: Sendable, Equatable {
+    /// Position in `ArticleStore.articles`.
+    public var article: Int
+    public var score: Float
+    /// Found only by the typo tier (ranked after every exact match).
+    public var isFuzzy: Bool
+}
+
+/// Everything a front end needs from one search: the ranked matches (all of them, cheap), and a
+/// matcher for snippets and highlights, which are computed only for the rows shown.
+public struct SearchResults: Sendable {
+    public var query: Query
+    public var matches: [SearchMatch]
+    public var matcher: HitMatcher
+    public var seconds: Double
+
+    public var isEmpty: Bool { matches.isEmpty }
+}
+
+/// How the list is ordered when there is no query to rank by (or when the user asks).
+public enum SortOrder: String, Sendable, CaseIterable, Codable {
+    case relevance, date, title, source
+}
+
+extension ArticleStore {
+    /// When exact matching finds fewer than this many articles, the typo tier adds its matches after them.
+    public static let fewResults = 5
+
+    /// Searches the corpus. An empty or filter-only query lists every (filtered) article by `sort`.
+    public func search(_ text: String, mode: QueryParser.Mode = .complete, sort: SortOrder = .relevance) -> SearchResults {
+        search(QueryParser.parse(text, mode: mode), sort: sort)
+    }
+
+    public func search(_ query: Query, sort: SortOrder = .relevance) -> SearchResults {
+        let started = DispatchTime.now()
+        let evaluator = QueryEvaluator(store: self)
+        var exact = evaluator.evaluate(query, typoTolerant: false)
+        var fuzzy: [QueryEvaluator.Scored] = []
+        var typoTolerant = false
+        if exact.count < Self.fewResults && !query.clauses.isEmpty && hasTypoEligibleWord(query) {
+            typoTolerant = true
+            let seen = Set(exact.map(\.document))
+            fuzzy = evaluator.evaluate(query, typoTolerant: true).filter { !seen.contains($0.document) }
+        }
+        let effectiveSort: SortOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
+        order(&exact, by: effectiveSort)
+        order(&fuzzy, by: effectiveSort)
+        let matches = exact.map { SearchMatch(article: Int($0.document), score: $0.score, isFuzzy: false) }
+            + fuzzy.map { SearchMatch(article: Int($0.document), score: $0.score, isFuzzy: true) }
+        return SearchResults(
+            query: query, matches: matches, matcher: HitMatcher(query: query, index: index, typoTolerant: typoTolerant),
+            seconds: started.secondsSince)
+    }
+
+    /// Every article, in the given order (the list with no query).
+    public func listing(sort: SortOrder = .date) -> [Int] {
+        var all = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
+        order(&all, by: sort == .relevance ? .date : sort)
+        return all.map { Int($0.document) }
+    }
+
+    /// Snippet for one match, computed on demand (only for rows on screen).
+    public func snippet(for article: Int, in results: SearchResults, length: Int = 160) -> Snippet {
+        results.matcher.snippet(of: articles[article].body, length: length)
+    }
+
+    /// Hit ranges of the results' query inside one article's title and body (UTF-8 byte offsets).
+    public func hitRanges(for article: Int, in results: SearchResults) -> (title: [Range<Int>], body: [Range<Int>]) {
+        (results.matcher.ranges(in: articles[article].title), results.matcher.ranges(in: articles[article].body))
+    }
+
+    private func hasTypoEligibleWord(_ query: Query) -> Bool {
+        query.clauses.contains { clause in
+            clause.alternatives.contains { term in
+                !term.isPhrase && !term.isPrefix
+                    && TermResolver.allowedTypos(forLetters: String(decoding: term.tokens[0], as: UTF8.self).unicodeScalars.count) > 0
+            }
+        }
+    }
+
+    /// Relevance: score, then newest, then title, then id. Other orders ignore the score.
+    func order(_ scored: inout [QueryEvaluator.Scored], by sort: SortOrder) {
+        let dateKey = self.dateKey, titleRank = self.titleRank, articles = self.articles
+        func byDateThenTitle(_ a: Int, _ b: Int) -> Bool {
+            if dateKey[a] != dateKey[b] { return dateKey[a] > dateKey[b] }
+            return titleRank[a] < titleRank[b]
+        }
+        switch sort {
+        case .relevance:
+            scored.sort { x, y in
+                if x.score != y.score { return x.score > y.score }
+                return byDateThenTitle(Int(x.document), Int(y.document))
+            }
+        case .date:
+            scored.sort { byDateThenTitle(Int($0.document), Int($1.document)) }
+        case .title:
+            scored.sort { titleRank[Int($0.document)] < titleRank[Int($1.document)] }
+        case .source:
+            scored.sort { x, y in
+                let a = Int(x.document), b = Int(y.document)
+                let order = articles[a].source.localizedCaseInsensitiveCompare(articles[b].source)
+                return order == .orderedSame ? byDateThenTitle(a, b) : order == .orderedAscending
+            }
+        }
+    }
+}

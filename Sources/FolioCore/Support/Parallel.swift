@@ -1,0 +1,41 @@
+import Foundation
+
+/// Runs work across all cores and collects results in order. The one place FolioCore goes parallel,
+/// so the unsafe part (threads writing disjoint slots of one buffer) is written and reviewed once.
+enum Parallel {
+    /// How many workers to use: every active core.
+    static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// `transform(i)` for every i in 0..<count, evaluated in parallel, returned in index order.
+    static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(transform) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = SlotBuffer(buffer)
+            withoutActuallyEscaping(transform) { transform in
+                let work = UncheckedBox(transform)
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    (slots.base + index).initialize(to: work.value(index))
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Splits 0..<count into `parts` contiguous ranges (the last ones may be empty when count is small).
+    static func ranges(_ count: Int, parts: Int) -> [Range<Int>] {
+        let parts = max(1, parts)
+        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+    }
+}
+
+/// A buffer whose disjoint slots are written by different threads; each index is written once.
+private struct SlotBuffer<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { base = buffer.baseAddress! }
+}
+
+/// Carries a non-Sendable closure into `concurrentPerform`: the callers pass pure functions of the index.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// Makes decoded article text safe and uniform, once, at load (DESIGN.md §4).
+///
+/// After `normalize`, text holds no C0/C1 control character but "\n", no escape-sequence residue,
+/// no bidi override/isolate control, no BOM; line ends are "\n", tabs are spaces, and it is NFC.
+/// Article text can then never drive a terminal, whatever the file held.
+public enum TextNormalizer {
+    /// Tab stops are every `tabWidth` columns, counted in scalars from the start of the line.
+    public static let tabWidth = 4
+
+    public static func normalize(_ text: String) -> String {
+        var text = text
+        let scan = text.withUTF8 { ByteScan(bytes: $0) }
+        if !scan.needsCleaning {
+            return scan.hasNonASCII && !isSurelyNFC(text) ? text.precomposedStringWithCanonicalMapping : text
+        }
+        return clean(text)
+    }
+
+    /// The scalar-by-scalar pass, taken only when a byte scan found something to remove or rewrite.
+    private static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var iterator = text.unicodeScalars.makeIterator()
+        var column = 0
+        var pending: Unicode.Scalar? = nil
+        var sawNonASCII = false
+
+        func next() -> Unicode.Scalar? {
+            if let scalar = pending { pending = nil; return scalar }
+            return iterator.next()
+        }
+        while let scalar = next() {
+            let value = scalar.value
+            switch value {
+            case 0x0A:
+                scalars.append("\n"); column = 0
+            case 0x0D:
+                // CRLF and lone CR both end a line.
+                if let following = iterator.next(), following != "\n" { pending = following }
+                scalars.append("\n"); column = 0
+            case 0x09:
+                let spaces = tabWidth - column % tabWidth
+                for _ in 0..<spaces { scalars.append(" ") }
+                column += spaces
+            case 0x1B:
+                skipEscapeSequence(&iterator, pending: &pending)
+            case 0x9B:
+                // C1 CSI: the same as ESC [ for a terminal that honours 8-bit controls.
+                skipControlSequenceBody(&iterator, pending: &pending)
+            case 0x90, 0x9D, 0x98, 0x9E, 0x9F:
+                // C1 DCS, OSC, SOS, PM, APC: a string runs to ST (or BEL); drop all of it.
+                skipControlString(&iterator, pending: &pending)
+            case 0x00...0x1F, 0x7F...0x9F:
+                continue
+            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
+                // Bidi marks, embeddings, overrides and isolates: they let text reorder what the
+                // terminal shows (Trojan Source); the terminal's own bidi handling, if any, still applies.
+                continue
+            case 0xFEFF, 0xFFF9...0xFFFB:
+                // BOM / zero-width no-break space; interlinear annotation controls.
+                continue
+            default:
+                if value >= 0x80 { sawNonASCII = true }
+                scalars.append(scalar)
+                column += 1
+            }
+        }
+        let cleaned = String(scalars)
+        // NFC only matters when there is something to compose; ASCII-only text is skipped (most corpora).
+        return sawNonASCII && !isSurelyNFC(cleaned) ? cleaned.precomposedStringWithCanonicalMapping : cleaned
+    }
+
+    /// True when every scalar is in a range that NFC leaves alone (Latin-1 and Latin Extended
+    /// letters, typographic punctuation, currency signs, CJK ideographs): Foundation's normaliser is
+    /// then skipped, which is most of the load time for text that only has curly quotes or a "£".
+    static func isSurelyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x2010...0x206F, 0x20A0...0x20BF, 0x2122, 0x4E00...0x9FFF: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Drops one escape sequence after ESC: CSI (ESC [), OSC/DCS/SOS/PM/APC strings, or a 2-byte escape.
+    private static func skipEscapeSequence(
+        _ iterator: inout String.UnicodeScalarView.Iterator, pending: inout Unicode.Scalar?
+    ) {
+        guard let introducer = iterator.next() else { return }
+        switch introducer {
+        case "[":
+            skipControlSequenceBody(&iterator, pending: &pending)
+        case "]", "P", "X", "^", "_":
+            skipControlString(&iterator, pending: &pending)
+        case " "..."/":
+            // nF escape: intermediates then one final byte.
+            while let scalar = iterator.next() {
+                if !(0x20...0x2F).contains(scalar.value) { break }
+            }
+        default:
+            // Two-character escape (ESC 7, ESC c, ESC M…): the character is part of it. A line end
+            // is text, though, and an ESC at the end of a line must not swallow it.
+            if introducer == "\n" || introducer == "\r" { pending = introducer }
+        }
+    }
+
+    /// CSI parameters and intermediates (0x20–0x3F) up to a final byte (0x40–0x7E).
+    private static func skipControlSequenceBody(
+        _ iterator: inout String.UnicodeScalarView.Iterator, pending: inout Unicode.Scalar?
+    ) {
+        while let scalar = iterator.next() {
+            switch scalar.value {
+            case 0x20...0x3F: continue
+            case 0x40...0x7E: return
+            default:
+                // Not a CSI byte: the sequence is malformed; keep the character as text.
+                pending = scalar
+                return
+            }
+        }
+    }
+
+    /// A control string ends at ST (ESC \ or 0x9C) or BEL. An unterminated one would otherwise eat
+    /// the rest of the article, so a line end also ends it (terminals differ; text matters more).
+    private static func skipControlString(
+        _ iterator: inout String.UnicodeScalarView.Iterator, pending: inout Unicode.Scalar?
+    ) {
+        while let scalar = iterator.next() {
+            switch scalar.value {
+            case 0x07, 0x9C: return
+            case 0x1B:
+                if let following = iterator.next(), following != "\\" { pending = following }
+                return
+            case 0x0A, 0x0D:
+                pending = scalar
+                return
+            default: continue
+            }
+        }
+    }
+}
+
+/// One pass over UTF-8 bytes deciding whether the slow scalar pass is needed at all: most article
+/// text has no controls, tabs or CRs, and pure ASCII needs no NFC either.
+private struct ByteScan {
+    var needsCleaning = false
+    var hasNonASCII = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F { index += 1; continue }
+            if byte == 0x0A { index += 1; continue }
+            if byte < 0x80 { needsCleaning = true; return }  // C0 control, tab, CR, DEL
+            hasNonASCII = true
+            let b1: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+            let b2: UInt8 = index + 2 < count ? bytes[index + 2] : 0
+            switch byte {
+            case 0xC2 where b1 >= 0x80 && b1 <= 0x9F: needsCleaning = true; return  // C1 controls
+            case 0xD8 where b1 == 0x9C: needsCleaning = true; return  // U+061C
+            case 0xE2 where b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2)):
+                needsCleaning = true; return
+            case 0xE2 where b1 == 0x81 && (0xA6...0xA9).contains(b2): needsCleaning = true; return
+            case 0xEF where b1 == 0xBB && b2 == 0xBF: needsCleaning = true; return  // BOM
+            case 0xEF where b1 == 0xBF && (0xB9...0xBB).contains(b2): needsCleaning = true; return
+            default: index += 1
+            }
+        }
+    }
+}

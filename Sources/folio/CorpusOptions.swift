@@ -1,0 +1,37 @@
+import ArgumentParser
+import BuiltinCorpus
+import FolioCore
+import Foundation
+
+/// Options every subcommand shares for choosing and reading a corpus.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
+        "Skip article files larger than this many MiB.", valueName: "MiB"))
+    var maxFileSizeMiB: Int = LoadOptions.defaultMaxFileSize / (1024 * 1024)
+
+    /// Loads the corpus at `path`, or the built-in one when there is none; a corpus error becomes exit 2.
+    func loadStore(path: String?) throws -> ArticleStore {
+        guard maxFileSizeMiB > 0 else { throw FolioExit.usage("--max-file-size must be at least 1 (MiB)") }
+        let options = LoadOptions(maxFileSize: maxFileSizeMiB * 1024 * 1024)
+        guard let path else { return Self.builtinStore(options: options) }
+        do {
+            return try ArticleStore.load(path: path, options: options)
+        } catch {
+            throw FolioExit(status: 2, message: error.description)
+        }
+    }
+
+    static func builtinStore(options: LoadOptions = LoadOptions()) -> ArticleStore {
+        let documents = BuiltinCorpus.files.map {
+            CorpusLoader.Document(id: $0.name, folderName: BuiltinCorpus.name, bytes: $0.bytes)
+        }
+        return ArticleStore.load(documents: documents, name: BuiltinCorpus.name, options: options)
+    }
+}
+
+/// The output formats of `list` and `search`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, tsv, json
+}
+
+extension SortOrder: @retroactive ExpressibleByArgument {}

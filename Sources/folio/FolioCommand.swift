@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+
+/// `folio`: read and search a folder of articles. The entry point maps every error to folio's exit
+/// statuses (0 found, 1 nothing found, 2 usage or corpus error) instead of ArgumentParser's own.
+@main
+struct FolioCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Read and search a folder of articles in the terminal.",
+        discussion: """
+            With no subcommand, folio lists the articles (the interactive reader arrives next).
+            PATH is a folder (searched recursively) or one file; without it, folio uses its
+            built-in articles.
+
+            Exit status: 0 found, 1 nothing found, 2 usage or corpus error.
+
+            Examples:
+              folio list ~/news --sort title
+              folio search 'teigen "late son" -legend'
+              folio show business/001.txt ~/bbc --width 72
+            """,
+        version: FolioVersion.current,
+        subcommands: [ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self],
+        defaultSubcommand: ListCommand.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as FolioExit {
+            if let message = exit.message { printError(message) }
+            Foundation.exit(exit.status)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help, --version: ArgumentParser's own text on stdout.
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            printError(message(for: error))
+            if let usage = usageLine(for: error) { FileHandle.standardError.write(Data((usage + "\n").utf8)) }
+            Foundation.exit(2)
+        }
+    }
+
+    private static func usageLine(for error: Error) -> String? {
+        let full = fullMessage(for: error)
+        return full.split(separator: "\n").first { $0.hasPrefix("Usage:") }.map { String($0) }
+    }
+}
+
+/// How a subcommand ends with a status other than 0, with an optional one-line message on stderr.
+struct FolioExit: Error {
+    var status: Int32
+    var message: String?
+
+    static let nothingFound = FolioExit(status: 1, message: nil)
+    static func usage(_ message: String) -> FolioExit { FolioExit(status: 2, message: message) }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("folio: \(message)\n".utf8))
+}
+
+enum FolioVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import FolioCore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the articles of a corpus.",
+        discussion: """
+            Examples:
+              folio list                        the built-in articles, newest first
+              folio list ~/news --sort title
+              folio list ~/news --format json | jq '.[].title'
+            """)
+
+    @Argument(help: "A folder of articles (searched recursively) or one article file. Default: the built-in articles.")
+    var path: String?
+
+    @Option(help: "Order: date (newest first), title, or source.")
+    var sort: SortOrder = .date
+
+    @Option(help: "Output: table (aligned, for reading), tsv (one article per line), or json.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        let store = try corpus.loadStore(path: path)
+        let rows = store.listing(sort: sort).map { ArticleRow(store.articles[$0]) }
+        let output = Output(format: format, terminal: .current)
+        print(output.render(rows), terminator: "")
+    }
+}

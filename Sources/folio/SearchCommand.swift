@@ -1,0 +1,54 @@
+import ArgumentParser
+import FolioCore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search a corpus; print ranked matches with snippets.",
+        discussion: """
+            Query syntax: words must all match (any form: "ashes" finds "ash"); a OR b;
+            "an exact phrase"; -word excludes; title:word; date:2021, date:2021-10,
+            date:>2021-09-30, date:<=2021-10. Small typos are forgiven when few articles match.
+            Exit status 1 when nothing matches, as grep.
+
+            Examples:
+              folio search ashes
+              folio search '"the son we almost had"'
+              folio search 'teigen date:>2021-09-30 -instagram' ~/news --limit 5
+              folio search profit ~/bbc --format tsv | cut -f1
+            """)
+
+    @Argument(help: "The query (quote it for the shell when it has spaces or quotes).")
+    var query: String
+
+    @Argument(help: "A folder of articles or one article file. Default: the built-in articles.")
+    var path: String?
+
+    @Option(name: .shortAndLong, help: "At most this many results (0 for all).")
+    var limit: Int = 20
+
+    @Option(help: "Order: relevance, date, title, or source.")
+    var sort: SortOrder = .relevance
+
+    @Option(help: "Output: table, tsv, or json.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        let store = try corpus.loadStore(path: path)
+        let results = store.search(query, mode: .complete, sort: sort)
+        for warning in results.query.warnings { printError(warning) }
+        let shown = limit == 0 ? results.matches[...] : results.matches.prefix(limit)
+        let rows = shown.map { match in
+            ArticleRow(store.articles[match.article], match: match, snippet: store.snippet(for: match.article, in: results))
+        }
+        let output = Output(format: format, terminal: .current)
+        print(output.render(rows, total: results.matches.count, seconds: results.seconds), terminator: "")
+        if results.isEmpty { throw FolioExit.nothingFound }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import FolioCore
+import TerminalCore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print one article, wrapped to a width.",
+        discussion: """
+            ID is the article's path relative to the corpus folder, as `folio list` shows it.
+
+            Examples:
+              folio show 001_2bcd1fa24314d7c1.txt
+              folio show sport/199.txt ~/bbc --width 60
+            """)
+
+    @Argument(help: "The article's id (its path relative to the corpus folder).")
+    var id: String
+
+    @Argument(help: "A folder of articles or one article file. Default: the built-in articles.")
+    var path: String?
+
+    @Option(help: "Wrap at this many columns (default: the terminal's width, at most 80).")
+    var width: Int?
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func validate() throws {
+        if let width, width < 10 { throw ValidationError("--width must be at least 10") }
+    }
+
+    func run() throws {
+        let store = try corpus.loadStore(path: path)
+        guard let article = store.article(withID: id) else {
+            let close = store.articles.map(\.id).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3)
+            let hint = close.isEmpty ? " (folio list shows the ids)" : "; did you mean \(close.joined(separator: ", "))?"
+            throw FolioExit(status: 1, message: "no article with id \(id)\(hint)")
+        }
+        let columns = width ?? min(80, TerminalInfo.current.columns ?? 80)
+        print(ArticleText.render(article, width: columns), terminator: "")
+    }
+}
+
+/// The plain-text form of one article: title, a metadata line, then the wrapped body.
+enum ArticleText {
+    static func render(_ article: Article, width: Int) -> String {
+        var lines = TextLayout.wrap(article.title, width: width)
+        lines.append(ArticleRow(article).metadataLine)
+        lines.append("")
+        lines += TextLayout.wrapText(article.body, width: width)
+        return lines.map { $0 + "\n" }.joined()
+    }
+}

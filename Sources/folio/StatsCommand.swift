@@ -1,0 +1,56 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show what a corpus load found: articles, skipped files by reason, index size and timings.",
+        discussion: """
+            Examples:
+              folio stats ~/bbc
+              folio stats ~/news --max-file-size 64
+            """)
+
+    @Argument(help: "A folder of articles or one article file. Default: the built-in articles.")
+    var path: String?
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        let store = try corpus.loadStore(path: path)
+        let report = store.report
+        var lines: [(String, String)] = [
+            ("corpus", store.name),
+            ("articles", "\(report.articleCount)"),
+            ("text", ByteCount.describe(report.bytesRead)),
+            ("terms", "\(store.index.termCount)"),
+            ("index size", ByteCount.describe(store.index.memoryBytes)),
+            ("load time", String(format: "%.1f ms", report.loadSeconds * 1000)),
+            ("index time", String(format: "%.1f ms", report.indexSeconds * 1000)),
+        ]
+        if report.filesDecodedAsWindows1252 > 0 {
+            lines.append(("read as Windows-1252", "\(report.filesDecodedAsWindows1252)"))
+        }
+        if report.filesWithInvalidUTF8 > 0 {
+            lines.append(("invalid UTF-8 replaced", "\(report.filesWithInvalidUTF8) file(s)"))
+        }
+        lines.append(("skipped", "\(report.skippedCount)"))
+        for (reason, count) in report.skipped.sorted(by: { $0.key < $1.key }) {
+            let examples = report.skippedExamples[reason, default: []].joined(separator: ", ")
+            lines.append(("  \(reason.explanation)", "\(count)  (e.g. \(examples))"))
+        }
+        let keyWidth = lines.map(\.0.count).max() ?? 0
+        for (key, value) in lines {
+            print(key.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + value)
+        }
+    }
+}
+
+enum ByteCount {
+    static func describe(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return String(format: "%.1f KiB", Double(bytes) / 1024) }
+        return String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+    }
+}
