@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way (DESIGN.md §2): folio → {FolioCore, TerminalCore, BuiltinCorpus}.
-// FolioCore and TerminalCore depend on nothing but the standard library and Foundation.
+// Dependencies point one way (DESIGN.md §2): folio → FolioUI → {FolioCore, TerminalCore};
+// CursesTerminal → {CNCursesW, TerminalCore}. FolioCore and TerminalCore depend on nothing but the
+// standard library and Foundation; only CursesTerminal imports ncurses.
 let package = Package(
     name: "folio",
     products: [
@@ -17,6 +18,9 @@ let package = Package(
     targets: [
         .target(name: "FolioCore"),
         .target(name: "TerminalCore"),
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalCore"]),
+        .target(name: "FolioUI", dependencies: ["FolioCore", "TerminalCore"]),
         // The built-in articles (Data/) compiled into the binary, so a copied binary still has them.
         .target(name: "BuiltinCorpus", plugins: ["EmbedCorpusPlugin"]),
         .executableTarget(name: "EmbedCorpusTool", path: "Plugins/EmbedCorpusTool"),
@@ -24,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "TerminalCore", "BuiltinCorpus",
+                "FolioCore", "TerminalCore", "FolioUI", "CursesTerminal", "BuiltinCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -37,6 +41,9 @@ let package = Package(
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "BuiltinCorpus"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
+        .testTarget(name: "FolioUITests", dependencies: ["FolioUI", "FolioCore", "TerminalCore", "BuiltinCorpus"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["folio"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,4 +34,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, tsv, json
 }
 
-extension SortOrder: @retroactive ExpressibleByArgument {}
+extension ListOrder: ExpressibleByArgument {}

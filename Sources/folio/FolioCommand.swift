@@ -9,8 +9,8 @@ struct FolioCommand: ParsableCommand {
         commandName: "folio",
         abstract: "Read and search a folder of articles in the terminal.",
         discussion: """
-            With no subcommand, folio lists the articles (the interactive reader arrives next).
-            PATH is a folder (searched recursively) or one file; without it, folio uses its
+            With no subcommand, folio opens the interactive reader (or, when stdin or stdout is not
+            a terminal, prints the list as `folio list` does). PATH is a folder (searched recursively) or one file; without it, folio uses its
             built-in articles.
 
             Exit status: 0 found, 1 nothing found, 2 usage or corpus error.
@@ -21,8 +21,8 @@ struct FolioCommand: ParsableCommand {
               folio show business/001.txt ~/bbc --width 72
             """,
         version: FolioVersion.current,
-        subcommands: [ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self],
-        defaultSubcommand: ListCommand.self)
+        subcommands: [ReaderCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self],
+        defaultSubcommand: ReaderCommand.self)
 
     static func main() {
         do {

@@ -16,7 +16,7 @@ struct ListCommand: ParsableCommand {
     var path: String?
 
     @Option(help: "Order: date (newest first), title, or source.")
-    var sort: SortOrder = .date
+    var sort: ListOrder = .date
 
     @Option(help: "Output: table (aligned, for reading), tsv (one article per line), or json.")
     var format: OutputFormat = .table

@@ -28,7 +28,7 @@ struct SearchCommand: ParsableCommand {
     var limit: Int = 20
 
     @Option(help: "Order: relevance, date, title, or source.")
-    var sort: SortOrder = .relevance
+    var sort: ListOrder = .relevance
 
     @Option(help: "Output: table, tsv, or json.")
     var format: OutputFormat = .table

@@ -20,7 +20,7 @@ enum IndexBuilder {
         return SearchIndex(
             terms: merged.terms, documentFrequency: documentFrequency, postingsStart: postingsStart,
             postings: postings, stems: stems, groupStart: groupStart, groupTerms: groupTerms,
-            documentLength: lengths, averageDocumentLength: average,
+            documentLength: lengths, averageDocumentLength: average, termsByLength: TermsByLength(merged.terms),
             lengthNorm: lengths.map {
                 QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average)
             })

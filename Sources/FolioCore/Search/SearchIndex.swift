@@ -18,6 +18,8 @@ public struct SearchIndex: Sendable {
     /// Tokens per document, title tokens weighted as in scoring (BM25 length normalisation).
     let documentLength: [Float]
     let averageDocumentLength: Float
+    /// Term ids grouped by byte length, for the typo scan.
+    let termsByLength: TermsByLength
     /// BM25's k1·(1 − b + b·dl/avgdl) per document, computed once at build.
     let lengthNorm: [Float]
 
@@ -28,7 +30,7 @@ public struct SearchIndex: Sendable {
     public var memoryBytes: Int {
         terms.bytes.count + terms.offsets.count * 4 + documentFrequency.count * 4 + postingsStart.count * 8
             + postings.count + stems.bytes.count + stems.offsets.count * 4 + groupStart.count * 4
-            + groupTerms.count * 4 + documentLength.count * 8
+            + groupTerms.count * 4 + documentLength.count * 8 + termsByLength.order.count * 4
     }
 
     /// A title token counts this many times a body token, in term frequency and document length.
@@ -64,5 +66,27 @@ public struct SearchIndex: Sendable {
                 body(document, bodyFrequency, titleFrequency)
             }
         }
+    }
+}
+
+/// Term ids ordered by byte length: terms of length L are order[start[L] ..< start[L + 1]].
+struct TermsByLength: Sendable {
+    let order: [UInt32]
+    let start: [UInt32]
+
+    init(_ terms: SortedTerms) {
+        let maximum = Tokenizer.maximumTokenBytes + 8
+        var counts = [UInt32](repeating: 0, count: maximum + 2)
+        for id in 0..<terms.count { counts[Swift.min(terms.length(id), maximum) + 1] += 1 }
+        for length in 1..<counts.count { counts[length] += counts[length - 1] }
+        var cursor = counts
+        var order = [UInt32](repeating: 0, count: terms.count)
+        for id in 0..<terms.count {
+            let length = Swift.min(terms.length(id), maximum)
+            order[Int(cursor[length])] = UInt32(id)
+            cursor[length] += 1
+        }
+        self.order = order
+        self.start = counts
     }
 }

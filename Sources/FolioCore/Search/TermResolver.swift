@@ -13,6 +13,8 @@ struct TermResolver {
             let isLast = position == term.tokens.count - 1
             if term.isPrefix && isLast { return prefixMatches(token) }
             var ids = term.isPhrase ? (index.terms.find(token).map { [$0] } ?? []) : index.termsWithStem(of: token)
+            // Known words get their neighbours too: a typo often lands on another real word
+            // ("slids" stems to "slid"; "seles" is a tennis player), so "unknown" is no test.
             if typoTolerant && !term.isPhrase {
                 for id in typoNeighbours(of: token) where !ids.contains(id) { ids.append(id) }
             }
@@ -44,14 +46,19 @@ struct TermResolver {
         let allowed = Self.allowedTypos(forLetters: letters)
         guard allowed > 0 else { return [] }
         var result: [Int] = []
+        let lengths = index.termsByLength
+        // Only terms whose byte length is within reach: a non-ASCII letter is 2–4 bytes, so the window
+        // widens for words that have any.
+        let slack = word.allSatisfy({ $0 < 0x80 }) ? allowed : allowed * 4
+        let shortest = Swift.max(1, word.count - slack), longest = Swift.min(Tokenizer.maximumTokenBytes, word.count + slack)
+        guard shortest <= longest else { return [] }
         index.terms.bytes.withUnsafeBufferPointer { arena in
             word.withUnsafeBufferPointer { query in
                 let offsets = index.terms.offsets
-                for id in 0..<index.terms.count {
+                for position in Int(lengths.start[shortest])..<Int(lengths.start[longest + 1]) {
+                    let id = Int(lengths.order[position])
                     let start = Int(offsets[id])
                     let length = Int(offsets[id + 1]) - start
-                    // Byte lengths bound scalar distances loosely (a non-ASCII letter is 2+ bytes).
-                    if abs(length - word.count) > allowed * 4 { continue }
                     if length == word.count && memcmpBytes(arena.baseAddress! + start, query.baseAddress!, length) { continue }
                     let candidate = UnsafeBufferPointer(rebasing: arena[start..<(start + length)])
                     if EditDistance.within(query, candidate, maxDistance: allowed) != nil { result.append(id) }

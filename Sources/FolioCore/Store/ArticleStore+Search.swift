@@ -21,7 +21,7 @@ public struct SearchResults: Sendable {
 }
 
 /// How the list is ordered when there is no query to rank by (or when the user asks).
-public enum SortOrder: String, Sendable, CaseIterable, Codable {
+public enum ListOrder: String, Sendable, CaseIterable, Codable {
     case relevance, date, title, source
 }
 
@@ -30,11 +30,11 @@ extension ArticleStore {
     public static let fewResults = 5
 
     /// Searches the corpus. An empty or filter-only query lists every (filtered) article by `sort`.
-    public func search(_ text: String, mode: QueryParser.Mode = .complete, sort: SortOrder = .relevance) -> SearchResults {
+    public func search(_ text: String, mode: QueryParser.Mode = .complete, sort: ListOrder = .relevance) -> SearchResults {
         search(QueryParser.parse(text, mode: mode), sort: sort)
     }
 
-    public func search(_ query: Query, sort: SortOrder = .relevance) -> SearchResults {
+    public func search(_ query: Query, sort: ListOrder = .relevance) -> SearchResults {
         let started = DispatchTime.now()
         let evaluator = QueryEvaluator(store: self)
         var exact = evaluator.evaluate(query, typoTolerant: false)
@@ -45,7 +45,7 @@ extension ArticleStore {
             let seen = Set(exact.map(\.document))
             fuzzy = evaluator.evaluate(query, typoTolerant: true).filter { !seen.contains($0.document) }
         }
-        let effectiveSort: SortOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
+        let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
         order(&exact, by: effectiveSort)
         order(&fuzzy, by: effectiveSort)
         let matches = exact.map { SearchMatch(article: Int($0.document), score: $0.score, isFuzzy: false) }
@@ -56,7 +56,7 @@ extension ArticleStore {
     }
 
     /// Every article, in the given order (the list with no query).
-    public func listing(sort: SortOrder = .date) -> [Int] {
+    public func listing(sort: ListOrder = .date) -> [Int] {
         var all = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
         order(&all, by: sort == .relevance ? .date : sort)
         return all.map { Int($0.document) }
@@ -82,7 +82,7 @@ extension ArticleStore {
     }
 
     /// Relevance: score, then newest, then title, then id. Other orders ignore the score.
-    func order(_ scored: inout [QueryEvaluator.Scored], by sort: SortOrder) {
+    func order(_ scored: inout [QueryEvaluator.Scored], by sort: ListOrder) {
         let dateKey = self.dateKey, titleRank = self.titleRank, articles = self.articles
         func byDateThenTitle(_ a: Int, _ b: Int) -> Bool {
             if dateKey[a] != dateKey[b] { return dateKey[a] > dateKey[b] }

@@ -1,0 +1,196 @@
+import CNCursesW
+import TerminalCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal through ncursesw: starts and restores curses, reads events, draws grids.
+///
+/// The only type in folio that talks to ncurses (DESIGN.md §2). Use it from one thread (the run
+/// loop's); it is deliberately not `Sendable`, since curses keeps per-process state.
+public final class CursesTerminal {
+    /// How to start the terminal.
+    public struct Options {
+        /// Whether to use colours when the terminal has them; false under `NO_COLOR`.
+        public var useColor: Bool
+        /// The file descriptor to read keys from.
+        public var input: Int32
+        /// The file descriptor to draw on.
+        public var output: Int32
+        /// The terminfo name to use instead of `$TERM` (tests pass "xterm-256color").
+        public var terminalName: String?
+        /// Draw as if no UTF-8 locale could be set (tests of the ASCII rendering).
+        var forcesASCII = false
+
+        /// Options for the process's own terminal (stdin and stdout), with colour unless the
+        /// `NO_COLOR` environment variable is set to a non-empty value (https://no-color.org).
+        public init(
+            useColor: Bool = Options.environmentAllowsColor, input: Int32 = 0, output: Int32 = 1,
+            terminalName: String? = nil
+        ) {
+            self.useColor = useColor
+            self.input = input
+            self.output = output
+            self.terminalName = terminalName
+        }
+
+        /// False when `NO_COLOR` is set to a non-empty value.
+        public static var environmentAllowsColor: Bool {
+            guard let value = getenv("NO_COLOR") else { return true }
+            return value.pointee == 0
+        }
+    }
+
+    /// The screen newterm made, and its standard window (whose size curses keeps current).
+    let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    /// Our own duplicates of the caller's descriptors, so closing them never closes stdin/stdout.
+    private let outputFile: UnsafeMutablePointer<FILE>
+    private let inputFile: UnsafeMutablePointer<FILE>
+
+    /// False when no UTF-8 locale could be set: non-ASCII is then drawn as ASCII replacements.
+    public let isUnicode: Bool
+    /// Whether cells are drawn in colour (the terminal has colours and they were wanted).
+    public let hasColor: Bool
+
+    var colorPairs: ColorPairs
+    /// The grid on the screen now; nil when the next present must redraw every cell.
+    var presented: ScreenGrid?
+    /// Cells the last `present` drew (for tests of the diffing).
+    var lastPresentChangedCells = 0
+    private(set) var isShutDown = false
+
+    /// Starts curses on the options' descriptors.
+    ///
+    /// Sets the locale (see `TerminalLocale`), then `newterm` (never `initscr`, which exits the
+    /// process on failure), raw mode, no echo, keypad keys, a 25 ms escape delay, hidden cursor,
+    /// no newline translation, and colours if the terminal has them and they are wanted.
+    /// - Throws: `CursesTerminalError` (one line) when the terminal cannot be set up.
+    public init(options: Options) throws {
+        isUnicode = TerminalLocale.configure() && !options.forcesASCII
+        let name = options.terminalName ?? getenv("TERM").map { String(cString: $0) }
+        guard let name, !name.isEmpty else { throw CursesTerminalError("TERM is not set, so the terminal type is unknown") }
+
+        guard let outputFile = Self.open(options.output, mode: "w") else {
+            throw CursesTerminalError("cannot use file descriptor \(options.output) for output: \(Self.errnoText())")
+        }
+        guard let inputFile = Self.open(options.input, mode: "r") else {
+            fclose(outputFile)
+            throw CursesTerminalError("cannot use file descriptor \(options.input) for input: \(Self.errnoText())")
+        }
+        guard let screen = newterm(name, outputFile, inputFile) else {
+            fclose(outputFile)
+            fclose(inputFile)
+            throw CursesTerminalError("unknown terminal type '\(name)' (no terminfo entry); try TERM=xterm-256color")
+        }
+        guard folio_has_cursor_addressing() != 0, let window = folio_stdscr() else {
+            endwin()
+            delscreen(screen)
+            fclose(outputFile)
+            fclose(inputFile)
+            throw CursesTerminalError("terminal type '\(name)' cannot move the cursor; try TERM=xterm-256color")
+        }
+        self.screen = screen
+        self.window = window
+        self.outputFile = outputFile
+        self.inputFile = inputFile
+
+        // Each may fail on something that is not a terminal (tests draw into /dev/null); drawing
+        // still works, so their results are ignored.
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+
+        var useDefaultColors = false
+        if options.useColor && has_colors() && start_color() != ERR {
+            // -1 ("the terminal's own colour") only works after use_default_colors succeeds.
+            useDefaultColors = use_default_colors() != ERR
+            hasColor = folio_COLORS() > 0
+        } else {
+            hasColor = false
+        }
+        colorPairs = ColorPairs(
+            colors: Int(folio_COLORS()), pairs: Int(folio_COLOR_PAIRS()), allowsDefaultColors: useDefaultColors)
+    }
+
+    deinit {
+        shutdown()
+        delscreen(screen)
+        fclose(outputFile)
+        fclose(inputFile)
+    }
+
+    /// Columns and rows of the terminal (curses updates them on a resize).
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Makes the next `present` redraw every cell (after a resize, after a suspend).
+    public func invalidate() {
+        presented = nil
+    }
+
+    /// Suspends for a shell job-control stop (Ctrl-Z, which raw mode delivers as a key).
+    ///
+    /// Restores the terminal, stops the process with SIGTSTP, and once the shell resumes it,
+    /// repaints the whole screen. ncurses' own SIGTSTP handler (installed by newterm when
+    /// SIGTSTP had its default action) also runs and repaints; the repaint here covers the case
+    /// where it is not installed.
+    public func suspend() {
+        guard !isShutDown else { return }
+        makeCurrent()
+        endwin()
+        raise(SIGTSTP)
+        makeCurrent()
+        clearok(window, true)
+        wrefresh(window)
+        invalidate()
+    }
+
+    /// Restores the terminal (endwin). Idempotent; `deinit` calls it too.
+    ///
+    /// After it, `present` and `nextEvent` do nothing.
+    public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
+        makeCurrent()
+        // endwin also shows the cursor again and leaves the alternate screen.
+        endwin()
+    }
+
+    /// Makes this terminal's screen the one curses' screen-less calls (doupdate, COLORS) act on,
+    /// in case another instance was created since (tests make several).
+    func makeCurrent() {
+        set_term(screen)
+    }
+
+    /// Opens a stream on a duplicate of `descriptor`.
+    private static func open(_ descriptor: Int32, mode: String) -> UnsafeMutablePointer<FILE>? {
+        let duplicate = dup(descriptor)
+        guard duplicate >= 0 else { return nil }
+        guard let file = fdopen(duplicate, mode) else {
+            close(duplicate)
+            return nil
+        }
+        return file
+    }
+
+    private static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// Why the terminal could not be started: one line, for the user.
+public struct CursesTerminalError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,48 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Termination requests from signals (SIGINT, SIGTERM, SIGHUP), polled by the run loop so that
+/// `endwin` runs on the normal exit path.
+///
+/// The handlers only store the signal number into a lock-free atomic, which is async-signal-safe.
+/// They are installed without SA_RESTART, so a blocking read is interrupted and
+/// `CursesTerminal.nextEvent` returns nil, letting the loop look at `pendingSignal` at once.
+/// Install them before starting the terminal: ncurses then leaves SIGINT and SIGTERM alone (it
+/// only catches signals still at their default action); installed after, they replace its handlers.
+public enum SignalFlags {
+    /// The signals that ask folio to stop.
+    public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// The last signal received, 0 for none.
+    private static let received = Atomic<Int32>(0)
+
+    /// Installs the handlers; calling it again does no harm.
+    public static func install() {
+        // Touch the atomic first: a static is initialised lazily, and its one-time initialiser
+        // must not first run inside a signal handler.
+        _ = received.load(ordering: .relaxed)
+        for signal in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                SignalFlags.received.store(number, ordering: .relaxed)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    /// The signal that asked us to stop, if any.
+    public static var pendingSignal: Int32? {
+        let signal = received.load(ordering: .relaxed)
+        return signal == 0 ? nil : signal
+    }
+
+    /// Forgets a received signal (tests).
+    static func reset() {
+        received.store(0, ordering: .relaxed)
+    }
+}

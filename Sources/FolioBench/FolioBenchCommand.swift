@@ -1,0 +1,57 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+
+/// `folio-bench PATH`: measures folio's load, index build and per-keystroke search on a corpus,
+/// side by side with SQLite FTS5 on the same articles and queries.
+@main
+struct FolioBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio-bench",
+        abstract: "Measure folio's load, index and per-keystroke search on a corpus, beside SQLite FTS5.",
+        discussion: """
+            Run a release build: swift run -c release folio-bench PATH
+            A synthetic corpus of any size: python3 Scripts/generate-corpus.py OUT --articles N
+            Exit status: 0 done, 2 bad path or query file.
+            """)
+
+    @Argument(help: "A folder of article files (searched recursively), or one file.")
+    var path: String
+
+    @Option(help: "Query list, one a line (default: Benchmarks/queries.txt).")
+    var queries: String?
+
+    @Flag(name: .customLong("no-fts5"), help: "Skip the SQLite FTS5 comparison.")
+    var noFTS5 = false
+
+    @Option(name: .customLong("repeat"), help: "Runs of each timed phase; medians are reported.")
+    var repeatCount = 3
+
+    @Flag(help: "Also print each complete query's timings and its FTS5 expression.")
+    var verbose = false
+
+    func validate() throws {
+        guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: path) else { try fail("no such file or folder: \(path)") }
+        guard let queriesPath = queries ?? QueryList.defaultPath() else {
+            try fail("no query list: pass --queries FILE (Benchmarks/queries.txt was not found)")
+        }
+        let list: [String]
+        do { list = try QueryList.load(queriesPath) } catch { try fail("cannot read \(queriesPath): \(error.localizedDescription)") }
+        guard !list.isEmpty else { try fail("no queries in \(queriesPath)") }
+
+        let benchmark = Benchmark(path: path, queriesPath: queriesPath, queries: list, repeats: repeatCount, includeFTS5: !noFTS5)
+        let results: BenchmarkResults
+        do { results = try benchmark.run() } catch let error as CorpusError { try fail(error.description) }
+        print(Report(results: results, verbose: verbose).render())
+    }
+
+    /// One line on stderr and exit status 2, as folio does for a bad corpus path.
+    private func fail(_ message: String) throws -> Never {
+        FileHandle.standardError.write(Data("folio-bench: \(message)\n".utf8))
+        throw ExitCode(2)
+    }
+}

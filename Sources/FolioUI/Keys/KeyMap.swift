@@ -1,0 +1,91 @@
+import TerminalCore
+
+/// The key table: data, not code (like tig's request table). Help is generated from it, so the
+/// help screen can never disagree with the keys.
+public struct KeyMap: Sendable {
+    public struct Binding: Sendable, Equatable {
+        public var keys: [Key]
+        public var command: Command
+        /// The focuses it applies in; help lists it under the first.
+        public var focuses: [Focus]
+    }
+
+    public var bindings: [Binding]
+
+    public init(bindings: [Binding]) { self.bindings = bindings }
+
+    /// The command for `key` in `focus`, if any. In the search bar, printable keys not bound there
+    /// are text (handled by the caller).
+    public func command(for key: Key, in focus: Focus) -> Command? {
+        bindings.first { $0.focuses.contains(focus) && $0.keys.contains(key) }?.command
+    }
+
+    public static let standard = KeyMap(bindings: [
+        // Anywhere but the search bar (where letters are text).
+        .init(keys: [.character("q")], command: .quit, focuses: [.list]),
+        .init(keys: [.control("c")], command: .quit, focuses: [.list, .reader, .search]),
+        .init(keys: [.character("/")], command: .focusSearch, focuses: [.list, .reader]),
+        .init(keys: [.character("?"), .function(1)], command: .toggleHelp, focuses: [.list, .reader]),
+        .init(keys: [.tab], command: .toggleFocus, focuses: [.list, .reader]),
+        .init(keys: [.character("z")], command: .toggleZoom, focuses: [.list, .reader]),
+        .init(keys: [.character("s")], command: .cycleSort, focuses: [.list, .reader]),
+        .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search]),
+        // List
+        .init(keys: [.character("j"), .down], command: .selectNext, focuses: [.list]),
+        .init(keys: [.character("k"), .up], command: .selectPrevious, focuses: [.list]),
+        .init(keys: [.pageDown, .character(" "), .control("f"), .control("d")], command: .selectPageDown, focuses: [.list]),
+        .init(keys: [.pageUp, .character("b"), .control("b"), .control("u")], command: .selectPageUp, focuses: [.list]),
+        .init(keys: [.character("g"), .home], command: .selectFirst, focuses: [.list]),
+        .init(keys: [.character("G"), .end], command: .selectLast, focuses: [.list]),
+        .init(keys: [.enter, .character("l"), .right], command: .openSelected, focuses: [.list]),
+        .init(keys: [.escape], command: .clearQuery, focuses: [.list]),
+        // Reading pane
+        .init(keys: [.character("j"), .down, .enter], command: .scrollDown, focuses: [.reader]),
+        .init(keys: [.character("k"), .up], command: .scrollUp, focuses: [.reader]),
+        .init(keys: [.character(" "), .pageDown, .control("f"), .control("d")], command: .scrollPageDown, focuses: [.reader]),
+        .init(keys: [.character("b"), .pageUp, .control("b"), .control("u")], command: .scrollPageUp, focuses: [.reader]),
+        .init(keys: [.character("g"), .home], command: .scrollTop, focuses: [.reader]),
+        .init(keys: [.character("G"), .end], command: .scrollBottom, focuses: [.reader]),
+        .init(keys: [.character("n")], command: .nextHit, focuses: [.reader]),
+        .init(keys: [.character("N")], command: .previousHit, focuses: [.reader]),
+        .init(keys: [.character("q"), .escape, .character("h"), .left, .backspace], command: .closeReader, focuses: [.reader]),
+        // Search bar
+        .init(keys: [.enter], command: .submitSearch, focuses: [.search]),
+        .init(keys: [.escape], command: .cancelSearch, focuses: [.search]),
+        .init(keys: [.backspace, .control("h")], command: .deleteBackward, focuses: [.search]),
+        .init(keys: [.delete, .control("d")], command: .deleteForward, focuses: [.search]),
+        .init(keys: [.control("w")], command: .deleteWord, focuses: [.search]),
+        .init(keys: [.control("u")], command: .clearLine, focuses: [.search]),
+        .init(keys: [.left, .control("b")], command: .cursorLeft, focuses: [.search]),
+        .init(keys: [.right, .control("f")], command: .cursorRight, focuses: [.search]),
+        .init(keys: [.home, .control("a")], command: .cursorStart, focuses: [.search]),
+        .init(keys: [.end, .control("e")], command: .cursorEnd, focuses: [.search]),
+        .init(keys: [.up, .control("p")], command: .historyPrevious, focuses: [.search]),
+        .init(keys: [.down, .control("n"), .tab], command: .historyNext, focuses: [.search]),
+    ])
+
+    /// The help screen's lines: a heading per focus, then "keys  what they do".
+    public func helpLines() -> [(keys: String, help: String, isHeading: Bool)] {
+        var lines: [(String, String, Bool)] = []
+        let headings: [(Focus, String)] = [(.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar")]
+        for (focus, heading) in headings {
+            lines.append((heading, "", true))
+            for binding in bindings where binding.focuses.first == focus {
+                lines.append((binding.keys.map(\.description).joined(separator: " "), binding.command.help, false))
+            }
+            lines.append(("", "", false))
+        }
+        lines.append(("Query syntax", "", true))
+        lines.append(("words", "all must match, in any form (ashes finds ash)"))
+        lines.append(("a OR b", "either"))
+        lines.append(("\"a phrase\"", "exactly these words in this order"))
+        lines.append(("-word", "without this word"))
+        lines.append(("title:word", "in the title"))
+        lines.append(("date:2021-10", "a year, month or day; date:>2021-09-30, date:<2022"))
+        return lines
+    }
+}
+
+private extension Array where Element == (String, String, Bool) {
+    mutating func append(_ pair: (String, String)) { append((pair.0, pair.1, false)) }
+}

@@ -1,0 +1,80 @@
+import FolioCore
+import TerminalCore
+
+/// An article laid out for the reading pane at one width: title, metadata line, blank, the body
+/// wrapped (paragraphs kept), each line knowing which body bytes it shows and where hits fall.
+public struct ReaderDocument: Sendable, Equatable {
+    public enum LineKind: Sendable, Equatable { case title, metadata, blank, body }
+
+    public struct Line: Sendable, Equatable {
+        public var text: String
+        public var kind: LineKind
+        /// For body lines, the UTF-8 range of the body this line shows (to anchor across resizes).
+        public var sourceRange: Range<Int>?
+        /// Hit ranges as UTF-8 offsets into `text`.
+        public var hits: [Range<Int>]
+    }
+
+    public var lines: [Line]
+    /// Index of the line holding each body hit, in order (n/N walk these).
+    public var hitLines: [Int]
+    public var width: Int
+
+    /// The reading measure: lines no longer than this, however wide the pane (newsboat/less habits).
+    public static let measure = 80
+
+    public init(article: Article, width: Int, matcher: HitMatcher?) {
+        let width = max(1, width)
+        self.width = width
+        var lines: [Line] = []
+        let titleHits = matcher?.ranges(in: article.title) ?? []
+        for wrapped in TextLayout.wrapWithRanges(article.title, width: width) {
+            lines.append(Line(text: wrapped.text, kind: .title, sourceRange: nil,
+                              hits: Self.clip(titleHits, to: wrapped.sourceRange)))
+        }
+        let metadata = [article.date?.description ?? "no date", article.source, "\(article.wordCount) words"]
+            .joined(separator: " · ")
+        lines.append(Line(text: TextLayout.truncate(metadata, toWidth: width), kind: .metadata, sourceRange: nil, hits: []))
+        lines.append(Line(text: "", kind: .blank, sourceRange: nil, hits: []))
+        let bodyHits = matcher?.ranges(in: article.body) ?? []
+        var hitLines: [Int] = []
+        var nextHit = 0
+        for wrapped in TextLayout.wrapWithRanges(article.body, width: width) {
+            let lineIndex = lines.count
+            let range = wrapped.sourceRange
+            while nextHit < bodyHits.count && bodyHits[nextHit].lowerBound < range.upperBound {
+                if bodyHits[nextHit].lowerBound >= range.lowerBound { hitLines.append(lineIndex) }
+                nextHit += 1
+            }
+            lines.append(Line(text: wrapped.text, kind: wrapped.text.isEmpty && range.isEmpty ? .blank : .body,
+                              sourceRange: range, hits: Self.clip(bodyHits, to: range)))
+        }
+        self.lines = lines
+        self.hitLines = hitLines
+    }
+
+    /// Hit ranges inside `source`, moved to be relative to its start.
+    static func clip(_ hits: [Range<Int>], to source: Range<Int>) -> [Range<Int>] {
+        hits.compactMap { hit in
+            let lower = max(hit.lowerBound, source.lowerBound), upper = min(hit.upperBound, source.upperBound)
+            return lower < upper ? (lower - source.lowerBound)..<(upper - source.lowerBound) : nil
+        }
+    }
+
+    /// The body offset shown at the top when line `index` is the first visible one (resize anchor).
+    public func anchor(atLine index: Int) -> Int? {
+        guard !lines.isEmpty else { return nil }
+        let start = min(max(0, index), lines.count - 1)
+        return lines[start...].lazy.compactMap(\.sourceRange).first?.lowerBound
+    }
+
+    /// The line showing body offset `anchor` (the inverse of `anchor(atLine:)`).
+    public func line(containing anchor: Int) -> Int {
+        var best = 0
+        for (index, line) in lines.enumerated() {
+            guard let range = line.sourceRange else { continue }
+            if range.lowerBound <= anchor { best = index } else { break }
+        }
+        return best
+    }
+}

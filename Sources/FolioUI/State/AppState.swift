@@ -1,0 +1,66 @@
+import FolioCore
+
+/// Everything the reader shows, as a value: `reduce` changes it, the views draw it.
+public struct AppState: Sendable {
+    public let store: ArticleStore
+    public var width: Int
+    public var height: Int
+    public var focus: Focus = .list
+    public var editor = QueryEditor()
+    /// Queries submitted this session, oldest first; `historyIndex` walks it with Up/Down.
+    public var history: [String] = []
+    public var historyIndex: Int? = nil
+    /// The text being edited before walking the history, restored when walking back past the end.
+    public var historyDraft = ""
+    /// The results of the current query; nil when the query is empty (the list is every article).
+    public var results: SearchResults? = nil
+    /// Article positions (into `store.articles`) in list order.
+    public var rows: [Int]
+    /// How many of `rows` are exact matches (the rest come from the typo tier).
+    public var exactCount: Int
+    public var selected = 0
+    public var listOffset = 0
+    public var sort: ListOrder = .relevance
+    public var reader: ReaderState? = nil
+    public var isZoomed = false
+    public var isShowingHelp = false
+    public var helpOffset = 0
+    /// A one-line message for the status bar (errors, "no more hits"), cleared by the next key.
+    public var message: String? = nil
+    /// Bumped for every new query; results of an older one are dropped when they arrive.
+    public var searchGeneration = 0
+    public var isSearching = false
+    public var shouldQuit = false
+
+    public init(store: ArticleStore, width: Int, height: Int) {
+        self.store = store
+        self.width = width
+        self.height = height
+        rows = store.listing(sort: .date)
+        exactCount = rows.count
+    }
+
+    public var query: String { editor.text }
+    public var hasQuery: Bool { results != nil }
+    public var selectedArticle: Int? { rows.indices.contains(selected) ? rows[selected] : nil }
+
+    public var layout: Layout {
+        Layout.compute(width: width, height: height, focus: focus, isZoomed: isZoomed, isReaderOpen: reader != nil)
+    }
+
+    /// Screen rows per list entry: a title line, plus a snippet line while a query is active.
+    public var listRowHeight: Int { hasQuery ? 2 : 1 }
+
+    /// How many entries fit in the list pane.
+    public var visibleListRows: Int { max(1, (layout.list?.height ?? 1) / listRowHeight) }
+}
+
+/// The article open in the reading pane and where it is scrolled to.
+public struct ReaderState: Sendable, Equatable {
+    public var article: Int
+    public var document: ReaderDocument
+    /// Index of the first visible line.
+    public var offset: Int
+    /// Index into `document.hitLines` of the current hit (n/N), if any.
+    public var currentHit: Int?
+}

@@ -1,0 +1,46 @@
+/// The search bar's text and cursor, edited by character (not byte), as a line editor does.
+public struct QueryEditor: Sendable, Equatable {
+    public private(set) var characters: [Character] = []
+    public private(set) var cursor = 0
+    /// Queries are for searching, not essays: beyond this, input is ignored.
+    public static let maximumLength = 1_000
+
+    public init(_ text: String = "") {
+        characters = Array(text.prefix(Self.maximumLength))
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+
+    public mutating func insert(_ character: Character) {
+        guard characters.count < Self.maximumLength else { return }
+        characters.insert(character, at: cursor)
+        cursor += 1
+    }
+
+    public mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard cursor < characters.count else { return }
+        characters.remove(at: cursor)
+    }
+
+    /// Ctrl-W: spaces before the cursor, then the word before them.
+    public mutating func deleteWord() {
+        var start = cursor
+        while start > 0 && characters[start - 1] == " " { start -= 1 }
+        while start > 0 && characters[start - 1] != " " { start -= 1 }
+        characters.removeSubrange(start..<cursor)
+        cursor = start
+    }
+
+    public mutating func clear() { self = QueryEditor() }
+    public mutating func moveLeft() { cursor = max(0, cursor - 1) }
+    public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
+    public mutating func moveToStart() { cursor = 0 }
+    public mutating func moveToEnd() { cursor = characters.count }
+}

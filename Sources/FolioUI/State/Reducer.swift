@@ -1,0 +1,306 @@
+import FolioCore
+import TerminalCore
+
+/// Turns a key into an action for the current focus: bound keys become commands; in the search
+/// bar, any other printable key is text (DESIGN.md §3: pass keys through while editing).
+public func action(for key: Key, in state: AppState, keyMap: KeyMap = .standard) -> Action? {
+    if state.isShowingHelp {
+        switch key {
+        case .character("?"), .character("q"), .escape, .function(1): return .command(.toggleHelp)
+        case .character("j"), .down, .enter: return .command(.scrollDown)
+        case .character("k"), .up: return .command(.scrollUp)
+        case .character(" "), .pageDown: return .command(.scrollPageDown)
+        case .character("b"), .pageUp: return .command(.scrollPageUp)
+        case .control("c"): return .command(.quit)
+        default: return nil
+        }
+    }
+    if let command = keyMap.command(for: key, in: state.focus) { return .command(command) }
+    if state.focus == .search, case .character(let character) = key { return .insert(character) }
+    return nil
+}
+
+/// The whole behaviour of the reader as a pure function: new state, and the effects to run.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if case .command = action { state.message = nil }
+    if case .insert = action { state.message = nil }
+    var effects: [Effect] = []
+    switch action {
+    case .resize(let width, let height):
+        state.width = max(0, width)
+        state.height = max(0, height)
+        relayoutReader(&state)
+    case .insert(let character):
+        state.editor.insert(character)
+        effects += queryChanged(&state)
+    case .searchFinished(let generation, let results):
+        guard generation == state.searchGeneration else { break }  // a newer query is on its way
+        applyResults(&state, results)
+    case .command(let command):
+        if state.isShowingHelp {
+            helpCommand(&state, command)
+        } else {
+            effects += perform(&state, command)
+        }
+    }
+    clampList(&state)
+    return effects
+}
+
+private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+    switch command {
+    case .quit: state.shouldQuit = true
+    case .suspend: return [.suspend]
+    case .toggleHelp: state.isShowingHelp = true; state.helpOffset = 0
+    case .focusSearch:
+        state.focus = .search
+        state.historyIndex = nil
+    case .toggleFocus:
+        if state.focus == .list, state.layout.mode != .single || state.reader != nil {
+            openSelected(&state, focusReader: true)
+        } else {
+            state.focus = .list
+        }
+    case .toggleZoom:
+        if state.reader == nil { openSelected(&state, focusReader: false) }
+        state.isZoomed.toggle()
+        if state.isZoomed { state.focus = .reader }
+        relayoutReader(&state)
+    case .cycleSort:
+        state.sort = state.sort.next
+        state.message = "sorted by \(state.sort.rawValue)"
+        return rerun(&state)
+    case .selectNext: select(&state, state.selected + 1)
+    case .selectPrevious: select(&state, state.selected - 1)
+    case .selectPageDown: select(&state, state.selected + state.visibleListRows)
+    case .selectPageUp: select(&state, state.selected - state.visibleListRows)
+    case .selectFirst: select(&state, 0)
+    case .selectLast: select(&state, state.rows.count - 1)
+    case .openSelected: openSelected(&state, focusReader: true)
+    case .clearQuery:
+        if !state.editor.text.isEmpty {
+            state.editor.clear()
+            return queryChanged(&state)
+        }
+    case .scrollDown: scroll(&state, by: 1)
+    case .scrollUp: scroll(&state, by: -1)
+    case .scrollPageDown: scroll(&state, by: max(1, readerHeight(state) - 2))
+    case .scrollPageUp: scroll(&state, by: -max(1, readerHeight(state) - 2))
+    case .scrollTop: scroll(&state, to: 0)
+    case .scrollBottom: scroll(&state, to: Int.max)
+    case .nextHit: moveHit(&state, forward: true)
+    case .previousHit: moveHit(&state, forward: false)
+    case .closeReader:
+        state.focus = .list
+        state.isZoomed = false
+        if state.layout.mode == .single { state.reader = nil } else { previewSelected(&state) }
+    case .submitSearch:
+        rememberQuery(&state)
+        state.focus = .list
+    case .cancelSearch:
+        state.focus = .list
+        state.historyIndex = nil
+    case .deleteBackward: state.editor.deleteBackward(); return queryChanged(&state)
+    case .deleteForward: state.editor.deleteForward(); return queryChanged(&state)
+    case .deleteWord: state.editor.deleteWord(); return queryChanged(&state)
+    case .clearLine: state.editor.clear(); return queryChanged(&state)
+    case .cursorLeft: state.editor.moveLeft()
+    case .cursorRight: state.editor.moveRight()
+    case .cursorStart: state.editor.moveToStart()
+    case .cursorEnd: state.editor.moveToEnd()
+    case .historyPrevious: return walkHistory(&state, by: -1)
+    case .historyNext: return walkHistory(&state, by: 1)
+    }
+    return []
+}
+
+private func helpCommand(_ state: inout AppState, _ command: Command) {
+    switch command {
+    case .toggleHelp: state.isShowingHelp = false
+    case .quit: state.shouldQuit = true
+    case .scrollDown: state.helpOffset += 1
+    case .scrollUp: state.helpOffset -= 1
+    case .scrollPageDown: state.helpOffset += max(1, state.height - 3)
+    case .scrollPageUp: state.helpOffset -= max(1, state.height - 3)
+    default: break
+    }
+    let lines = KeyMap.standard.helpLines().count
+    state.helpOffset = max(0, min(state.helpOffset, lines - max(1, state.height - 3)))
+}
+
+// MARK: - Search
+
+/// The query text changed: start a new generation and ask for it to run.
+private func queryChanged(_ state: inout AppState) -> [Effect] {
+    state.historyIndex = nil
+    return rerun(&state)
+}
+
+private func rerun(_ state: inout AppState) -> [Effect] {
+    state.searchGeneration += 1
+    let text = state.editor.text
+    if text.allSatisfy({ $0 == " " }) {
+        // No query: the list is every article, which needs no search (and no waiting).
+        state.isSearching = false
+        state.results = nil
+        state.rows = state.store.listing(sort: state.sort)
+        state.exactCount = state.rows.count
+        resetSelection(&state)
+        return []
+    }
+    state.isSearching = true
+    return [.search(text: text, sort: state.sort, generation: state.searchGeneration)]
+}
+
+private func applyResults(_ state: inout AppState, _ results: SearchResults) {
+    state.isSearching = false
+    state.results = results
+    state.rows = results.matches.map(\.article)
+    state.exactCount = results.matches.filter { !$0.isFuzzy }.count
+    resetSelection(&state)
+}
+
+private func resetSelection(_ state: inout AppState) {
+    state.selected = 0
+    state.listOffset = 0
+    if state.layout.mode == .single && state.focus != .reader {
+        state.reader = nil
+    } else {
+        previewSelected(&state)
+    }
+}
+
+private func rememberQuery(_ state: inout AppState) {
+    let text = state.editor.text.trimmingCharacters(in: " ")
+    guard !text.isEmpty else { return }
+    if state.history.last != text { state.history.append(text) }
+    state.historyIndex = nil
+}
+
+private func walkHistory(_ state: inout AppState, by step: Int) -> [Effect] {
+    guard !state.history.isEmpty else { return [] }
+    var index = state.historyIndex ?? state.history.count
+    if state.historyIndex == nil { state.historyDraft = state.editor.text }
+    index = max(0, min(state.history.count, index + step))
+    state.historyIndex = index == state.history.count ? nil : index
+    state.editor = QueryEditor(index == state.history.count ? state.historyDraft : state.history[index])
+    return rerun(&state)
+}
+
+// MARK: - List
+
+private func select(_ state: inout AppState, _ index: Int) {
+    guard !state.rows.isEmpty else { return }
+    state.selected = max(0, min(state.rows.count - 1, index))
+    if state.layout.mode != .single { previewSelected(&state) }
+}
+
+/// Keeps the selection inside the rows and on screen.
+func clampList(_ state: inout AppState) {
+    state.selected = state.rows.isEmpty ? 0 : max(0, min(state.rows.count - 1, state.selected))
+    let visible = state.visibleListRows
+    if state.selected < state.listOffset { state.listOffset = state.selected }
+    if state.selected >= state.listOffset + visible { state.listOffset = state.selected - visible + 1 }
+    state.listOffset = max(0, min(state.listOffset, max(0, state.rows.count - visible)))
+    if let reader = state.reader {
+        let limit = maxReaderOffset(state, reader)
+        state.reader?.offset = max(0, min(reader.offset, limit))
+    }
+}
+
+// MARK: - Reader
+
+private func readerWidth(_ state: AppState) -> Int {
+    let pane = state.layout.reader?.width ?? state.width
+    // One column of margin on each side, and never wider than a comfortable measure.
+    return max(1, min(ReaderDocument.measure, pane - 2))
+}
+
+func readerHeight(_ state: AppState) -> Int { max(1, state.layout.reader?.height ?? state.height - 2) }
+
+private func maxReaderOffset(_ state: AppState, _ reader: ReaderState) -> Int {
+    max(0, reader.document.lines.count - readerHeight(state))
+}
+
+/// Shows the selected article in the reading pane (wide and medium layouts preview it).
+private func previewSelected(_ state: inout AppState) {
+    guard let article = state.selectedArticle else {
+        state.reader = nil
+        return
+    }
+    if state.reader?.article == article { return }
+    load(&state, article: article)
+}
+
+private func openSelected(_ state: inout AppState, focusReader: Bool) {
+    guard let article = state.selectedArticle else {
+        state.message = state.hasQuery ? "no results" : "no articles"
+        return
+    }
+    if state.reader?.article != article { load(&state, article: article) }
+    if focusReader { state.focus = .reader }
+}
+
+/// Lays out `article` for the reader; from a search, lands on its first hit.
+private func load(_ state: inout AppState, article: Int) {
+    let document = ReaderDocument(
+        article: state.store.articles[article], width: readerWidth(state), matcher: state.results?.matcher)
+    state.reader = ReaderState(article: article, document: document, offset: 0, currentHit: nil)
+    if !document.hitLines.isEmpty {
+        state.reader?.currentHit = 0
+        centre(&state, line: document.hitLines[0])
+    }
+}
+
+/// Re-wraps the open article for a new pane width, keeping the same text at the top.
+private func relayoutReader(_ state: inout AppState) {
+    guard let reader = state.reader else { return }
+    let width = readerWidth(state)
+    guard width != reader.document.width else { return }
+    let anchor = reader.document.anchor(atLine: reader.offset)
+    let document = ReaderDocument(article: state.store.articles[reader.article], width: width, matcher: state.results?.matcher)
+    var offset = 0
+    if let anchor, reader.offset > 0 { offset = document.line(containing: anchor) }
+    state.reader = ReaderState(article: reader.article, document: document, offset: offset, currentHit: reader.currentHit)
+}
+
+private func scroll(_ state: inout AppState, by lines: Int) {
+    guard let reader = state.reader else { return }
+    let target = lines > 0 && reader.offset > Int.max - lines ? Int.max : reader.offset + lines
+    scroll(&state, to: target)
+}
+
+private func scroll(_ state: inout AppState, to offset: Int) {
+    guard let reader = state.reader else { return }
+    let limit = maxReaderOffset(state, reader)
+    state.reader?.offset = max(0, min(offset, limit))
+}
+
+/// Puts `line` a third of the way down the pane, so the hit has context above it.
+private func centre(_ state: inout AppState, line: Int) {
+    scroll(&state, to: line - readerHeight(state) / 3)
+}
+
+private func moveHit(_ state: inout AppState, forward: Bool) {
+    guard let reader = state.reader else { return }
+    let hits = reader.document.hitLines
+    guard !hits.isEmpty else {
+        state.message = state.hasQuery ? "no hits in this article's text" : "no search: press / to search"
+        return
+    }
+    var index = reader.currentHit ?? (forward ? -1 : hits.count)
+    index += forward ? 1 : -1
+    if index >= hits.count { index = 0; state.message = "search wrapped to the first hit" }
+    if index < 0 { index = hits.count - 1; state.message = "search wrapped to the last hit" }
+    state.reader?.currentHit = index
+    centre(&state, line: hits[index])
+}
+
+extension String {
+    func trimmingCharacters(in character: Character) -> String {
+        var text = Substring(self)
+        while text.first == character { text = text.dropFirst() }
+        while text.last == character { text = text.dropLast() }
+        return String(text)
+    }
+}

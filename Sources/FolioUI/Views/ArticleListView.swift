@@ -1,0 +1,77 @@
+import FolioCore
+import TerminalCore
+
+/// The article list: one line per article, or two while searching (title, then the snippet with
+/// its hits highlighted). The selected row is reverse video, so it shows without colour.
+enum ArticleListView {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
+        guard !rect.isEmpty else { return }
+        grid.fill(rect, style: theme.text)
+        guard !state.rows.isEmpty else {
+            let message = state.hasQuery ? "no results for \(state.query)" : "no articles"
+            grid.putCentred(message, row: rect.y + rect.height / 2, in: rect, style: theme.dim)
+            return
+        }
+        let rowHeight = state.listRowHeight
+        let visible = max(1, rect.height / rowHeight)
+        let end = min(state.rows.count, state.listOffset + visible)
+        for (slot, index) in (state.listOffset..<end).enumerated() {
+            let row = rect.y + slot * rowHeight
+            drawEntry(state, index: index, row: row, in: rect, into: &grid, theme: theme)
+        }
+    }
+
+    private static func drawEntry(_ state: AppState, index: Int, row: Int, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
+        let articleIndex = state.rows[index]
+        let article = state.store.articles[articleIndex]
+        let isSelected = index == state.selected
+        let selectedStyle = state.focus == .list ? theme.selected : theme.selectedUnfocused
+        let base = isSelected ? selectedStyle : theme.text
+        let lines = state.listRowHeight
+        for line in 0..<lines { grid.fill(Rect(x: rect.x, y: row + line, width: rect.width, height: 1), style: base) }
+
+        let meta = metadata(article, width: rect.width)
+        let metaWidth = DisplayWidth.of(meta)
+        let isFuzzy = index >= state.exactCount
+        let marker = isFuzzy ? "~ " : " "
+        var column = rect.x
+        column += grid.put(marker, row: row, column: column, style: isSelected ? base : theme.fuzzyMarker, maxWidth: 2)
+        let titleWidth = max(1, rect.maxX - column - (metaWidth > 0 ? metaWidth + 1 : 0))
+        let title = TextLayout.truncate(article.title, toWidth: titleWidth)
+        let titleHits = state.results.map { $0.matcher.ranges(in: title) } ?? []
+        var titleStyle = base
+        titleStyle.bold = true
+        grid.put(title, hits: titleHits, row: row, column: column, style: titleStyle,
+                 hitStyle: isSelected ? merge(base, theme.hit) : theme.hit, maxWidth: titleWidth)
+        if metaWidth > 0 {
+            grid.put(meta, row: row, column: rect.maxX - metaWidth, style: isSelected ? base : theme.metadata, maxWidth: metaWidth)
+        }
+        if lines == 2, let results = state.results {
+            let snippet = state.store.snippet(for: articleIndex, in: results, length: max(40, rect.width * 2))
+            let text = TextLayout.truncate(snippet.text, toWidth: rect.width - 4)
+            var snippetStyle = isSelected ? base : theme.dim
+            snippetStyle.bold = false
+            if isSelected { snippetStyle.underline = false }
+            grid.put(text, hits: snippet.hits, row: row + 1, column: rect.x + 3, style: snippetStyle,
+                     hitStyle: isSelected ? merge(base, theme.hit) : theme.hit, maxWidth: rect.width - 4)
+        }
+    }
+
+    /// "2021-10-25  built-in  2 min", shortened to what the width allows.
+    static func metadata(_ article: Article, width: Int) -> String {
+        let date = article.date?.description ?? "          "
+        let minutes = "\(article.readingMinutes) min"
+        if width >= 90 { return "\(date)  \(TextLayout.pad(TextLayout.truncate(article.source, toWidth: 12), toWidth: 12))  \(TextLayout.pad(minutes, toWidth: 6))" }
+        if width >= 60 { return "\(date)  \(TextLayout.pad(minutes, toWidth: 6))" }
+        if width >= 45 { return date }
+        return ""
+    }
+
+    /// A hit inside the selected row: keep the row's reverse video, add the hit's emphasis.
+    static func merge(_ base: Style, _ hit: Style) -> Style {
+        var style = base
+        style.bold = true
+        style.underline = true
+        return style
+    }
+}

@@ -1,0 +1,24 @@
+import TerminalCore
+
+/// The `?` screen, generated from the key table so it always matches the keys.
+enum HelpView {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme, keyMap: KeyMap = .standard) {
+        guard !rect.isEmpty else { return }
+        grid.fill(rect, style: theme.text)
+        let lines = keyMap.helpLines()
+        let keyColumn = min(24, max(8, rect.width / 3))
+        for screenRow in 0..<rect.height {
+            let index = state.helpOffset + screenRow
+            guard index < lines.count else { break }
+            let line = lines[index]
+            let row = rect.y + screenRow
+            if line.isHeading {
+                grid.put(line.keys, row: row, column: rect.x + 1, style: theme.title, maxWidth: rect.width - 2)
+            } else {
+                grid.put(line.keys, row: row, column: rect.x + 2, style: theme.searchPrompt, maxWidth: keyColumn - 1)
+                grid.put(line.help, row: row, column: rect.x + 2 + keyColumn, style: theme.text,
+                         maxWidth: max(0, rect.width - keyColumn - 3))
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import TerminalCore
+
+/// The reading pane: the laid-out article from its scroll offset, hits highlighted, the current hit
+/// in its own style.
+enum ReaderView {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
+        guard !rect.isEmpty else { return }
+        grid.fill(rect, style: theme.text)
+        guard let reader = state.reader else {
+            let message = state.rows.isEmpty ? "" : "Enter opens the selected article"
+            grid.putCentred(message, row: rect.y + rect.height / 2, in: rect, style: theme.dim)
+            return
+        }
+        let document = reader.document
+        let currentLine = reader.currentHit.map { document.hitLines[$0] }
+        // Centre the measure in a wide pane; one column of margin otherwise.
+        let textWidth = document.width
+        let left = rect.x + max(1, (rect.width - textWidth) / 2)
+        for screenRow in 0..<rect.height {
+            let index = reader.offset + screenRow
+            guard index < document.lines.count else { break }
+            let line = document.lines[index]
+            let style: Style
+            switch line.kind {
+            case .title: style = theme.title
+            case .metadata: style = theme.metadata
+            case .blank, .body: style = theme.text
+            }
+            let hitStyle = index == currentLine ? theme.currentHit : theme.hit
+            grid.put(line.text, hits: line.hits, row: rect.y + screenRow, column: left, style: style,
+                     hitStyle: hitStyle, maxWidth: rect.maxX - left)
+        }
+    }
+
+    /// "42%", "Top", "All", "End" — like less and vim.
+    static func position(_ reader: ReaderState, height: Int) -> String {
+        let total = reader.document.lines.count
+        if total <= height { return "All" }
+        if reader.offset == 0 { return "Top" }
+        if reader.offset + height >= total { return "End" }
+        return "\(min(99, (reader.offset + height) * 100 / total))%"
+    }
+}

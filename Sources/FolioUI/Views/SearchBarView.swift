@@ -1,0 +1,67 @@
+import FolioCore
+import Foundation
+import TerminalCore
+
+/// The top line: the query being typed, and what it found.
+enum SearchBarView {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
+        guard !rect.isEmpty else { return }
+        grid.fill(rect, style: theme.text)
+        let isFocused = state.focus == .search
+        var column = rect.x
+        column += grid.put("/ ", row: rect.y, column: column, style: theme.searchPrompt, maxWidth: rect.width)
+        let summary = Self.summary(state)
+        let summaryWidth = DisplayWidth.of(summary)
+        let fieldWidth = max(1, rect.maxX - column - (summaryWidth > 0 ? summaryWidth + 2 : 0))
+        if state.editor.text.isEmpty && !isFocused {
+            grid.put("press / to search", row: rect.y, column: column, style: theme.dim, maxWidth: fieldWidth)
+        } else {
+            drawField(state.editor, focused: isFocused, row: rect.y, column: column, width: fieldWidth, into: &grid, theme: theme)
+        }
+        if summaryWidth > 0 && summaryWidth + 4 < rect.width {
+            grid.put(summary, row: rect.y, column: rect.maxX - summaryWidth, style: theme.dim, maxWidth: summaryWidth)
+        }
+    }
+
+    /// The query with a visible cursor; scrolled horizontally so the cursor is always on screen.
+    private static func drawField(
+        _ editor: QueryEditor, focused: Bool, row: Int, column: Int, width: Int, into grid: inout ScreenGrid, theme: Theme
+    ) {
+        let characters = editor.characters
+        var start = 0
+        // Show as much as fits before the cursor, keeping one column for the cursor itself.
+        var used = 1
+        var index = editor.cursor
+        while index > 0 {
+            let next = DisplayWidth.of(String(characters[index - 1]))
+            if used + next > width { break }
+            used += next
+            index -= 1
+        }
+        start = index
+        var x = column
+        for (offset, character) in characters[start...].enumerated() {
+            let position = start + offset
+            let style = focused && position == editor.cursor ? theme.cursor : theme.text
+            let written = grid.put(String(character), row: row, column: x, style: style, maxWidth: column + width - x)
+            if written == 0 { break }
+            x += written
+        }
+        if focused && editor.cursor == characters.count && x < column + width {
+            grid.put(" ", row: row, column: x, style: theme.cursor, maxWidth: 1)
+        }
+    }
+
+    /// "42 results · 1.3 ms", "searching…", "5 articles".
+    static func summary(_ state: AppState) -> String {
+        if state.isSearching { return "searching…" }
+        guard let results = state.results else {
+            let count = state.rows.count
+            return "\(count) article\(count == 1 ? "" : "s")"
+        }
+        let count = results.matches.count
+        let time = String(format: "%.1f ms", results.seconds * 1000)
+        let fuzzy = state.exactCount < count ? " (\(count - state.exactCount) near)" : ""
+        return "\(count) result\(count == 1 ? "" : "s")\(fuzzy) · \(time)"
+    }
+}

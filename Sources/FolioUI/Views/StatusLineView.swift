@@ -1,0 +1,39 @@
+import TerminalCore
+
+/// The bottom line: where you are, the current hit, a message, and the few keys worth knowing now.
+enum StatusLineView {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
+        guard !rect.isEmpty else { return }
+        grid.fill(rect, style: theme.statusBar)
+        var left: [String] = []
+        if !state.rows.isEmpty { left.append("\(state.selected + 1)/\(state.rows.count)") }
+        if let reader = state.reader, state.layout.reader != nil {
+            left.append(ReaderView.position(reader, height: readerHeight(state)))
+            let hits = reader.document.hitLines.count
+            if hits > 0 { left.append("hit \((reader.currentHit ?? 0) + 1)/\(hits)") }
+        }
+        if state.sort != .relevance { left.append("by \(state.sort.rawValue)") }
+        let hint = hints(state)
+        var column = rect.x + 1
+        column += grid.put(left.joined(separator: "  "), row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)
+        if let message = state.message {
+            var style = theme.statusBar
+            style.bold = true
+            column += 2
+            column += grid.put(message, row: rect.y, column: column, style: style, maxWidth: max(0, rect.maxX - column - 1))
+        }
+        let hintWidth = DisplayWidth.of(hint)
+        if rect.maxX - hintWidth - 1 > column + 1 {
+            grid.put(hint, row: rect.y, column: rect.maxX - hintWidth - 1, style: theme.statusBar, maxWidth: hintWidth)
+        }
+    }
+
+    static func hints(_ state: AppState) -> String {
+        if state.isShowingHelp { return "j/k scroll  ? close" }
+        switch state.focus {
+        case .search: return "Enter results  Esc cancel"
+        case .list: return "/ search  Enter open  ? help  q quit"
+        case .reader: return "n/N hits  Space page  q back  ? help"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Dispatch
+import FolioCore
+import Foundation
+import Synchronization
+
+/// Runs queries so typing never waits (DESIGN.md §3): on the calling thread for a small corpus (a
+/// query there is far below a frame), on a background queue for a large one, where a newer query
+/// supersedes the older ones still waiting and stale results are dropped.
+final class BackgroundSearch: Sendable {
+    struct Finished: Sendable {
+        var generation: Int
+        var results: SearchResults
+    }
+
+    /// Below this many articles a query takes well under a millisecond: no thread needed.
+    static let inlineLimit = 5_000
+
+    private let store: ArticleStore
+    private let queue = DispatchQueue(label: "folio.search", qos: .userInitiated)
+    private let latestGeneration = Atomic<Int>(0)
+    private let finished = Mutex<Finished?>(nil)
+
+    init(store: ArticleStore) { self.store = store }
+
+    /// Returns the results at once when it ran inline, nil when they will arrive via `takeFinished`.
+    func search(_ text: String, sort: ListOrder, generation: Int) -> SearchResults? {
+        latestGeneration.store(generation, ordering: .releasing)
+        if store.articles.count < Self.inlineLimit {
+            return store.search(text, mode: .incremental, sort: sort)
+        }
+        queue.async { [store, latestGeneration, finished] in
+            // Skip queries overtaken while they waited in the queue.
+            guard latestGeneration.load(ordering: .acquiring) == generation else { return }
+            let results = store.search(text, mode: .incremental, sort: sort)
+            guard latestGeneration.load(ordering: .acquiring) == generation else { return }
+            finished.withLock { $0 = Finished(generation: generation, results: results) }
+        }
+        return nil
+    }
+
+    func takeFinished() -> Finished? {
+        finished.withLock { value in
+            defer { value = nil }
+            return value
+        }
+    }
+}

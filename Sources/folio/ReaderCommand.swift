@@ -1,0 +1,38 @@
+import ArgumentParser
+import CursesTerminal
+import FolioCore
+import FolioUI
+import Foundation
+
+/// `folio [PATH]`: the interactive reader. When stdin or stdout is not a terminal it prints the
+/// list instead (as `folio list`), so `folio | head` and scripts do something useful.
+struct ReaderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the interactive reader (the default command).",
+        discussion: """
+            Keys: / search, j/k move, Enter open, n/N next/previous hit, Tab switch pane,
+            s sort, z zoom, ? all keys, q back or quit.
+
+            Examples:
+              folio                  the built-in articles
+              folio ~/news           a folder of articles
+              NO_COLOR=1 folio ~/news
+            """)
+
+    @Argument(help: "A folder of articles (searched recursively) or one article file. Default: the built-in articles.")
+    var path: String?
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            var list = try ListCommand.parse(path.map { [$0] } ?? [])
+            list.corpus = corpus
+            try list.run()
+            return
+        }
+        let store = try corpus.loadStore(path: path)
+        try ReaderSession(store: store).run()
+    }
+}

@@ -1,0 +1,72 @@
+import CursesTerminal
+import FolioCore
+import FolioUI
+import Foundation
+import TerminalCore
+
+/// The run loop: key → action → reduce → render → present (DESIGN.md §3). The only impure part of
+/// the reader; it owns the terminal and the background search queue.
+final class ReaderSession {
+    private var state: AppState
+    private let searcher: BackgroundSearch
+    private let theme: Theme
+
+    init(store: ArticleStore) {
+        state = AppState(store: store, width: 80, height: 24)
+        searcher = BackgroundSearch(store: store)
+        let environment = ProcessInfo.processInfo.environment
+        theme = (environment["NO_COLOR"] ?? "").isEmpty ? .standard : .monochrome
+    }
+
+    func run() throws {
+        SignalFlags.install()
+        let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let terminal = try CursesTerminal(options: .init(useColor: useColor))
+        defer { terminal.shutdown() }
+        let activeTheme = terminal.hasColor ? theme : .monochrome
+        let size = terminal.size
+        _ = reduce(&state, .resize(width: size.width, height: size.height))
+        terminal.present(Screen.render(state, theme: activeTheme))
+        while !state.shouldQuit && SignalFlags.pendingSignal == nil {
+            // Poll often while a search is running so its results show as soon as they are ready.
+            let timeout: Int32 = state.isSearching ? 5 : 250
+            var changed = false
+            if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
+                changed = handle(event, terminal: terminal)
+            }
+            if let finished = searcher.takeFinished() {
+                run(reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)), terminal: terminal)
+                changed = true
+            }
+            if changed { terminal.present(Screen.render(state, theme: activeTheme)) }
+        }
+    }
+
+    private func handle(_ event: TerminalEvent, terminal: CursesTerminal) -> Bool {
+        let next: Action?
+        switch event {
+        case .resize(let width, let height):
+            terminal.invalidate()
+            next = .resize(width: width, height: height)
+        case .key(let key):
+            next = action(for: key, in: state)
+        }
+        guard let next else { return false }
+        run(reduce(&state, next), terminal: terminal)
+        return true
+    }
+
+    private func run(_ effects: [Effect], terminal: CursesTerminal) {
+        for effect in effects {
+            switch effect {
+            case .suspend:
+                terminal.suspend()
+            case .search(let text, let sort, let generation):
+                if let results = searcher.search(text, sort: sort, generation: generation) {
+                    // Answered on this thread (small corpus): apply at once, no waiting for a poll.
+                    run(reduce(&state, .searchFinished(generation: generation, results: results)), terminal: terminal)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// The reader driven through tmux as a person would: keys in, screen out (issue: interactive reader).
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ReaderEndToEndTests {
+    let titles = [
+        "Watch Chrissy Teigen",
+        "Chrissy Teigen is revealing new details",
+        "On a healing journey",
+        "Chrissy Teigen brings her son",
+        "Chrissy Teigen is sharing an emotional",
+    ]
+
+    @Test func searchOpenResizeHelpAndQuit() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try tmux.waitFor("the shell prompt") { $0.contains("$") }
+        try tmux.type(folio.path + "\n")
+
+        // The five built-in titles.
+        try tmux.waitFor("the five built-in titles") { screen in titles.allSatisfy(screen.contains) }
+
+        // Search, one key at a time: the list narrows to the articles about the ashes.
+        try tmux.press("/")
+        try tmux.type("ashes", slowly: true)
+        let results = try tmux.waitFor("3 results for ashes") { $0.contains("3 results") }
+        #expect(!results.contains("On a healing journey"), "an article without 'ashes' is still listed")
+        #expect(results.contains("Watch Chrissy Teigen"))
+        // Hits are styled: an SGR sequence right before the matched word.
+        let styled = try tmux.screen(escapes: true)
+        #expect(styled.range(of: "\u{1B}\\[[0-9;]*m(ashes|Ashes)", options: .regularExpression) != nil,
+                "no highlighted hit in:\n\(styled)")
+
+        // Open the first result: it lands on a hit; n moves the counter.
+        try tmux.press("Enter")
+        try tmux.press("Enter")
+        let opened = try tmux.waitFor("the reader with a hit counter") { $0.contains("hit 1/") }
+        let total = try #require(opened.firstMatch(of: /hit 1\/(\d+)/).map { Int($0.1)! })
+        try tmux.press("n")
+        try tmux.waitFor("the second hit") { $0.contains("hit \(min(2, total))/\(total)") }
+
+        // Resize small and back: the reader still shows the same text at the top.
+        let before = try readerTopLine(tmux.screen())
+        try tmux.resize(width: 50, height: 15)
+        try tmux.waitFor("the narrow layout") { $0.split(separator: "\n").allSatisfy { $0.count <= 50 } && $0.contains("hit") }
+        try tmux.resize(width: 100, height: 30)
+        let after = try tmux.waitFor("the wide layout again") { screen in
+            screen.split(separator: "\n").contains { $0.count > 60 }
+        }
+        #expect(readerTopLine(after) == before, "the reading position moved:\nbefore: \(before)\nafter: \(readerTopLine(after))")
+
+        // Help, generated from the key table.
+        try tmux.press("?")
+        try tmux.waitFor("the help screen") { $0.contains("Reading pane") && $0.contains("Search bar") }
+        try tmux.press("?")
+        try tmux.waitFor("the help closed") { !$0.contains("Search bar") }
+
+        // q leaves the reader, q again quits with status 0, and the shell's screen is back.
+        try tmux.press("q")
+        try tmux.waitFor("the list focused") { $0.contains("/ search") }
+        try tmux.press("q")
+        try tmux.waitFor("the shell again") { $0.contains("$ \(folio.path)") }
+        try tmux.type("echo EXIT=$?\n")
+        try tmux.waitFor("exit status 0") { $0.contains("EXIT=0") }
+    }
+
+    @Test func ctrlCQuitsCleanlyFromTheSearchBar() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try tmux.waitFor("the shell prompt") { $0.contains("$") }
+        try tmux.type(folio.path + "\n")
+        try tmux.waitFor("the reader") { $0.contains("Chrissy Teigen") }
+        try tmux.press("/")
+        try tmux.type("teig")
+        try tmux.waitFor("results") { $0.contains("5 results") }
+        try tmux.press("C-c")
+        try tmux.waitFor("the shell again") { $0.contains("$ \(folio.path)") }
+        try tmux.type("echo EXIT=$?\n")
+        try tmux.waitFor("exit status 0") { $0.contains("EXIT=0") }
+    }
+
+    /// The first line of the reading pane below the divider (stacked layout at 100 columns).
+    private func readerTopLine(_ screen: String) -> String {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let divider = lines.firstIndex(where: { $0.hasPrefix("───") }), divider + 1 < lines.count else { return "" }
+        return lines[divider + 1].trimmingCharacters(in: .whitespaces)
+    }
+}
