@@ -41,7 +41,9 @@ let package = Package(
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "BuiltinCorpus"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
-        .testTarget(name: "FolioUITests", dependencies: ["FolioUI", "FolioCore", "TerminalCore", "BuiltinCorpus"]),
+        .testTarget(
+            name: "FolioUITests", dependencies: ["FolioUI", "FolioCore", "TerminalCore", "BuiltinCorpus"],
+            exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["folio"]),
     ],

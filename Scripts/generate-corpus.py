@@ -10,7 +10,8 @@ The text is random but has the statistics that matter to an index:
 - a Zipfian vocabulary of 50,000 words: English function words first, then real news words (so the
   benchmark's query list finds something), then generated pronounceable words, each in a family of
   suffixed forms (-s, -ed, -ing, -ly, -tion, ...) so that stemming has work to do;
-- article lengths log-normal around 400 words (a median file of about 2.3 KB, like the BBC set);
+- article lengths log-normal, median 340 words and mean ~385 (a median file of about 2.3 KB, like
+  the BBC set), in 3–8 paragraphs of 8–30-word sentences;
 - a handful of topic words per article repeated through it, because real articles are bursty and
   BM25 ranking behaves differently on text where every word is independent;
 - numbers, money, percentages, non-ASCII words (café, Zürich), curly quotes and apostrophes, so

@@ -6,23 +6,9 @@
 // Without these, curses.h leaves out cchar_t, get_wch, setcchar and the other wide functions.
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
-// Whether the current terminal can move the cursor ("cup"): newterm accepts TERM=dumb, which
-// cannot, and drawing a screen on it would print every cell in one long line.
-static inline int folio_has_cursor_addressing(void) {
-    const char *cup = tigetstr("cup");
-    return cup != NULL && cup != (const char *)-1;
-}
-
 #endif
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
-// Whether the current terminal can move the cursor ("cup"): newterm accepts TERM=dumb, which
-// cannot, and drawing a screen on it would print every cell in one long line.
-static inline int folio_has_cursor_addressing(void) {
-    const char *cup = tigetstr("cup");
-    return cup != NULL && cup != (const char *)-1;
-}
-
 #endif
 
 #include <locale.h>
@@ -45,14 +31,8 @@ static const attr_t folio_A_ITALIC = A_ITALIC;
 static const attr_t folio_A_COLOR = A_COLOR;
 static const attr_t folio_A_ATTRIBUTES = A_ATTRIBUTES;
 
-// The CCHARW_MAX scalars a complex character holds (5 in ncurses 6.4).
+// The most wide characters a complex character holds (5 in ncurses 6.4).
 static const int folio_CCHARW_MAX = CCHARW_MAX;
-
-// glibc declares wcwidth only under _XOPEN_SOURCE, which the system modules were built without
-// (the define above comes too late for them). ncurses places cells by this function, so the
-// backend asks it too.
-extern int wcwidth(wchar_t character);
-static inline int folio_wcwidth(wchar_t character) { return wcwidth(character); }
 
 // Function-like macros Swift cannot call.
 static inline attr_t folio_COLOR_PAIR(int pair) { return (attr_t)COLOR_PAIR(pair); }
@@ -65,11 +45,17 @@ static inline WINDOW *folio_stdscr(void) { return stdscr; }
 static inline int folio_COLORS(void) { return COLORS; }
 static inline int folio_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 
+// glibc declares wcwidth only under _XOPEN_SOURCE, which the system modules were built without
+// (the define above comes too late for them). ncurses places cells by this function, so the
+// backend asks it too.
+extern int wcwidth(wchar_t character);
+static inline int folio_wcwidth(wchar_t character) { return wcwidth(character); }
+
 // Whether the current terminal can move the cursor ("cup"): newterm accepts TERM=dumb, which
 // cannot, and drawing a screen on it would print every cell in one long line.
 static inline int folio_has_cursor_addressing(void) {
     const char *cup = tigetstr("cup");
-    return cup != NULL && cup != (const char *)-1;
+    return cup != 0 && cup != (const char *)-1;
 }
 
 #endif

@@ -46,13 +46,16 @@ public final class CursesTerminal {
     let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
     /// Our own duplicates of the caller's descriptors, so closing them never closes stdin/stdout.
-    private let outputFile: UnsafeMutablePointer<FILE>
-    private let inputFile: UnsafeMutablePointer<FILE>
+    let outputFile: UnsafeMutablePointer<FILE>
+    let inputFile: UnsafeMutablePointer<FILE>
 
     /// False when no UTF-8 locale could be set: non-ASCII is then drawn as ASCII replacements.
     public let isUnicode: Bool
     /// Whether cells are drawn in colour (the terminal has colours and they were wanted).
     public let hasColor: Bool
+    /// True once the input has reached its end or hung up (an SSH connection dropped with SIGHUP
+    /// ignored, input from a file): `nextEvent` will only return nil, so the run loop should stop.
+    public internal(set) var isInputClosed = false
 
     var colorPairs: ColorPairs
     /// The grid on the screen now; nil when the next present must redraw every cell.
@@ -102,6 +105,11 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(window, true)
+        // No hardware scrolling or line insert/delete: over SSH and in multiplexers that reflow text
+        // on resize (tmux), a scrolled region that the terminal applied differently from curses' idea
+        // of it leaves stale lines on screen; repainting changed cells is always right.
+        idlok(window, false)
+        scrollok(window, false)
         set_escdelay(25)
         curs_set(0)
 
@@ -132,6 +140,9 @@ public final class CursesTerminal {
     /// Makes the next `present` redraw every cell (after a resize, after a suspend).
     public func invalidate() {
         presented = nil
+        // Clear the real screen on the next refresh too: after a resize or a suspend the terminal may
+        // hold text curses does not know about.
+        clearok(window, true)
     }
 
     /// Suspends for a shell job-control stop (Ctrl-Z, which raw mode delivers as a key).

@@ -9,7 +9,8 @@ import Glibc
 ///
 /// The handlers only store the signal number into a lock-free atomic, which is async-signal-safe.
 /// They are installed without SA_RESTART, so a blocking read is interrupted and
-/// `CursesTerminal.nextEvent` returns nil, letting the loop look at `pendingSignal` at once.
+/// `CursesTerminal.nextEvent` returns nil, letting the loop look at `pendingSignal` at once (when
+/// the loop runs on the main thread, which receives process signals; see `nextEvent`).
 /// Install them before starting the terminal: ncurses then leaves SIGINT and SIGTERM alone (it
 /// only catches signals still at their default action); installed after, they replace its handlers.
 public enum SignalFlags {
@@ -19,12 +20,14 @@ public enum SignalFlags {
     /// The last signal received, 0 for none.
     private static let received = Atomic<Int32>(0)
 
-    /// Installs the handlers; calling it again does no harm.
+    /// Installs the handlers; calling it again does no harm. A signal the process was started
+    /// ignoring (`nohup` ignores SIGHUP) stays ignored.
     public static func install() {
         // Touch the atomic first: a static is initialised lazily, and its one-time initialiser
         // must not first run inside a signal handler.
         _ = received.load(ordering: .relaxed)
         for signal in signals {
+            if isIgnored(signal) { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in
                 SignalFlags.received.store(number, ordering: .relaxed)
@@ -33,6 +36,13 @@ public enum SignalFlags {
             action.sa_flags = 0
             sigaction(signal, &action, nil)
         }
+    }
+
+    /// Whether `signal` is set to be ignored.
+    static func isIgnored(_ signal: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(signal, nil, &current) == 0 else { return false }
+        return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// The signal that asked us to stop, if any.

@@ -7,9 +7,13 @@ struct BenchmarkResults {
     var queries: [String]
     var repeats: Int
     var folio: FolioBuild
-    var keystrokes: [Keystroke]
+    /// The search bar's text after each replayed keystroke.
+    var keystrokes: [String]
     var replay: [ReplayPass]
     var comparison: ComparisonResults
+    /// The 1-minute load average when the run started and when it ended.
+    var loadBefore: String?
+    var loadAfter: String?
 }
 
 /// The complete-query comparison: which queries were compared and each side's passes.
@@ -35,15 +39,17 @@ struct Benchmark {
     var includeFTS5: Bool
 
     func run() throws -> BenchmarkResults {
+        let loadBefore = MachineLoad.summary()
         // folio first, so its peak RSS is read before SQLite allocates anything.
-        let folio = try FolioRun.build(path: path, builds: repeats)
+        let folio = try FolioRun.build(path: path, runs: repeats)
         let keystrokes = QueryReplay.keystrokes(of: queries)
         let replay = QueryReplay(store: folio.store)
         let passes = (0..<repeats).map { _ in replay.pass(keystrokes) }
         let comparison = try compare(folio.store)
         return BenchmarkResults(
             path: path, queriesPath: queriesPath, queries: queries, repeats: repeats, folio: folio,
-            keystrokes: keystrokes, replay: passes, comparison: comparison)
+            keystrokes: keystrokes, replay: passes, comparison: comparison, loadBefore: loadBefore,
+            loadAfter: MachineLoad.summary())
     }
 
     /// Both engines on the same complete queries; each run does folio's pass and then FTS5's.

@@ -18,13 +18,13 @@ struct FolioBenchCommand: ParsableCommand {
     @Argument(help: "A folder of article files (searched recursively), or one file.")
     var path: String
 
-    @Option(help: "Query list, one a line (default: Benchmarks/queries.txt).")
+    @Option(help: ArgumentHelp("Query list, one a line (default: Benchmarks/queries.txt).", valueName: "file"))
     var queries: String?
 
     @Flag(name: .customLong("no-fts5"), help: "Skip the SQLite FTS5 comparison.")
     var noFTS5 = false
 
-    @Option(name: .customLong("repeat"), help: "Runs of each timed phase; medians are reported.")
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Runs of each timed phase; medians are reported.", valueName: "n"))
     var repeatCount = 3
 
     @Flag(help: "Also print each complete query's timings and its FTS5 expression.")
@@ -40,7 +40,7 @@ struct FolioBenchCommand: ParsableCommand {
             try fail("no query list: pass --queries FILE (Benchmarks/queries.txt was not found)")
         }
         let list: [String]
-        do { list = try QueryList.load(queriesPath) } catch { try fail("cannot read \(queriesPath): \(error.localizedDescription)") }
+        do { list = try QueryList.load(queriesPath) } catch { try fail("cannot read the query list \(queriesPath)") }
         guard !list.isEmpty else { try fail("no queries in \(queriesPath)") }
 
         let benchmark = Benchmark(path: path, queriesPath: queriesPath, queries: list, repeats: repeatCount, includeFTS5: !noFTS5)

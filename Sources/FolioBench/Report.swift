@@ -20,6 +20,7 @@ struct Report {
         folio-bench \(results.path)
         queries: \(results.queriesPath) (\(results.queries.count) queries, \(Format.count(results.keystrokes.count)) keystrokes); \
         \(results.repeats) runs, medians reported
+        load average: \(results.loadBefore ?? "?") at start, \(results.loadAfter ?? "?") at end
         """
     }
 
@@ -35,9 +36,9 @@ struct Report {
     private func folioBuild() -> String {
         let bytes = report.bytesRead
         var table = TextTable("", "")
-        table.add("load ms (read, decode, normalise, parse; parallel)", Format.buildMs(folio.loadSeconds))
-        table.add("index build ms (median of \(folio.indexRuns.count): \(folio.indexRuns.map(Format.buildMs).joined(separator: ", ")))",
-                  Format.buildMs(folio.indexSeconds))
+        func runs(_ values: [Double]) -> String { values.map(Format.buildMs).joined(separator: ", ") }
+        table.add("load ms, read + decode + normalise + parse (median of \(runs(folio.loadRuns)))", Format.buildMs(folio.loadSeconds))
+        table.add("index build ms (median of \(runs(folio.indexRuns)))", Format.buildMs(folio.indexSeconds))
         table.add("index throughput (text / index time)", Format.mibPerSecond(bytes, folio.indexSeconds))
         table.add("load + index throughput (text / (load + index))", Format.mibPerSecond(bytes, folio.loadSeconds + folio.indexSeconds))
         table.add("terms", Format.count(folio.store.index.termCount))
@@ -56,6 +57,7 @@ struct Report {
     private func keystrokes() -> String {
         let total = results.replay.map { LatencySummary($0.total) }
         let search = results.replay.map { LatencySummary($0.search) }
+        let cpu = results.replay.map { LatencySummary($0.cpu) }
         var table = TextTable(headers: ["ms"] + total.indices.map { "run \($0 + 1)" } + ["median"])
         func add(_ label: String, _ values: [Double]) {
             table.rows.append([label] + values.map(Format.ms) + [Format.ms(Stats.median(values))])
@@ -66,18 +68,26 @@ struct Report {
         add("max", total.map(\.max))
         add("search only p50", search.map(\.p50))
         add("search only p99", search.map(\.p99))
+        add("thread CPU p50", cpu.map(\.p50))
+        add("thread CPU p99", cpu.map(\.p99))
         let steps = results.keystrokes.count
         let meanMatches = Stats.median(results.replay.map { Double($0.matches) / Double(max(1, steps)) })
+        let meanSnippetBytes = Stats.median(results.replay.map { Double($0.snippetBytes) / Double(max(1, steps)) })
         var lines = [
             "3. Per-keystroke search latency, \(Format.count(steps)) keystrokes a run",
             "  each keystroke: search(text so far, mode: .incremental) + snippets for the top 20 rows",
             table.render(),
-            "  mean matches per keystroke: \(Format.count(Int(meanMatches.rounded())))",
+            "  mean matches per keystroke: \(Format.count(Int(meanMatches.rounded()))); "
+                + "snippet text made per keystroke: \(Format.count(Int(meanSnippetBytes.rounded()))) bytes",
             "  5 slowest keystrokes (median ms over runs):",
         ]
+        var slowest = TextTable("", "")
+        slowest.textColumns = [1]
+        slowest.indent = "    "
         for (position, seconds) in slowestKeystrokes(5) {
-            lines.append("    \(Format.ms(seconds))  \(quoted(results.keystrokes[position].text))")
+            slowest.add(Format.ms(seconds), quoted(results.keystrokes[position]))
         }
+        lines.append(slowest.render())
         return lines.joined(separator: "\n")
     }
 

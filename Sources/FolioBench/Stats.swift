@@ -43,17 +43,6 @@ struct LatencySummary: Sendable {
         p99 = Stats.percentile(sorted: sorted, 99)
         max = sorted.last ?? 0
     }
-
-    /// The per-field median over several runs' summaries (each field separately).
-    static func median(of runs: [LatencySummary]) -> LatencySummary {
-        var result = LatencySummary([])
-        result.count = runs.first?.count ?? 0
-        result.p50 = Stats.median(runs.map(\.p50))
-        result.p90 = Stats.median(runs.map(\.p90))
-        result.p99 = Stats.median(runs.map(\.p99))
-        result.max = Stats.median(runs.map(\.max))
-        return result
-    }
 }
 
 /// Monotonic elapsed time since creation.
@@ -61,4 +50,18 @@ struct Stopwatch {
     private let start = DispatchTime.now().uptimeNanoseconds
 
     var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
+
+/// CPU time this thread has used since creation: unlike wall time, it does not grow while other
+/// processes hold the CPU, so it stays comparable when the shared machine is busy.
+struct ThreadCPUStopwatch {
+    private let start = Self.now()
+
+    var seconds: Double { Self.now() - start }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }

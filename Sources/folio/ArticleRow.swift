@@ -26,6 +26,26 @@ struct ArticleRow: Encodable {
         self.snippet = snippet
     }
 
+    /// JSON rows always have the article fields, `null` when empty, so every row has the same shape
+    /// (the synthesised encoding left out nil fields); search rows add score, fuzzy and snippet.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(date, forKey: .date)
+        try container.encode(source, forKey: .source)
+        try container.encode(author, forKey: .author)
+        try container.encode(url, forKey: .url)
+        try container.encode(words, forKey: .words)
+        try container.encodeIfPresent(score, forKey: .score)
+        try container.encodeIfPresent(fuzzy, forKey: .fuzzy)
+        try container.encodeIfPresent(snippet, forKey: .snippet)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, date, source, author, url, words, score, fuzzy, snippet
+    }
+
     /// "2021-10-25 · built-in · 512 words · 001.txt"
     var metadataLine: String {
         [date ?? "no date", source, "\(words) words", id].joined(separator: " · ")

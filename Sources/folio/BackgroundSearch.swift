@@ -17,29 +17,34 @@ final class BackgroundSearch: Sendable {
 
     private let store: ArticleStore
     private let queue = DispatchQueue(label: "folio.search", qos: .userInitiated)
-    private let latestGeneration = Atomic<Int>(0)
-    private let finished = Mutex<Finished?>(nil)
+    private let mailbox = Mailbox()
+
+    /// The newest generation asked for and the last finished result, shared with the queue.
+    private final class Mailbox: Sendable {
+        let latestGeneration = Atomic<Int>(0)
+        let finished = Mutex<Finished?>(nil)
+    }
 
     init(store: ArticleStore) { self.store = store }
 
     /// Returns the results at once when it ran inline, nil when they will arrive via `takeFinished`.
     func search(_ text: String, sort: ListOrder, generation: Int) -> SearchResults? {
-        latestGeneration.store(generation, ordering: .releasing)
+        mailbox.latestGeneration.store(generation, ordering: .releasing)
         if store.articles.count < Self.inlineLimit {
             return store.search(text, mode: .incremental, sort: sort)
         }
-        queue.async { [store, latestGeneration, finished] in
+        queue.async { [store, mailbox] in
             // Skip queries overtaken while they waited in the queue.
-            guard latestGeneration.load(ordering: .acquiring) == generation else { return }
+            guard mailbox.latestGeneration.load(ordering: .acquiring) == generation else { return }
             let results = store.search(text, mode: .incremental, sort: sort)
-            guard latestGeneration.load(ordering: .acquiring) == generation else { return }
-            finished.withLock { $0 = Finished(generation: generation, results: results) }
+            guard mailbox.latestGeneration.load(ordering: .acquiring) == generation else { return }
+            mailbox.finished.withLock { $0 = Finished(generation: generation, results: results) }
         }
         return nil
     }
 
     func takeFinished() -> Finished? {
-        finished.withLock { value in
+        mailbox.finished.withLock { value in
             defer { value = nil }
             return value
         }

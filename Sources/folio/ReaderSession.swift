@@ -27,12 +27,21 @@ final class ReaderSession {
         let size = terminal.size
         _ = reduce(&state, .resize(width: size.width, height: size.height))
         terminal.present(Screen.render(state, theme: activeTheme))
-        while !state.shouldQuit && SignalFlags.pendingSignal == nil {
+        // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
+        // too; otherwise get_wch would return at once forever and spin.
+        while !state.shouldQuit && SignalFlags.pendingSignal == nil && !terminal.isInputClosed {
             // Poll often while a search is running so its results show as soon as they are ready.
             let timeout: Int32 = state.isSearching ? 5 : 250
             var changed = false
             if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
                 changed = handle(event, terminal: terminal)
+            }
+            // A resize whose KEY_RESIZE was folded into an earlier one (tmux resizes width and
+            // height separately) must not leave the screen at the old size: compare on every wake-up.
+            _ = terminal.synchronizeSize()
+            let current = terminal.size
+            if current.width != state.width || current.height != state.height {
+                changed = handle(.resize(width: current.width, height: current.height), terminal: terminal) || changed
             }
             if let finished = searcher.takeFinished() {
                 run(reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)), terminal: terminal)

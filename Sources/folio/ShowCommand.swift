@@ -45,7 +45,8 @@ struct ShowCommand: ParsableCommand {
 enum ArticleText {
     static func render(_ article: Article, width: Int) -> String {
         var lines = TextLayout.wrap(article.title, width: width)
-        lines.append(ArticleRow(article).metadataLine)
+        // The metadata line is wrapped too: with an id it is often wider than a narrow --width.
+        lines += TextLayout.wrap(ArticleRow(article).metadataLine, width: width)
         lines.append("")
         lines += TextLayout.wrapText(article.body, width: width)
         return lines.map { $0 + "\n" }.joined()

@@ -46,15 +46,18 @@ struct ReaderEndToEndTests {
         try tmux.waitFor("the narrow layout") { $0.split(separator: "\n").allSatisfy { $0.count <= 50 } && $0.contains("hit") }
         try tmux.resize(width: 100, height: 30)
         let after = try tmux.waitFor("the wide layout again") { screen in
-            screen.split(separator: "\n").contains { $0.count > 60 }
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.first?.hasPrefix("/ ashes") == true && lines.contains { $0.hasPrefix("───") }
+                && lines.contains { $0.count > 60 }
         }
         #expect(readerTopLine(after) == before, "the reading position moved:\nbefore: \(before)\nafter: \(readerTopLine(after))")
 
         // Help, generated from the key table.
         try tmux.press("?")
-        try tmux.waitFor("the help screen") { $0.contains("Reading pane") && $0.contains("Search bar") }
+        let help = try tmux.waitFor("the help screen") { $0.contains("Article list") && $0.contains("Reading pane") }
+        #expect(!help.contains("therapy"), "article text left behind under the help screen:\n\(help)")
         try tmux.press("?")
-        try tmux.waitFor("the help closed") { !$0.contains("Search bar") }
+        try tmux.waitFor("the help closed") { !$0.contains("Reading pane") }
 
         // q leaves the reader, q again quits with status 0, and the shell's screen is back.
         try tmux.press("q")

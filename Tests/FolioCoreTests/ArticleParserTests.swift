@@ -17,7 +17,7 @@ import Testing
         #expect(article.source == "business")
         #expect(article.author == nil)
         #expect(article.id == "business/001.txt")
-        #expect(article.wordCount == 12)
+        #expect(article.wordCount == 13)
     }
 
     @Test func newsStyleWithoutBlankLineStillTakesFirstLine() throws {
@@ -199,6 +199,21 @@ import Testing
         #expect(article.date == CalendarDate(year: 2021, month: 10, day: 25))
         #expect(article.source == "inbox")
         #expect(article.body == "Numbers.")
+    }
+
+    @Test(arguments: ["From: Russia with love", "To: the lighthouse, again"])
+    func newsTitleThatLooksLikeOneHeaderLineKeepsItsTitle(title: String) throws {
+        // One From: or To: line alone is a title that happens to start with a header name.
+        let article = try #require(Fixture.article("\(title)\n\nThe film opens today.\n"))
+        #expect(article.title == title)
+        #expect(article.body == "The film opens today.")
+        #expect(article.author == nil)
+    }
+
+    @Test func singleSubjectLineIsAHeader() throws {
+        let article = try #require(Fixture.article("Subject: Meeting notes\n\nWe met.\n"))
+        #expect(article.title == "Meeting notes")
+        #expect(article.body == "We met.")
     }
 
     @Test func proseWithAColonIsNotAHeader() throws {

@@ -27,9 +27,9 @@ import Testing
             ("c1-utf8.txt", bytes("C1 \u{9B}31mtitle\n\nBody \u{9D}0;pwned\u{07} and \u{9B}2J and \u{85}\u{9F}.\n")),
             // Raw single bytes: the file is not UTF-8, so it is read as Windows-1252, where 0x9D and 0x90
             // are undefined (they stay C1 controls) and must go with their parameters.
-            ("c1-raw.txt", [0x52, 0x61, 0x77, 0x0A, 0x0A, 0x41, 0x9D] + bytes("0;pwned") + [0x07, 0x42, 0x90] + bytes("dcs") + [0x9C, 0x43, 0x0A]),
+            ("c1-raw.txt", [0x52, 0x61, 0x77, 0x0A, 0x0A, 0x41, 0x9D] + bytes("0;pwned") + [0x07, 0x42, 0x90] + bytes("dcs") + [0x07, 0x43, 0x0A]),
             // Raw C1 bytes in a file that is otherwise UTF-8: replacement characters, never controls.
-            ("c1-raw-in-utf8.txt", bytes("Caf\u{E9} title\n\nBody ") + [0x9B] + bytes("31m and ") + [0x9D, 0x85] + bytes(" end.\n")),
+            ("c1-raw-in-utf8.txt", bytes("Caf\u{E9} title\n\nBody ") + [0x9B] + bytes("x and ") + [0x9D, 0x85] + bytes(" end.\n")),
             ("bidi.txt", bytes("\u{202E}Reversed\u{202C} title\n\nBody \u{2066}iso\u{2069} \u{200E}mark\u{200F} \u{202A}emb\u{202C}.\n")),
             ("bom.txt", [0xEF, 0xBB, 0xBF] + bytes("BOM title\n\nZW\u{FEFF}NBSP body.\n")),
             ("invalid-utf8.txt", bytes("Invalid \u{E9}\n\nBytes ") + [0xC3, 0x28, 0xFF, 0xFE, 0xE2, 0x82] + bytes(" here.\n")),
@@ -65,6 +65,7 @@ import Testing
         #expect(byID["double-esc.txt"]?.body == "Body text.")
         #expect(byID["c1-utf8.txt"]?.title == "C1 title")
         #expect(byID["c1-raw.txt"]?.body == "ABC")
+        #expect(byID["c1-raw-in-utf8.txt"]?.body == "Body \u{FFFD}x and \u{FFFD}\u{FFFD} end.")
         #expect(byID["bidi.txt"]?.title == "Reversed title")
         #expect(byID["bidi.txt"]?.body == "Body iso mark emb.")
         #expect(byID["bom.txt"]?.title == "BOM title")
@@ -72,7 +73,7 @@ import Testing
         #expect(byID["invalid-utf8.txt"]?.body.contains("\u{FFFD}") == true)
         #expect(byID["crlf.txt"]?.body == "Line one.\nLine two.\nLine three.")
         #expect(byID["tabs.txt"]?.title == "Tab title")
-        #expect(byID["tabs.txt"]?.body == "Indented    body.")
+        #expect(byID["tabs.txt"]?.body == "    Indented    body.")
         #expect(byID["controls.txt"]?.title == "Bell title")
         #expect(byID["controls.txt"]?.body == "Body text.")
         #expect(report.filesWithInvalidUTF8 == 2)
@@ -226,17 +227,21 @@ import Testing
         #expect(report.skipped[.unreadable] == 1)
     }
 
-    @Test(.timeLimit(.minutes(1)))
-    func fifosAreSkippedWithoutBlocking() throws {
+    @Test func fifosAreSkippedWithoutBlocking() throws {
         let folder = try TemporaryDirectory()
         try folder.write("good.txt", "Good\n\nText.")
         let fifo = folder.url.appendingPathComponent("pipe.txt").path
         try #require(mkfifo(fifo, 0o644) == 0)
-        let (articles, report) = try load(folder)
+        // Opening a FIFO with no writer blocks: the loader must not open it at all.
+        let path = folder.path
+        let loaded = withDeadline(seconds: 20) { Result { () throws(CorpusError) in try CorpusLoader().load(path: path) } }
+        let (articles, report) = try #require(loaded, "loading a folder with a FIFO hung").get()
         #expect(articles.map(\.id) == ["good.txt"])
         #expect(report.skipped[.notRegularFile] == 1)
         // Named directly as the corpus, a FIFO is not a corpus either (and still no hang).
-        #expect(throws: CorpusError.self) { try CorpusLoader().load(path: fifo) }
+        let direct = withDeadline(seconds: 20) { Result { () throws(CorpusError) in try CorpusLoader().load(path: fifo) } }
+        let outcome = try #require(direct, "loading a FIFO as the corpus hung")
+        #expect(throws: CorpusError.self) { try outcome.get() }
     }
 
     @Test func deviceFilesAreSkipped() throws {
@@ -260,6 +265,70 @@ import Testing
         let (articles, report) = try load(folder)
         #expect(articles.map(\.id) == ["README", "a.txt", "b.MD"])
         #expect(report.skipped == [.otherExtension: 1])
+    }
+
+    @Test func fileAndFolderNamesThatAreNotUTF8AreRead() throws {
+        let folder = try TemporaryDirectory()
+        // "café.txt" and "Zürich/" in Latin-1: names are bytes on Linux, not always UTF-8.
+        let file: [UInt8] = Array(folder.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8)
+        let subfolder: [UInt8] = Array(folder.path.utf8) + Array("/Z".utf8) + [0xFC] + Array("rich".utf8)
+        try #require(Self.writeFile(file, "Latin-1 name\n\nText."))
+        try #require(subfolder.withUnsafeBufferPointer { bytes in
+            mkdir(Array(bytes).map { CChar(bitPattern: $0) } + [0], 0o755) == 0
+        })
+        try #require(Self.writeFile(subfolder + Array("/inside.txt".utf8), "Inside\n\nText."))
+        let (articles, report) = try load(folder)
+        #expect(report.skippedCount == 0)
+        #expect(articles.map(\.title).sorted() == ["Inside", "Latin-1 name"])
+        // Ids and sources show the undecodable byte as U+FFFD; the id still finds the article.
+        #expect(articles.map(\.id).sorted() == ["Z\u{FFFD}rich/inside.txt", "caf\u{FFFD}.txt"])
+        #expect(articles.first { $0.title == "Inside" }?.source == "Z\u{FFFD}rich")
+    }
+
+    @Test func hostileFileAndFolderNamesBecomeSafeIdsAndSources() throws {
+        // Ids and sources are printed (list, stats, the reader): a name must not drive the terminal either.
+        let folder = try TemporaryDirectory()
+        try folder.write("evil\u{1B}]0;pwned\u{07}.txt", "Escape name\n\nText.")
+        try folder.write("two\nlines\ttab.txt", "Newline name\n\nText.")
+        try folder.write("\u{202E}gnp.txt", "Bidi name\n\nText.")
+        try folder.write("c1\u{9B}31m/inside.txt", "C1 folder\n\nText.")
+        try folder.write("bad\u{1B}[2J.jpg", "not an article")
+        let (articles, report) = try load(folder)
+        #expect(articles.count == 4)
+        for article in articles {
+            #expect(TerminalSafety.violations(article.id).isEmpty, "\(article.id.debugDescription)")
+            #expect(!article.id.contains("\n") && !article.id.contains("\t"))
+            #expect(TerminalSafety.violations(article.source).isEmpty, "\(article.source.debugDescription)")
+        }
+        for examples in report.skippedExamples.values {
+            for example in examples { #expect(TerminalSafety.violations(example).isEmpty, "\(example.debugDescription)") }
+        }
+        // The file still opens (its bytes on disk are used), and its safe id finds it.
+        let store = ArticleStore(articles: articles)
+        #expect(store.article(withID: "evil\u{FFFD}]0;pwned\u{FFFD}.txt")?.title == "Escape name")
+        #expect(store.article(withID: "two\u{FFFD}lines\u{FFFD}tab.txt")?.title == "Newline name")
+        #expect(store.article(withID: "\u{FFFD}gnp.txt")?.title == "Bidi name")
+        #expect(store.article(withID: "c1\u{FFFD}31m/inside.txt")?.source == "c1\u{FFFD}31m")
+    }
+
+    @Test func hostileCorpusFolderNameIsASafeStoreName() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("news\u{1B}[31m/a.txt", "A\n\nText.")
+        let root = folder.url.appendingPathComponent("news\u{1B}[31m").path
+        let store = try ArticleStore.load(path: root)
+        #expect(store.name == "news\u{FFFD}[31m")
+        #expect(store.articles.first?.source == "news\u{FFFD}[31m")
+        let single = try ArticleStore.load(path: root + "/a.txt")
+        #expect(single.articles.first?.source == "news\u{FFFD}[31m")
+    }
+
+    /// Writes a file at a path given as raw bytes (Foundation takes only String paths).
+    private static func writeFile(_ path: [UInt8], _ text: String) -> Bool {
+        let descriptor = open(path.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
     }
 
     @Test func nestedFoldersGiveIdsAndSources() throws {

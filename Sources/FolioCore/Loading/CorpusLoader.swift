@@ -62,11 +62,10 @@ public struct CorpusLoader: Sendable {
 
     static func parse(_ document: Document) -> FileOutcome {
         let bytes = document.bytes
-        if bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0, $0.count) }) != nil {
-            // UTF-16 text is full of NULs but is text: decode it when it says so with a byte-order mark.
-            guard let text = UTF16Text.decode(bytes) else { return .skipped(.binary) }
-            return parsed(document, text: text, encoding: .utf8)
-        }
+        // UTF-16 text is usually full of NULs but is text: decode it when it says so with a byte-order
+        // mark, before the NUL test (text in a script whose code units have no zero byte has no NUL).
+        if let text = UTF16Text.decode(bytes) { return parsed(document, text: text, encoding: .utf8) }
+        if bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0, $0.count) }) != nil { return .skipped(.binary) }
         let (text, encoding) = TextDecoder.decode(bytes)
         return parsed(document, text: text, encoding: encoding)
     }
@@ -99,7 +98,8 @@ public struct CorpusLoader: Sendable {
 /// UTF-16 files announce themselves with a byte-order mark; without one, NUL bytes mean binary.
 enum UTF16Text {
     static func decode(_ bytes: [UInt8]) -> String? {
-        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        // A trailing odd byte (a truncated file) is dropped, not a reason to call the file binary.
+        guard bytes.count >= 2 else { return nil }
         let littleEndian: Bool
         switch (bytes[0], bytes[1]) {
         case (0xFF, 0xFE): littleEndian = true

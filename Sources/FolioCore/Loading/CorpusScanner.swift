@@ -9,7 +9,9 @@ struct CorpusScanner {
     struct Candidate: Sendable {
         /// Path relative to the root: the article id.
         var id: String
-        var fullPath: String
+        /// The file's path as bytes, NUL-terminated: file names are bytes, not always UTF-8, and a
+        /// name decoded to a String (with U+FFFD) would no longer open.
+        var fullPath: [CChar]
         /// Name of the folder holding the file (the default source).
         var folderName: String
     }
@@ -26,16 +28,16 @@ struct CorpusScanner {
         if (info.st_mode & S_IFMT) != S_IFDIR {
             // A single file: its id is its file name, its source the folder it sits in.
             let parent = (root as NSString).deletingLastPathComponent
-            let name = (root as NSString).lastPathComponent
+            let name = Self.safeName((root as NSString).lastPathComponent)
             if (info.st_mode & S_IFMT) != S_IFREG {
                 report.skip(name, .notRegularFile)
                 return []
             }
-            return [Candidate(id: name, fullPath: root, folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent))]
+            return [Candidate(id: name, fullPath: Self.cPath(Array(root.utf8)), folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent))]
         }
         var candidates: [Candidate] = []
         var visited: Set<FileIdentity> = [FileIdentity(info)]
-        walk(folder: root, relative: "", folderName: rootName, visited: &visited, into: &candidates, report: &report)
+        walk(folder: Array(root.utf8), relative: "", folderName: rootName, visited: &visited, into: &candidates, report: &report)
         candidates.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         return candidates
     }
@@ -46,31 +48,30 @@ struct CorpusScanner {
         init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
     }
 
+    /// `folder` is the folder's path in bytes (not NUL-terminated).
     private func walk(
-        folder: String, relative: String, folderName: String, visited: inout Set<FileIdentity>,
+        folder: [UInt8], relative: String, folderName: String, visited: inout Set<FileIdentity>,
         into candidates: inout [Candidate], report: inout LoadReport
     ) {
-        guard let directory = opendir(folder) else {
+        guard let directory = opendir(Self.cPath(folder)) else {
             report.skip(relative.isEmpty ? "." : relative, .unreadable)
             return
         }
         defer { closedir(directory) }
-        var names: [String] = []
+        var entries: [(name: String, bytes: [UInt8])] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
             // Hidden files and folders (.git, .DS_Store) are not articles and are not counted.
-            if name.hasPrefix(".") { continue }
-            names.append(name)
+            if bytes.first == UInt8(ascii: ".") { continue }
+            entries.append((Self.safeName(String(decoding: bytes, as: UTF8.self)), bytes))
         }
-        names.sort()
-        for name in names {
-            let fullPath = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        entries.sort { $0.name < $1.name || ($0.name == $1.name && $0.bytes.lexicographicallyPrecedes($1.bytes)) }
+        for (name, bytes) in entries {
+            let fullPath = folder.last == UInt8(ascii: "/") ? folder + bytes : folder + [UInt8(ascii: "/")] + bytes
             let id = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             // stat follows symlinks; a dangling link or a permission problem is "unreadable".
-            guard stat(fullPath, &info) == 0 else {
+            guard stat(Self.cPath(fullPath), &info) == 0 else {
                 report.skip(id, errno == ELOOP ? .symlinkLoop : .unreadable)
                 continue
             }
@@ -86,12 +87,15 @@ struct CorpusScanner {
                     report.skip(id, .otherExtension)
                     continue
                 }
-                candidates.append(Candidate(id: id, fullPath: fullPath, folderName: folderName))
+                candidates.append(Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folderName))
             default:
                 report.skip(id, .notRegularFile)
             }
         }
     }
+
+    /// A path's bytes as a NUL-terminated C string.
+    static func cPath(_ bytes: [UInt8]) -> [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
 
     func isArticleFile(_ name: String) -> Bool {
         guard let dot = name.lastIndex(of: ".") else { return options.articleExtensions.contains("") }
@@ -103,6 +107,25 @@ struct CorpusScanner {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let standardized = (absolute as NSString).standardizingPath
         let name = (standardized as NSString).lastPathComponent
-        return name.isEmpty || name == "/" ? "/" : name
+        return name.isEmpty || name == "/" ? "/" : safeName(name)
+    }
+
+    /// A file or folder name as it may be shown: ids, sources and the corpus name reach the terminal
+    /// (list, stats, the reader) like article text, so control characters (newline and tab too, which
+    /// would also break TSV lines), bidi controls and BOMs become U+FFFD. Files are still opened by
+    /// their bytes on disk; the id only has to be unique and printable.
+    static func safeName(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return name }
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x00..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069,
+                 0xFEFF, 0xFFF9...0xFFFB:
+                scalars.append("\u{FFFD}")
+            default:
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 }

@@ -7,7 +7,8 @@ enum FileReader {
         case skipped(SkipReason)
     }
 
-    static func read(_ path: String, maxSize: Int) -> Outcome {
+    /// `path` is NUL-terminated bytes (see `CorpusScanner.Candidate.fullPath`).
+    static func read(_ path: [CChar], maxSize: Int) -> Outcome {
         // O_NONBLOCK: if the path was swapped for a FIFO since the scan, open must not wait for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .skipped(errno == ELOOP ? .symlinkLoop : .unreadable) }

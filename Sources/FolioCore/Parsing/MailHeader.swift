@@ -3,6 +3,8 @@ enum MailHeader {
     static let maximumHeaderLines = 100
     /// At least one of these must be present, so prose that happens to start with "Note: …" is not a header.
     static let recognisedKeys: Set<String> = ["subject", "from", "date", "newsgroups", "message-id", "to"]
+    /// A block of one line needs one of these: a lone `From: Russia with love` is a title, not a mail.
+    static let standaloneKeys: Set<String> = ["subject", "date", "newsgroups", "message-id"]
 
     static func split(_ text: Substring) -> (fields: ArticleParser.Fields, body: Substring)? {
         var fields = ArticleParser.Fields()
@@ -10,11 +12,13 @@ enum MailHeader {
         var cursor = text.startIndex
         var lines = 0
         var lastKey: String? = nil
+        var firstKey: String? = nil
         while cursor < text.endIndex {
             let line = text[cursor...].prefix(while: { $0 != "\n" })
             let next = line.endIndex < text.endIndex ? text.index(after: line.endIndex) : line.endIndex
             if line.isEmpty {
-                return sawRecognised && lines > 0 ? (fields, text[next...]) : nil
+                guard sawRecognised, lines > 1 || (lines == 1 && standaloneKeys.contains(firstKey ?? "")) else { return nil }
+                return (fields, text[next...])
             }
             lines += 1
             if lines > maximumHeaderLines { return nil }
@@ -31,6 +35,7 @@ enum MailHeader {
             let key = line[..<colon].lowercased()
             let value = String(line[line.index(after: colon)...].trimmingSpaces())
             lastKey = key
+            firstKey = firstKey ?? key
             if recognisedKeys.contains(key) { sawRecognised = true }
             switch key {
             case "subject": fields.title = fields.title ?? value

@@ -49,19 +49,18 @@ public struct HitMatcher: Sendable {
 
 extension HitMatcher {
     /// The matcher for a query's positive terms, with the ids the evaluator resolved.
-    init(query: Query, index: SearchIndex, typoTolerant: Bool) {
-        let resolver = TermResolver(index: index)
+    init(resolved: QueryEvaluator.Resolution, index: SearchIndex) {
         var words = Set<[UInt8]>()
         var prefixes: [[UInt8]] = []
         var phrases: [PhraseMatcher] = []
-        for clause in query.clauses {
-            for term in clause.alternatives {
+        for clause in resolved {
+            for (term, tokenIDs) in clause {
                 if term.isPhrase {
                     phrases.append(PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix))
                     continue
                 }
                 if term.isPrefix { prefixes.append(term.tokens[0]) }
-                for ids in resolver.resolve(term, typoTolerant: typoTolerant) {
+                for ids in tokenIDs {
                     for id in ids { words.insert(index.terms.term(id)) }
                 }
             }

@@ -11,8 +11,25 @@ struct QueryEvaluator {
 
     struct Scored { var document: Int32; var score: Float }
 
+    /// Per clause, each alternative with the raw term ids of each of its tokens.
+    typealias Resolution = [[(term: Query.Term, ids: [[Int]])]]
+
+    /// Resolves every alternative of every clause once; the search and its `HitMatcher` share the
+    /// result, since the typo tier's dictionary scan is most of a search's time.
+    func resolve(_ query: Query, typoTolerant: Bool) -> Resolution {
+        let resolver = TermResolver(index: index)
+        return query.clauses.map { clause in
+            clause.alternatives.map { ($0, resolver.resolve($0, typoTolerant: typoTolerant)) }
+        }
+    }
+
     /// Matching documents with their scores, unordered.
     func evaluate(_ query: Query, typoTolerant: Bool) -> [Scored] {
+        evaluate(query, resolved: resolve(query, typoTolerant: typoTolerant))
+    }
+
+    /// Matching documents with their scores, unordered, for clauses already resolved.
+    func evaluate(_ query: Query, resolved: Resolution) -> [Scored] {
         let count = index.documentCount
         let resolver = TermResolver(index: index)
         var tokenizer = Tokenizer()
@@ -20,18 +37,17 @@ struct QueryEvaluator {
         if query.clauses.isEmpty {
             candidates = (0..<count).map { Scored(document: Int32($0), score: 0) }
         } else {
-            // Resolve every alternative first, then run the cheapest clause first: it fixes the
-            // candidates, and later clauses skip everything it rejected.
-            let resolved = query.clauses.map { clause in
-                clause.alternatives.map { ($0, resolver.resolve($0, typoTolerant: typoTolerant)) }
-            }
+            // Run the cheapest clause first: it fixes the candidates, and later clauses skip
+            // everything it rejected.
             let order = resolved.indices.sorted { cost(resolved[$0]) < cost(resolved[$1]) }
-            var matched = [UInt16](repeating: 0, count: count)
+            // How many clauses each document has matched so far; 32 bits, since a pasted query can
+            // have more words than a 16-bit count holds (that overflowed and crashed).
+            var matched = [UInt32](repeating: 0, count: count)
             var score = [Float](repeating: 0, count: count)
             var accumulator = Accumulator(count: count)
             var first: [Int32] = []
             for (step, clauseNumber) in order.enumerated() {
-                let required = UInt16(step)
+                let required = UInt32(step)
                 var any = false
                 for (term, ids) in resolved[clauseNumber] {
                     accumulator.collect(term: term, ids: ids, index: index)
@@ -56,7 +72,7 @@ struct QueryEvaluator {
                 }
                 if !any { return [] }
             }
-            let all = UInt16(order.count)
+            let all = UInt32(order.count)
             candidates = first.compactMap { matched[Int($0)] == all ? Scored(document: $0, score: score[Int($0)]) : nil }
         }
         return filter(candidates, query, resolver: resolver, tokenizer: &tokenizer)
@@ -87,7 +103,7 @@ struct QueryEvaluator {
         return result
     }
 
-    private func cost(_ alternatives: [(Query.Term, [[Int]])]) -> Int {
+    private func cost(_ alternatives: [(term: Query.Term, ids: [[Int]])]) -> Int {
         alternatives.reduce(0) { total, alternative in
             // A phrase costs its rarest word (the intersection is at most that).
             let perToken = alternative.1.map { ids in ids.reduce(0) { $0 + Int(index.documentFrequency[$1]) } }
@@ -125,9 +141,12 @@ struct Accumulator {
             return
         }
         // A phrase: count, per document, how many of its tokens occur; keep those with all of them.
+        // The count is a byte, so only the first 255 tokens pick the candidates (a pasted paragraph
+        // can be longer); `keepPhrases` checks the whole phrase on them.
+        let counted = ids.prefix(Int(UInt8.max))
         var tokensSeen = [UInt8](repeating: 0, count: frequency.count)
         var seenDocuments: [Int32] = []
-        for (position, tokenIDs) in ids.enumerated() {
+        for (position, tokenIDs) in counted.enumerated() {
             for id in tokenIDs {
                 index.forEachPosting(of: id) { document, body, title in
                     if titleOnly && title == 0 { return }
@@ -141,24 +160,25 @@ struct Accumulator {
             }
         }
         for document in seenDocuments {
-            if Int(tokensSeen[Int(document)]) == ids.count { touched.append(document) } else { frequency[Int(document)] = 0 }
+            if Int(tokensSeen[Int(document)]) == counted.count { touched.append(document) } else { frequency[Int(document)] = 0 }
         }
     }
 
     /// Drops touched documents where the phrase's tokens are not adjacent in title or body.
+    /// Kept documents score on how often the phrase itself occurs (title occurrences weighted), not
+    /// on its words' counts: "the son we almost had" twice outranks once, however many "the"s either has.
     mutating func keepPhrases(_ term: Query.Term, store: ArticleStore, alive: (Int) -> Bool, tokenizer: inout Tokenizer) {
         let matcher = PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix)
         var kept: [Int32] = []
         for document in touched {
             let article = store.articles[Int(document)]
-            if alive(Int(document))
-                && (matcher.contains(article.title, tokenizer: &tokenizer)
-                    || (!term.titleOnly && matcher.contains(article.body, tokenizer: &tokenizer)))
-            {
-                kept.append(document)
-            } else {
-                frequency[Int(document)] = 0
+            var occurrences: Float = 0
+            if alive(Int(document)) {
+                occurrences = SearchIndex.titleWeight * Float(matcher.occurrences(in: article.title, tokenizer: &tokenizer).count)
+                if !term.titleOnly { occurrences += Float(matcher.occurrences(in: article.body, tokenizer: &tokenizer).count) }
             }
+            frequency[Int(document)] = occurrences
+            if occurrences > 0 { kept.append(document) }
         }
         touched = kept
     }

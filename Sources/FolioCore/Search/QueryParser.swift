@@ -30,7 +30,9 @@ public enum QueryParser {
             let tokens = tokenizer.tokens(of: item.text)
             guard !tokens.isEmpty else { continue }  // punctuation only, or a lone "-"
             let isLast = position == items.count - 1
-            let isPrefix = mode == .incremental && isLast && !endsInSpace && !item.isQuoted && !item.isNegated
+            // A phrase whose closing quote is not typed yet is still being typed: its last word too.
+            let isOpen = !item.isQuoted || !item.isClosed
+            let isPrefix = mode == .incremental && isLast && !endsInSpace && isOpen && !item.isNegated
             let term = Query.Term(
                 tokens: tokens, isPrefix: isPrefix, titleOnly: item.field == "title")
             if item.isNegated {
@@ -50,6 +52,8 @@ public enum QueryParser {
         var field: String? = nil
         var isNegated = false
         var isQuoted = false
+        /// For a quoted item: whether its closing quote was typed.
+        var isClosed = false
         var isOr = false
     }
 
@@ -77,6 +81,7 @@ public enum QueryParser {
                 characters = characters.dropFirst()
                 let end = characters.firstIndex(where: { $0 == "\"" || $0 == "”" }) ?? characters.endIndex
                 item.text = String(characters[..<end])
+                item.isClosed = end < characters.endIndex
                 characters = end < characters.endIndex ? characters[characters.index(after: end)...] : characters[end...]
             } else {
                 let word = characters.prefix(while: { $0 != " " && $0 != "\n" })

@@ -49,9 +49,11 @@ struct TermResolver {
         let lengths = index.termsByLength
         // Only terms whose byte length is within reach: a non-ASCII letter is 2–4 bytes, so the window
         // widens for words that have any.
-        let slack = word.allSatisfy({ $0 < 0x80 }) ? allowed : allowed * 4
+        let isASCII = word.allSatisfy { $0 < 0x80 }
+        let slack = isASCII ? allowed : allowed * 4
         let shortest = Swift.max(1, word.count - slack), longest = Swift.min(Tokenizer.maximumTokenBytes, word.count + slack)
         guard shortest <= longest else { return [] }
+        let ends = WordEnds(word)
         index.terms.bytes.withUnsafeBufferPointer { arena in
             word.withUnsafeBufferPointer { query in
                 let offsets = index.terms.offsets
@@ -59,6 +61,7 @@ struct TermResolver {
                     let id = Int(lengths.order[position])
                     let start = Int(offsets[id])
                     let length = Int(offsets[id + 1]) - start
+                    guard ends.mayBeWithin(allowed, of: arena.baseAddress! + start, count: length, wordIsASCII: isASCII) else { continue }
                     if length == word.count && memcmpBytes(arena.baseAddress! + start, query.baseAddress!, length) { continue }
                     let candidate = UnsafeBufferPointer(rebasing: arena[start..<(start + length)])
                     if EditDistance.within(query, candidate, maxDistance: allowed) != nil { result.append(id) }
@@ -70,5 +73,33 @@ struct TermResolver {
 
     static func allowedTypos(forLetters letters: Int) -> Int {
         letters <= 4 ? 0 : letters <= 8 ? 1 : 2
+    }
+}
+
+/// A cheap test a dictionary term must pass before its edit distance to a typed word (5+ letters)
+/// is computed: the typo scan visits thousands of terms per word and most fail here.
+struct WordEnds {
+    let first: UInt8, second: UInt8, secondLast: UInt8, last: UInt8
+
+    init(_ word: [UInt8]) {
+        (first, second, secondLast, last) = (word[0], word[1], word[word.count - 2], word[word.count - 1])
+    }
+
+    /// False only when `term` cannot be within `allowed` edits of the word:
+    /// - One edit leaves the first or the last letter in place when both words have 3+ letters (an
+    ///   edit at the start keeps the end, any other keeps the start), and equal letters have equal
+    ///   first (last) bytes, so a term differing at both ends is out.
+    /// - Two edits (words of 9+ letters): one edit near the start still leaves one of the first two
+    ///   letters of one word among the first two of the other (a substitution keeps the second; an
+    ///   insertion, deletion or swap moves it by one); if both edits are near the start, the end is
+    ///   untouched. Checked only where those bytes are ASCII, so bytes are letters.
+    @inline(__always)
+    func mayBeWithin(_ allowed: Int, of term: UnsafePointer<UInt8>, count: Int, wordIsASCII: Bool) -> Bool {
+        if allowed == 1 { return term[0] == first || term[count - 1] == last }
+        guard allowed == 2, wordIsASCII, count >= 4 else { return true }
+        let a = term[0], b = term[1], y = term[count - 2], z = term[count - 1]
+        guard a | b | y | z < 0x80 else { return true }
+        return a == first || a == second || b == first || b == second
+            || z == last || z == secondLast || y == last || y == secondLast
     }
 }

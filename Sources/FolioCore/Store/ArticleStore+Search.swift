@@ -37,13 +37,14 @@ extension ArticleStore {
     public func search(_ query: Query, sort: ListOrder = .relevance) -> SearchResults {
         let started = DispatchTime.now()
         let evaluator = QueryEvaluator(store: self)
-        var exact = evaluator.evaluate(query, typoTolerant: false)
+        // Each tier resolves its terms once; the highlights use the last tier's (what matched).
+        var resolved = evaluator.resolve(query, typoTolerant: false)
+        var exact = evaluator.evaluate(query, resolved: resolved)
         var fuzzy: [QueryEvaluator.Scored] = []
-        var typoTolerant = false
         if exact.count < Self.fewResults && !query.clauses.isEmpty && hasTypoEligibleWord(query) {
-            typoTolerant = true
+            resolved = evaluator.resolve(query, typoTolerant: true)
             let seen = Set(exact.map(\.document))
-            fuzzy = evaluator.evaluate(query, typoTolerant: true).filter { !seen.contains($0.document) }
+            fuzzy = evaluator.evaluate(query, resolved: resolved).filter { !seen.contains($0.document) }
         }
         let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
         order(&exact, by: effectiveSort)
@@ -51,7 +52,7 @@ extension ArticleStore {
         let matches = exact.map { SearchMatch(article: Int($0.document), score: $0.score, isFuzzy: false) }
             + fuzzy.map { SearchMatch(article: Int($0.document), score: $0.score, isFuzzy: true) }
         return SearchResults(
-            query: query, matches: matches, matcher: HitMatcher(query: query, index: index, typoTolerant: typoTolerant),
+            query: query, matches: matches, matcher: HitMatcher(resolved: resolved, index: index),
             seconds: started.secondsSince)
     }
 

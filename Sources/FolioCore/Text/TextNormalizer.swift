@@ -44,13 +44,14 @@ public enum TextNormalizer {
                 for _ in 0..<spaces { scalars.append(" ") }
                 column += spaces
             case 0x1B:
-                skipEscapeSequence(&iterator, pending: &pending)
+                skipEscapeSequences(after: iterator.next(), &iterator, pending: &pending)
             case 0x9B:
                 // C1 CSI: the same as ESC [ for a terminal that honours 8-bit controls.
                 skipControlSequenceBody(&iterator, pending: &pending)
             case 0x90, 0x9D, 0x98, 0x9E, 0x9F:
                 // C1 DCS, OSC, SOS, PM, APC: a string runs to ST (or BEL); drop all of it.
-                skipControlString(&iterator, pending: &pending)
+                let next = skipControlString(&iterator, pending: &pending)
+                skipEscapeSequences(after: next, &iterator, pending: &pending)
             case 0x00...0x1F, 0x7F...0x9F:
                 continue
             case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
@@ -84,26 +85,50 @@ public enum TextNormalizer {
         return true
     }
 
-    /// Drops one escape sequence after ESC: CSI (ESC [), OSC/DCS/SOS/PM/APC strings, or a 2-byte escape.
-    private static func skipEscapeSequence(
-        _ iterator: inout String.UnicodeScalarView.Iterator, pending: inout Unicode.Scalar?
+    /// Drops the escape sequence whose introducer (the scalar after ESC) is `introducer`, and the
+    /// ones after it when an ESC inside a sequence starts a new one: a terminal abandons the first
+    /// sequence and reads the second (`ESC ESC [31m`, `ESC ] 0;title ESC [31m` are both a CSI).
+    /// A loop, not recursion, so a file of a million nested ESCs cannot exhaust the stack.
+    private static func skipEscapeSequences(
+        after introducer: Unicode.Scalar?, _ iterator: inout String.UnicodeScalarView.Iterator,
+        pending: inout Unicode.Scalar?
     ) {
-        guard let introducer = iterator.next() else { return }
+        var next = introducer
+        while let current = next {
+            next = skipEscapeSequence(introducer: current, &iterator, pending: &pending)
+        }
+    }
+
+    /// Drops one escape sequence after ESC: CSI (ESC [), OSC/DCS/SOS/PM/APC strings, or a 2-byte escape.
+    /// Returns the introducer of a new sequence when an ESC inside this one started it.
+    private static func skipEscapeSequence(
+        introducer: Unicode.Scalar, _ iterator: inout String.UnicodeScalarView.Iterator,
+        pending: inout Unicode.Scalar?
+    ) -> Unicode.Scalar? {
         switch introducer {
         case "[":
             skipControlSequenceBody(&iterator, pending: &pending)
         case "]", "P", "X", "^", "_":
-            skipControlString(&iterator, pending: &pending)
+            return skipControlString(&iterator, pending: &pending)
+        case "\u{1B}":
+            // ESC ESC: the first escape is abandoned, the second one starts over.
+            return iterator.next()
         case " "..."/":
-            // nF escape: intermediates then one final byte.
+            // nF escape: intermediates then one final byte (0x30–0x7E); anything else is not part of it.
             while let scalar = iterator.next() {
-                if !(0x20...0x2F).contains(scalar.value) { break }
+                if (0x20...0x2F).contains(scalar.value) { continue }
+                if !(0x30...0x7E).contains(scalar.value) { pending = scalar }
+                break
             }
         default:
             // Two-character escape (ESC 7, ESC c, ESC M…): the character is part of it. A line end
-            // is text, though, and an ESC at the end of a line must not swallow it.
-            if introducer == "\n" || introducer == "\r" { pending = introducer }
+            // is text, though, and an ESC at the end of a line must not swallow it; a C1 control
+            // acts wherever it appears, so it is read again as one.
+            if introducer == "\n" || introducer == "\r" || (0x80...0x9F).contains(introducer.value) {
+                pending = introducer
+            }
         }
+        return nil
     }
 
     /// CSI parameters and intermediates (0x20–0x3F) up to a final byte (0x40–0x7E).
@@ -124,21 +149,24 @@ public enum TextNormalizer {
 
     /// A control string ends at ST (ESC \ or 0x9C) or BEL. An unterminated one would otherwise eat
     /// the rest of the article, so a line end also ends it (terminals differ; text matters more).
+    /// Returns the introducer of a new escape sequence when the string ends at an ESC that is not ST.
     private static func skipControlString(
         _ iterator: inout String.UnicodeScalarView.Iterator, pending: inout Unicode.Scalar?
-    ) {
+    ) -> Unicode.Scalar? {
         while let scalar = iterator.next() {
             switch scalar.value {
-            case 0x07, 0x9C: return
+            case 0x07, 0x9C: return nil
             case 0x1B:
-                if let following = iterator.next(), following != "\\" { pending = following }
-                return
+                // ESC followed by a backslash is ST; any other ESC ends the string and starts a new sequence.
+                guard let following = iterator.next(), following != "\\" else { return nil }
+                return following
             case 0x0A, 0x0D:
                 pending = scalar
-                return
+                return nil
             default: continue
             }
         }
+        return nil
     }
 }
 

@@ -18,6 +18,9 @@ public struct ReaderDocument: Sendable, Equatable {
     public var lines: [Line]
     /// Index of the line holding each body hit, in order (n/N walk these).
     public var hitLines: [Int]
+    /// Each body hit's UTF-8 range in the text of its line in `hitLines` (the part on that line, if
+    /// it wraps), so the current hit can be told from other hits on the same line.
+    public var hitSpans: [Range<Int>]
     public var width: Int
 
     /// The reading measure: lines no longer than this, however wide the pane (newsboat/less habits).
@@ -38,23 +41,33 @@ public struct ReaderDocument: Sendable, Equatable {
         lines.append(Line(text: "", kind: .blank, sourceRange: nil, hits: []))
         let bodyHits = matcher?.ranges(in: article.body) ?? []
         var hitLines: [Int] = []
-        var nextHit = 0
+        var hitSpans: [Range<Int>] = []
+        // Hits and lines are both in text order: one pass over each (clipping every hit against
+        // every line was quadratic, and a one-letter prefix in a long article has thousands).
+        var nextHit = 0       // the first hit starting at or after the current line
+        var firstOverlap = 0  // the first hit that may still reach into the current line
         for wrapped in TextLayout.wrapWithRanges(article.body, width: width) {
             let lineIndex = lines.count
             let range = wrapped.sourceRange
             while nextHit < bodyHits.count && bodyHits[nextHit].lowerBound < range.upperBound {
-                if bodyHits[nextHit].lowerBound >= range.lowerBound { hitLines.append(lineIndex) }
+                let hit = bodyHits[nextHit]
+                if hit.lowerBound >= range.lowerBound {
+                    hitLines.append(lineIndex)
+                    hitSpans.append((hit.lowerBound - range.lowerBound)..<(min(hit.upperBound, range.upperBound) - range.lowerBound))
+                }
                 nextHit += 1
             }
+            while firstOverlap < nextHit && bodyHits[firstOverlap].upperBound <= range.lowerBound { firstOverlap += 1 }
             lines.append(Line(text: wrapped.text, kind: wrapped.text.isEmpty && range.isEmpty ? .blank : .body,
-                              sourceRange: range, hits: Self.clip(bodyHits, to: range)))
+                              sourceRange: range, hits: Self.clip(bodyHits[firstOverlap..<nextHit], to: range)))
         }
         self.lines = lines
         self.hitLines = hitLines
+        self.hitSpans = hitSpans
     }
 
     /// Hit ranges inside `source`, moved to be relative to its start.
-    static func clip(_ hits: [Range<Int>], to source: Range<Int>) -> [Range<Int>] {
+    static func clip(_ hits: some Collection<Range<Int>>, to source: Range<Int>) -> [Range<Int>] {
         hits.compactMap { hit in
             let lower = max(hit.lowerBound, source.lowerBound), upper = min(hit.upperBound, source.upperBound)
             return lower < upper ? (lower - source.lowerBound)..<(upper - source.lowerBound) : nil

@@ -63,4 +63,8 @@ public struct ReaderState: Sendable, Equatable {
     public var offset: Int
     /// Index into `document.hitLines` of the current hit (n/N), if any.
     public var currentHit: Int?
+    /// The body offset (UTF-8) of the first visible line as the user last scrolled it; nil at the
+    /// top or in the title. A re-wrap (resize) puts the line holding it at the top again, and keeps
+    /// it unchanged, so resizing back and forth returns to the same line.
+    public var anchor: Int? = nil
 }

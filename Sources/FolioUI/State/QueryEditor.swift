@@ -13,7 +13,7 @@ public struct QueryEditor: Sendable, Equatable {
     public var text: String { String(characters) }
 
     public mutating func insert(_ character: Character) {
-        guard characters.count < Self.maximumLength else { return }
+        guard characters.count < Self.maximumLength, !character.unicodeScalars.contains(where: Self.isDirectionalControl) else { return }
         characters.insert(character, at: cursor)
         cursor += 1
     }
@@ -36,6 +36,16 @@ public struct QueryEditor: Sendable, Equatable {
         while start > 0 && characters[start - 1] != " " { start -= 1 }
         characters.removeSubrange(start..<cursor)
         cursor = start
+    }
+
+    /// Bidi embeddings, overrides, isolates and marks, and the BOM: invisible, matched by nothing,
+    /// and able to reorder what the terminal shows after them; the grid would pass them through on
+    /// the cell before (TerminalCore keeps zero-width scalars as followers), so they stop here.
+    static func isDirectionalControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
     }
 
     public mutating func clear() { self = QueryEditor() }

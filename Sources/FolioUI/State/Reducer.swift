@@ -29,7 +29,6 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
-        relayoutReader(&state)
     case .insert(let character):
         state.editor.insert(character)
         effects += queryChanged(&state)
@@ -43,6 +42,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
             effects += perform(&state, command)
         }
     }
+    // Any action may change the reader's pane (resize, zoom, focus): re-wrap to fit it, and keep
+    // the reader on the selected article wherever the two are shown together.
+    relayoutReader(&state)
+    syncPreview(&state)
     clampList(&state)
     return effects
 }
@@ -54,18 +57,24 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .toggleHelp: state.isShowingHelp = true; state.helpOffset = 0
     case .focusSearch:
         state.focus = .search
+        state.isZoomed = false  // the results show in the list, so the list must be on screen
         state.historyIndex = nil
     case .toggleFocus:
         if state.focus == .list, state.layout.mode != .single || state.reader != nil {
             openSelected(&state, focusReader: true)
         } else {
             state.focus = .list
+            state.isZoomed = false  // a zoomed reader hides the list: focus on it must show it
         }
     case .toggleZoom:
-        if state.reader == nil { openSelected(&state, focusReader: false) }
+        if !state.isZoomed {
+            // Zoom what is selected (a reader left over from a narrow layout may be another article),
+            // and nothing when there is nothing to read.
+            openSelected(&state, focusReader: false)
+            guard state.reader != nil else { return [] }
+        }
         state.isZoomed.toggle()
         if state.isZoomed { state.focus = .reader }
-        relayoutReader(&state)
     case .cycleSort:
         state.sort = state.sort.next
         state.message = "sorted by \(state.sort.rawValue)"
@@ -124,8 +133,14 @@ private func helpCommand(_ state: inout AppState, _ command: Command) {
     case .scrollPageUp: state.helpOffset -= max(1, state.height - 3)
     default: break
     }
+    clampHelp(&state)
+}
+
+/// The help fills the screen between the search bar and the status line: scroll no further than
+/// its last line at the bottom (also after a resize).
+private func clampHelp(_ state: inout AppState) {
     let lines = KeyMap.standard.helpLines().count
-    state.helpOffset = max(0, min(state.helpOffset, lines - max(1, state.height - 3)))
+    state.helpOffset = max(0, min(state.helpOffset, lines - max(1, state.height - 2)))
 }
 
 // MARK: - Search
@@ -160,14 +175,23 @@ private func applyResults(_ state: inout AppState, _ results: SearchResults) {
     resetSelection(&state)
 }
 
+/// New rows (a new query, or a new order): select the first, or, while reading (only `s` re-sorts
+/// from the reader), keep the article being read. The reader is laid out again either way, since
+/// a new query highlights other hits.
 private func resetSelection(_ state: inout AppState) {
-    state.selected = 0
+    let reading = state.focus == .reader ? state.reader?.article : nil
+    state.selected = reading.flatMap { state.rows.firstIndex(of: $0) } ?? 0
     state.listOffset = 0
-    if state.layout.mode == .single && state.focus != .reader {
+    if let reading, state.selectedArticle == reading {
+        relayoutReader(&state, force: true)  // same article, same place; the hits may differ
+    } else if state.layout.mode == .single && state.focus != .reader {
         state.reader = nil
+    } else if let article = state.selectedArticle {
+        load(&state, article: article)
     } else {
-        previewSelected(&state)
+        state.reader = nil
     }
+    if state.reader == nil && state.focus == .reader { state.focus = .list }  // nothing left to read
 }
 
 private func rememberQuery(_ state: inout AppState) {
@@ -202,6 +226,7 @@ func clampList(_ state: inout AppState) {
     if state.selected < state.listOffset { state.listOffset = state.selected }
     if state.selected >= state.listOffset + visible { state.listOffset = state.selected - visible + 1 }
     state.listOffset = max(0, min(state.listOffset, max(0, state.rows.count - visible)))
+    if state.isShowingHelp { clampHelp(&state) }
     if let reader = state.reader {
         let limit = maxReaderOffset(state, reader)
         state.reader?.offset = max(0, min(reader.offset, limit))
@@ -220,6 +245,14 @@ func readerHeight(_ state: AppState) -> Int { max(1, state.layout.reader?.height
 
 private func maxReaderOffset(_ state: AppState, _ reader: ReaderState) -> Int {
     max(0, reader.document.lines.count - readerHeight(state))
+}
+
+/// Wide and medium layouts show the selected article beside the list; after a resize from a narrow
+/// layout (where moving the selection previews nothing) the reader may hold another one, or none.
+private func syncPreview(_ state: inout AppState) {
+    let layout = state.layout
+    guard layout.list != nil, layout.reader != nil else { return }
+    previewSelected(&state)
 }
 
 /// Shows the selected article in the reading pane (wide and medium layouts preview it).
@@ -252,16 +285,29 @@ private func load(_ state: inout AppState, article: Int) {
     }
 }
 
-/// Re-wraps the open article for a new pane width, keeping the same text at the top.
-private func relayoutReader(_ state: inout AppState) {
+/// Re-wraps the open article for a new pane width (or, with `force`, for new hits), keeping the
+/// same text at the top: the line holding the body offset the reader was scrolled to. The anchor
+/// is kept as it was, so resizing back and forth never drifts.
+private func relayoutReader(_ state: inout AppState, force: Bool = false) {
     guard let reader = state.reader else { return }
     let width = readerWidth(state)
-    guard width != reader.document.width else { return }
-    let anchor = reader.document.anchor(atLine: reader.offset)
+    guard force || width != reader.document.width else {
+        // Same wrapping, but the pane may be shorter again after a taller one moved the top line
+        // up (clamping): go back to the line the user scrolled to.
+        if let anchor = reader.anchor { state.reader?.offset = reader.document.line(containing: anchor) }
+        return
+    }
     let document = ReaderDocument(article: state.store.articles[reader.article], width: width, matcher: state.results?.matcher)
-    var offset = 0
-    if let anchor, reader.offset > 0 { offset = document.line(containing: anchor) }
-    state.reader = ReaderState(article: reader.article, document: document, offset: offset, currentHit: reader.currentHit)
+    let offset: Int
+    if let anchor = reader.anchor {
+        offset = document.line(containing: anchor)
+    } else {
+        // At the top, or inside the title and metadata: stay there.
+        offset = min(reader.offset, document.lines.firstIndex { $0.sourceRange != nil } ?? 0)
+    }
+    let currentHit = reader.currentHit.flatMap { $0 < document.hitLines.count ? $0 : nil }
+    state.reader = ReaderState(
+        article: reader.article, document: document, offset: offset, currentHit: currentHit, anchor: reader.anchor)
 }
 
 private func scroll(_ state: inout AppState, by lines: Int) {
@@ -273,7 +319,9 @@ private func scroll(_ state: inout AppState, by lines: Int) {
 private func scroll(_ state: inout AppState, to offset: Int) {
     guard let reader = state.reader else { return }
     let limit = maxReaderOffset(state, reader)
-    state.reader?.offset = max(0, min(offset, limit))
+    let offset = max(0, min(offset, limit))
+    state.reader?.offset = offset
+    state.reader?.anchor = reader.document.lines.indices.contains(offset) ? reader.document.lines[offset].sourceRange?.lowerBound : nil
 }
 
 /// Puts `line` a third of the way down the pane, so the hit has context above it.

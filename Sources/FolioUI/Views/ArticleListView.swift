@@ -28,14 +28,22 @@ enum ArticleListView {
         let selectedStyle = state.focus == .list ? theme.selected : theme.selectedUnfocused
         let base = isSelected ? selectedStyle : theme.text
         let lines = state.listRowHeight
-        for line in 0..<lines { grid.fill(Rect(x: rect.x, y: row + line, width: rect.width, height: 1), style: base) }
+        var snippetStyle = isSelected ? base : theme.dim
+        snippetStyle.bold = false
+        if isSelected { snippetStyle.underline = false }
+        // The snippet line's blanks in the snippet's style: no underlined margins when unfocused.
+        let snippetFill = isSelected ? snippetStyle : theme.text
+        for line in 0..<lines {
+            grid.fill(Rect(x: rect.x, y: row + line, width: rect.width, height: 1), style: line == 0 ? base : snippetFill)
+        }
 
         let meta = metadata(article, width: rect.width)
         let metaWidth = DisplayWidth.of(meta)
         let isFuzzy = index >= state.exactCount
-        let marker = isFuzzy ? "~ " : " "
+        // One column either way, so exact and near matches keep their titles aligned.
+        let marker = isFuzzy ? "~" : " "
         var column = rect.x
-        column += grid.put(marker, row: row, column: column, style: isSelected ? base : theme.fuzzyMarker, maxWidth: 2)
+        column += grid.put(marker, row: row, column: column, style: isSelected || !isFuzzy ? base : theme.fuzzyMarker, maxWidth: 1)
         let titleWidth = max(1, rect.maxX - column - (metaWidth > 0 ? metaWidth + 1 : 0))
         let title = TextLayout.truncate(article.title, toWidth: titleWidth)
         let titleHits = state.results.map { $0.matcher.ranges(in: title) } ?? []
@@ -49,10 +57,12 @@ enum ArticleListView {
         if lines == 2, let results = state.results {
             let snippet = state.store.snippet(for: articleIndex, in: results, length: max(40, rect.width * 2))
             let text = TextLayout.truncate(snippet.text, toWidth: rect.width - 4)
-            var snippetStyle = isSelected ? base : theme.dim
-            snippetStyle.bold = false
-            if isSelected { snippetStyle.underline = false }
-            grid.put(text, hits: snippet.hits, row: row + 1, column: rect.x + 3, style: snippetStyle,
+            // The hits were found in the whole snippet: keep what is left of them in the part shown,
+            // never a range reaching into the "…" that replaced the rest.
+            let ellipsis = "…"
+            let kept = text == snippet.text || !text.hasSuffix(ellipsis) ? text.utf8.count : text.utf8.count - ellipsis.utf8.count
+            let hits = snippet.hits.compactMap { hit in hit.lowerBound < kept ? hit.lowerBound..<min(hit.upperBound, kept) : nil }
+            grid.put(text, hits: hits, row: row + 1, column: rect.x + 3, style: snippetStyle,
                      hitStyle: isSelected ? merge(base, theme.hit) : theme.hit, maxWidth: rect.width - 4)
         }
     }
@@ -63,7 +73,7 @@ enum ArticleListView {
         let minutes = "\(article.readingMinutes) min"
         if width >= 90 { return "\(date)  \(TextLayout.pad(TextLayout.truncate(article.source, toWidth: 12), toWidth: 12))  \(TextLayout.pad(minutes, toWidth: 6))" }
         if width >= 60 { return "\(date)  \(TextLayout.pad(minutes, toWidth: 6))" }
-        if width >= 45 { return date }
+        if width >= 45 { return "\(date) " }  // the trailing blank keeps it off the pane's edge
         return ""
     }
 

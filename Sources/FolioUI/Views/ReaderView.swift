@@ -12,7 +12,10 @@ enum ReaderView {
             return
         }
         let document = reader.document
-        let currentLine = reader.currentHit.map { document.hitLines[$0] }
+        // The current hit alone gets its own style, even when its line holds other hits.
+        let current = reader.currentHit.flatMap { document.hitLines.indices.contains($0) ? $0 : nil }
+        let currentLine = current.map { document.hitLines[$0] }
+        let currentSpan = current.map { document.hitSpans[$0] }
         // Centre the measure in a wide pane; one column of margin otherwise.
         let textWidth = document.width
         let left = rect.x + max(1, (rect.width - textWidth) / 2)
@@ -26,9 +29,10 @@ enum ReaderView {
             case .metadata: style = theme.metadata
             case .blank, .body: style = theme.text
             }
-            let hitStyle = index == currentLine ? theme.currentHit : theme.hit
-            grid.put(line.text, hits: line.hits, row: rect.y + screenRow, column: left, style: style,
-                     hitStyle: hitStyle, maxWidth: rect.maxX - left)
+            let hits = line.hits.map { hit in
+                (range: hit, style: index == currentLine && hit == currentSpan ? theme.currentHit : theme.hit)
+            }
+            grid.put(line.text, styledHits: hits, row: rect.y + screenRow, column: left, style: style, maxWidth: rect.maxX - left)
         }
     }
 

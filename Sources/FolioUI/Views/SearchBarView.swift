@@ -12,13 +12,17 @@ enum SearchBarView {
         column += grid.put("/ ", row: rect.y, column: column, style: theme.searchPrompt, maxWidth: rect.width)
         let summary = Self.summary(state)
         let summaryWidth = DisplayWidth.of(summary)
-        let fieldWidth = max(1, rect.maxX - column - (summaryWidth > 0 ? summaryWidth + 2 : 0))
+        // The summary only when it leaves the query some room; the field takes the rest.
+        let showsSummary = summaryWidth > 0 && summaryWidth + 4 < rect.width
+            && rect.maxX - column - summaryWidth - 2 >= min(12, DisplayWidth.of(state.query) + 1)
+        let fieldWidth = max(1, rect.maxX - column - (showsSummary ? summaryWidth + 2 : 0))
         if state.editor.text.isEmpty && !isFocused {
-            grid.put("press / to search", row: rect.y, column: column, style: theme.dim, maxWidth: fieldWidth)
+            grid.put(TextLayout.truncate("press / to search", toWidth: fieldWidth), row: rect.y, column: column,
+                     style: theme.dim, maxWidth: fieldWidth)
         } else {
             drawField(state.editor, focused: isFocused, row: rect.y, column: column, width: fieldWidth, into: &grid, theme: theme)
         }
-        if summaryWidth > 0 && summaryWidth + 4 < rect.width {
+        if showsSummary {
             grid.put(summary, row: rect.y, column: rect.maxX - summaryWidth, style: theme.dim, maxWidth: summaryWidth)
         }
     }

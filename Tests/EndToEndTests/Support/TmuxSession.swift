@@ -57,32 +57,45 @@ final class TmuxSession {
         throw TmuxError.timeout("waiting for \(description); the screen was:\n\(last)")
     }
 
-    /// Runs tmux with its standard streams on files, never pipes: the tmux server inherits the
-    /// client's descriptors, and a pipe it holds open would hang the test (DESIGN.md §7).
+    /// Runs tmux with its standard streams on files and waits for that client only. Foundation's
+    /// `Process.waitUntilExit` never returns here: the tmux server the client forks keeps a
+    /// descriptor Foundation waits on (DESIGN.md §7 saw the same with pipes), so spawn and waitpid by hand.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let output = scratch.appending(path: "out-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let handle = try FileHandle(forWritingTo: output)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.which("tmux") ?? "/usr/bin/tmux")
-        process.arguments = ["-u", "-L", socket, "-f", "/dev/null"] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = handle
-        process.standardError = handle
+        let output = scratch.appending(path: "out-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let tmuxPath = Self.which("tmux") ?? "/usr/bin/tmux"
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            throw TmuxError.failed("tmux \(arguments.joined(separator: " ")): \(text)")
+        let status = Self.spawn(tmuxPath, ["-u", "-L", socket, "-f", "/dev/null"] + arguments,
+                                environment: environment, output: output)
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw TmuxError.failed("tmux \(arguments.joined(separator: " ")) exited \(status): \(text)")
         }
         return text
+    }
+
+    /// posix_spawn with stdin on /dev/null and stdout+stderr into `output`; returns the exit status.
+    static func spawn(_ path: String, _ arguments: [String], environment: [String: String], output: String) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
     static func which(_ name: String) -> String? {

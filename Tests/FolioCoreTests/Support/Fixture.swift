@@ -27,6 +27,11 @@ enum Fixture {
         store.search(query, mode: mode).matches.map { store.articles[$0.article].id }
     }
 
+    /// The built-in articles' files as (id, text), to mix into other fixtures.
+    static var builtinFiles: [(id: String, text: String)] {
+        BuiltinCorpus.files.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) }
+    }
+
     /// The built-in corpus, loaded as the CLI loads it (Sources/folio/CorpusOptions.swift).
     static let builtin: ArticleStore = {
         let documents = BuiltinCorpus.files.map {

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Runs the built `folio` binary as a subprocess and collects what it printed.
+enum FolioProcess {
+    struct Output: Sendable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast(stdout.hasSuffix("\n") ? 1 : 0).map(String.init) }
+        var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+    }
+
+    enum Failure: Error, CustomStringConvertible {
+        case binaryNotFound([String])
+        var description: String {
+            switch self {
+            case .binaryNotFound(let looked): "no folio binary found; looked in: \(looked.joined(separator: ", "))"
+            }
+        }
+    }
+
+    /// The `folio` executable built with the tests: next to the test bundle (whatever the scratch
+    /// path), else under the package's own `.build*` folders (the newest), or `FOLIO_BINARY`.
+    static let binary: Result<URL, Failure> = {
+        let manager = FileManager.default
+        func executable(_ url: URL) -> URL? {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                  manager.isExecutableFile(atPath: url.path) else { return nil }
+            return url
+        }
+        if let override = ProcessInfo.processInfo.environment["FOLIO_BINARY"], let url = executable(URL(fileURLWithPath: override)) {
+            return .success(url)
+        }
+        // The products folder of this build: the test bundle's folder (or its parent, for a bundle directory).
+        var folders = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        if let executableURL = Bundle.main.executableURL { folders.append(executableURL.deletingLastPathComponent()) }
+        folders += folders.map { $0.deletingLastPathComponent() }
+        for folder in folders {
+            if let found = executable(folder.appendingPathComponent("folio")) { return .success(found) }
+        }
+        // Fallback: any `.build*/debug/folio` of this package, newest first.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let scratch = ((try? manager.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.hasPrefix(".build") }
+        let candidates = scratch.flatMap { name -> [URL] in
+            let folder = root.appendingPathComponent(name)
+            let platforms = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+            return [folder.appendingPathComponent("debug/folio")] + platforms.map { folder.appendingPathComponent("\($0)/debug/folio") }
+        }.compactMap(executable)
+        let newest = candidates.max { a, b in
+            let dateA = (try? manager.attributesOfItem(atPath: a.path)[.modificationDate] as? Date) ?? .distantPast
+            let dateB = (try? manager.attributesOfItem(atPath: b.path)[.modificationDate] as? Date) ?? .distantPast
+            return dateA < dateB
+        }
+        if let newest { return .success(newest) }
+        return .failure(.binaryNotFound(folders.map(\.path) + [root.path + "/.build*"]))
+    }()
+
+    /// Runs folio with `arguments`; stdin is /dev/null, stdout and stderr are pipes.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Output {
+        let process = Process()
+        process.executableURL = try binary.get()
+        process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes to the end before waiting: a full pipe would block the child forever.
+        let group = DispatchGroup()
+        let errorData = DataBox()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData.data = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData.data, as: UTF8.self))
+    }
+}
+
+/// Hands the stderr bytes from the reading thread back to the caller (written once, read after wait).
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
