@@ -49,6 +49,9 @@ final class ReaderSession {
             }
             if changed { terminal.present(Screen.render(state, theme: activeTheme)) }
         }
+        terminal.shutdown()
+        // Stopped by a signal: the terminal is restored; exit as the shell expects (128 + signal).
+        if let signal = SignalFlags.pendingSignal { throw FolioExit(status: 128 + signal, message: nil) }
     }
 
     private func handle(_ event: TerminalEvent, terminal: CursesTerminal) -> Bool {

@@ -7,6 +7,8 @@ enum MailHeader {
     static let standaloneKeys: Set<String> = ["subject", "date", "newsgroups", "message-id"]
 
     static func split(_ text: Substring) -> (fields: ArticleParser.Fields, body: Substring)? {
+        // Most files are not mail: a header's first line is `Name:` with no space before the colon.
+        guard looksLikeHeaderLine(text) else { return nil }
         var fields = ArticleParser.Fields()
         var sawRecognised = false
         var cursor = text.startIndex
@@ -48,6 +50,14 @@ enum MailHeader {
             cursor = next
         }
         return nil
+    }
+
+    static func looksLikeHeaderLine(_ text: Substring) -> Bool {
+        for byte in text.utf8.prefix(41) {
+            if byte == 0x3A { return true }
+            if byte <= 0x20 || byte >= 0x7F { return false }
+        }
+        return false
     }
 
     /// Header names are printable ASCII without spaces (RFC 5322 ftext).

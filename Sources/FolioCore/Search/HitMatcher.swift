@@ -2,13 +2,31 @@
 /// query from the same term expansions the search used, so what is highlighted is what matched.
 public struct HitMatcher: Sendable {
     /// Folded tokens that count as hits.
-    var words: Set<[UInt8]>
+    var words: Set<[UInt8]> {
+        didSet { wordsByHash = Self.index(words) }
+    }
+    private var wordsByHash: [UInt32: [[UInt8]]]
     /// Tokens starting with one of these count too (the word being typed).
     var prefixes: [[UInt8]]
     /// Phrases, highlighted as whole runs.
     var phrases: [PhraseMatcher]
 
     public static let empty = HitMatcher(words: [], prefixes: [], phrases: [])
+
+    init(words: Set<[UInt8]>, prefixes: [[UInt8]], phrases: [PhraseMatcher]) {
+        self.words = words
+        self.prefixes = prefixes
+        self.phrases = phrases
+        wordsByHash = Self.index(words)
+    }
+
+    private static func index(_ words: Set<[UInt8]>) -> [UInt32: [[UInt8]]] {
+        var table: [UInt32: [[UInt8]]] = [:]
+        for word in words {
+            word.withUnsafeBufferPointer { table[TermHashTable.hash($0), default: []].append(word) }
+        }
+        return table
+    }
 
     public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && phrases.isEmpty }
 
@@ -27,7 +45,13 @@ public struct HitMatcher: Sendable {
     }
 
     func isHit(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        if words.contains(Array(token)) { return true }
+        // Hash first, compare bytes only on a hash hit: no array per token (this runs over whole
+        // bodies for snippets on every keystroke).
+        if let candidates = wordsByHash[TermHashTable.hash(token)],
+            candidates.contains(where: { $0.count == token.count && $0.elementsEqual(token) })
+        {
+            return true
+        }
         for prefix in prefixes where token.count >= prefix.count && token.prefix(prefix.count).elementsEqual(prefix) {
             return true
         }

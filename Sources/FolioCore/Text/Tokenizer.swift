@@ -41,6 +41,7 @@ public struct Tokenizer {
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
+                    if state.wordStart < 0 && sink.isDone { return }
                     let lower = byte | 0x20
                     if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
                         if state.cjkRunLength > 0 { state.flushCJK(bytes, &sink) }
@@ -202,6 +203,12 @@ public struct Tokenizer {
 /// range in the source, and its kind.
 public protocol TokenSink {
     mutating func token(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: Tokenizer.Kind)
+    /// True when the sink needs no more tokens: the tokenizer stops reading (phrase checks).
+    var isDone: Bool { get }
+}
+
+extension TokenSink {
+    public var isDone: Bool { false }
 }
 
 private struct ClosureSink: TokenSink {

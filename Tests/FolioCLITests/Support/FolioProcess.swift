@@ -57,7 +57,8 @@ enum FolioProcess {
         return .failure(.binaryNotFound(folders.map(\.path) + [root.path + "/.build*"]))
     }()
 
-    /// Runs folio with `arguments`; stdin is /dev/null, stdout and stderr are pipes.
+    /// Runs folio with `arguments`; stdin is an empty pipe (not a terminal, at end of file), stdout
+    /// and stderr are pipes.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
     ) throws -> Output {
@@ -68,11 +69,12 @@ enum FolioProcess {
         for (key, value) in environment { variables[key] = value }
         process.environment = variables
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = input
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        try input.fileHandleForWriting.close()
         // Read both pipes to the end before waiting: a full pipe would block the child forever.
         let group = DispatchGroup()
         let errorData = DataBox()
