@@ -19,10 +19,97 @@ struct PhraseMatcher: Sendable {
         return sink.found
     }
 
+    /// How many times the phrase occurs in `text` (for scoring), by the fast path when it can.
+    func occurrenceCount(in text: String, tokenizer: inout Tokenizer) -> Int {
+        if let count = countASCII(text, tokenizer: &tokenizer, stopAtFirst: false) { return count }
+        return occurrences(in: text, tokenizer: &tokenizer).count
+    }
+
     func contains(_ text: String, tokenizer: inout Tokenizer) -> Bool {
+        if let count = countASCII(text, tokenizer: &tokenizer, stopAtFirst: true) { return count > 0 }
         var sink = Sink(matcher: self, firstOnly: true)
         tokenizer.tokenize(text, into: &sink)
         return !sink.found.isEmpty
+    }
+
+    /// The fast path for ASCII text and an ASCII phrase (most news text): scan the bytes for the
+    /// first word at word starts, and tokenize only from there, stopping at the first token that
+    /// does not continue the phrase. Non-ASCII punctuation (curly quotes, dashes) is skipped; a
+    /// non-ASCII letter returns nil (use the full tokenizer), since folding (é → e) could make
+    /// other words match.
+    ///
+    /// Measured on the 100k synthetic corpus: typing `"chief e` checked every article holding "chief";
+    /// tokenizing each whole body made such keystrokes take ~0.8 s.
+    private func countASCII(_ text: String, tokenizer: inout Tokenizer, stopAtFirst: Bool) -> Int? {
+        guard let first = tokens.first, !first.isEmpty,
+            tokens.allSatisfy({ $0.allSatisfy { Self.isWordByte($0) } })
+        else { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            let count = bytes.count
+            var found = 0
+            var previousIsWord = false
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    let (scalar, length) = Tokenizer.decodeScalar(bytes, at: index)
+                    switch tokenizer.classify(scalar) {
+                    case .separator: previousIsWord = false
+                    case .apostrophe: break  // joins a word like ' does
+                    case .wordPart, .mark, .cjk: return nil
+                    }
+                    index += length
+                    continue
+                }
+                let isWord = Self.isWordByte(byte)
+                if isWord && !previousIsWord && Self.folded(byte) == first[0] {
+                    var sink = AnchoredSink(matcher: self)
+                    tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[index...]), into: &sink)
+                    if sink.sawNonASCII { return nil }
+                    if sink.succeeded {
+                        found += 1
+                        if stopAtFirst { return found }
+                    }
+                }
+                // An apostrophe inside a word joins it ("don't" is one token), so what follows is
+                // not a word start.
+                previousIsWord = isWord || (byte == 0x27 && previousIsWord)
+                index += 1
+            }
+            return found
+        }
+    }
+
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    @inline(__always)
+    private static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    /// Matches the phrase against the tokens from one starting point; done at the first mismatch.
+    private struct AnchoredSink: TokenSink {
+        let matcher: PhraseMatcher
+        var matched = 0
+        var failed = false
+        var succeeded = false
+        var sawNonASCII = false
+
+        var isDone: Bool { failed || succeeded }
+
+        mutating func token(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: Tokenizer.Kind) {
+            guard !isDone else { return }
+            if folded.contains(where: { $0 >= 0x80 }) { sawNonASCII = true }
+            if matcher.matches(folded, at: matched) {
+                matched += 1
+                if matched == matcher.count { succeeded = true }
+            } else {
+                failed = true
+            }
+        }
     }
 
     private var count: Int { Swift.min(tokens.count, Self.maximumTokens) }

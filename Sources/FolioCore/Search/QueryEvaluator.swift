@@ -174,8 +174,8 @@ struct Accumulator {
             let article = store.articles[Int(document)]
             var occurrences: Float = 0
             if alive(Int(document)) {
-                occurrences = SearchIndex.titleWeight * Float(matcher.occurrences(in: article.title, tokenizer: &tokenizer).count)
-                if !term.titleOnly { occurrences += Float(matcher.occurrences(in: article.body, tokenizer: &tokenizer).count) }
+                occurrences = SearchIndex.titleWeight * Float(matcher.occurrenceCount(in: article.title, tokenizer: &tokenizer))
+                if !term.titleOnly { occurrences += Float(matcher.occurrenceCount(in: article.body, tokenizer: &tokenizer)) }
             }
             frequency[Int(document)] = occurrences
             if occurrences > 0 { kept.append(document) }

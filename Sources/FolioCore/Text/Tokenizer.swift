@@ -173,7 +173,7 @@ public struct Tokenizer {
         return false
     }
 
-    private mutating func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
+    mutating func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
         if let known = cache[scalar.value] { return known }
         let computed = ScalarFolding.classify(scalar)
         cache[scalar.value] = computed
