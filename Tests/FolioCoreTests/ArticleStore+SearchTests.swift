@@ -290,3 +290,15 @@ import Testing
         #expect(Fixture.ids(Self.typoStore, "\"theraphy teddy\"").isEmpty)
     }
 }
+
+@Suite struct SingleCJKCharacterTests {
+    @Test func oneCJKCharacterFindsTheRunsItStarts() {
+        let store = ArticleStore.load(
+            documents: [
+                CorpusLoader.Document(id: "zh.txt", folderName: "t", bytes: Array("中文的文章\n\n这是一篇中文文章。".utf8)),
+                CorpusLoader.Document(id: "en.txt", folderName: "t", bytes: Array("English\n\nNothing here.".utf8)),
+            ], name: "t")
+        let results = store.search("文", mode: .complete)
+        #expect(results.matches.map { store.articles[$0.article].id } == ["zh.txt"])
+    }
+}

@@ -588,3 +588,17 @@ struct ReducerTests {
         #expect(driver.state.focus == .list)
     }
 }
+
+@Suite struct SortKeepsSelectionTests {
+    @Test func cyclingTheSortStaysOnTheSelectedArticle() throws {
+        var driver = Driver(store: Fixtures.builtin, width: 80, height: 24)
+        driver.press(.character("j"), .character("j"))
+        let before = try #require(driver.state.selectedArticle)
+        driver.press(.character("s"))
+        #expect(driver.state.sort == .date)
+        #expect(driver.state.selectedArticle == before)
+        driver.press(.character("s"))
+        #expect(driver.state.sort == .title)
+        #expect(driver.state.selectedArticle == before)
+    }
+}

@@ -12,6 +12,9 @@ struct TermResolver {
         term.tokens.enumerated().map { position, token in
             let isLast = position == term.tokens.count - 1
             if term.isPrefix && isLast { return prefixMatches(token) }
+            // CJK is indexed by character pairs: a lone character finds the pairs it starts
+            // (and itself, where it stood alone), also when the word is complete.
+            if term.tokens.count == 1 && Self.isSingleCJKCharacter(token) { return prefixMatches(token) }
             var ids = term.isPhrase ? (index.terms.find(token).map { [$0] } ?? []) : index.termsWithStem(of: token)
             // Known words get their neighbours too: a typo often lands on another real word
             // ("slids" stems to "slid"; "seles" is a tennis player), so "unknown" is no test.
@@ -69,6 +72,13 @@ struct TermResolver {
             }
         }
         return result
+    }
+
+    static func isSingleCJKCharacter(_ token: [UInt8]) -> Bool {
+        let scalars = String(decoding: token, as: UTF8.self).unicodeScalars
+        guard scalars.count == 1, let scalar = scalars.first else { return false }
+        if case .cjk = ScalarFolding.classify(scalar) { return true }
+        return false
     }
 
     static func allowedTypos(forLetters letters: Int) -> Int {

@@ -29,6 +29,8 @@ public struct AppState: Sendable {
     public var message: String? = nil
     /// Bumped for every new query; results of an older one are dropped when they arrive.
     public var searchGeneration = 0
+    /// The article the list should stay on when the next results arrive (set by re-sorting).
+    public var articleToKeep: Int? = nil
     public var isSearching = false
     public var shouldQuit = false
 

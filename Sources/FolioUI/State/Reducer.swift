@@ -77,6 +77,8 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         if state.isZoomed { state.focus = .reader }
     case .cycleSort:
         state.sort = state.sort.next
+        // Re-sorting moves the rows, not the reader's attention: stay on the same article.
+        state.articleToKeep = state.selectedArticle
         state.message = "sorted by \(state.sort.rawValue)"
         return rerun(&state)
     case .selectNext: select(&state, state.selected + 1)
@@ -148,6 +150,7 @@ private func clampHelp(_ state: inout AppState) {
 /// The query text changed: start a new generation and ask for it to run.
 private func queryChanged(_ state: inout AppState) -> [Effect] {
     state.historyIndex = nil
+    state.articleToKeep = nil  // new results: start from the best match
     return rerun(&state)
 }
 
@@ -180,7 +183,9 @@ private func applyResults(_ state: inout AppState, _ results: SearchResults) {
 /// a new query highlights other hits.
 private func resetSelection(_ state: inout AppState) {
     let reading = state.focus == .reader ? state.reader?.article : nil
-    state.selected = reading.flatMap { state.rows.firstIndex(of: $0) } ?? 0
+    let keep = state.articleToKeep ?? reading
+    state.articleToKeep = nil
+    state.selected = keep.flatMap { state.rows.firstIndex(of: $0) } ?? 0
     state.listOffset = 0
     if let reading, state.selectedArticle == reading {
         relayoutReader(&state, force: true)  // same article, same place; the hits may differ
