@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "FolioCore"),
@@ -21,6 +22,11 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalCore"]),
         .target(name: "FolioUI", dependencies: ["FolioCore", "TerminalCore"]),
+        // Reading state (read marks, bookmarks, positions, history) in SQLite, and the TOML config:
+        // their own targets so FolioCore stays dependency-free (DESIGN.md §2).
+        .target(name: "ReadingState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "FolioConfig", dependencies: ["FolioUI", "TerminalCore", "TOMLKit"]),
+        .executableTarget(name: "FolioStateStress", dependencies: ["ReadingState"], path: "Tests/Tools/FolioStateStress"),
         // The built-in articles (Data/) compiled into the binary, so a copied binary still has them.
         .target(name: "BuiltinCorpus", plugins: ["EmbedCorpusPlugin"]),
         .executableTarget(name: "EmbedCorpusTool", path: "Plugins/EmbedCorpusTool"),
@@ -46,6 +52,8 @@ let package = Package(
             exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["folio"]),
+        .testTarget(name: "ReadingStateTests", dependencies: ["ReadingState", "FolioStateStress"]),
+        .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig", "FolioUI", "TerminalCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

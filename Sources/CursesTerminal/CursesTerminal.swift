@@ -205,3 +205,35 @@ public struct CursesTerminalError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { message }
 }
+
+extension CursesTerminal {
+    /// Gives the terminal to another program (a pager, an editor, a shell command) for the duration
+    /// of `body`: curses is suspended (endwin restores the normal screen and modes) and resumed with
+    /// a full repaint afterwards, whatever the program left on the screen.
+    public func runOutside<Result>(_ body: () throws -> Result) rethrows -> Result {
+        makeCurrent()
+        endwin()
+        defer {
+            makeCurrent()
+            clearok(window, true)
+            wrefresh(window)
+            invalidate()
+        }
+        return try body()
+    }
+
+    /// Writes raw bytes to the terminal outside curses (an OSC 52 clipboard request): they change
+    /// nothing on screen, so curses' picture of the screen stays right.
+    public func writeControlSequence(_ bytes: [UInt8]) {
+        makeCurrent()
+        fflush(outputFile)
+        bytes.withUnsafeBufferPointer { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = Glibc.write(fileno(outputFile), buffer.baseAddress! + written, buffer.count - written)
+                if count <= 0 { break }
+                written += count
+            }
+        }
+    }
+}

@@ -33,6 +33,7 @@ struct ReaderCommand: ParsableCommand {
             return
         }
         let store = try corpus.loadStore(path: path)
-        try ReaderSession(store: store).run()
+        let root = path.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        try ReaderSession(store: store, corpusRoot: root).run()
     }
 }

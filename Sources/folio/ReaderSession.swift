@@ -10,8 +10,10 @@ final class ReaderSession {
     private var state: AppState
     private let searcher: BackgroundSearch
     private let theme: Theme
+    private let handOffs: HandOffRunner
 
-    init(store: ArticleStore) {
+    init(store: ArticleStore, corpusRoot: String?) {
+        handOffs = HandOffRunner(store: store, corpusRoot: corpusRoot, environment: ProcessInfo.processInfo.environment)
         state = AppState(store: store, width: 80, height: 24)
         searcher = BackgroundSearch(store: store)
         let environment = ProcessInfo.processInfo.environment
@@ -73,6 +75,9 @@ final class ReaderSession {
             switch effect {
             case .suspend:
                 terminal.suspend()
+            case .handOff(let handOff):
+                let message = handOffs.run(handOff, terminal: terminal, width: state.width)
+                run(reduce(&state, .handOffFinished(message: message)), terminal: terminal)
             case .search(let text, let sort, let generation):
                 if let results = searcher.search(text, sort: sort, generation: generation) {
                     // Answered on this thread (small corpus): apply at once, no waiting for a poll.

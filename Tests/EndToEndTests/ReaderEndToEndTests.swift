@@ -90,3 +90,26 @@ struct ReaderEndToEndTests {
         return lines[divider + 1].trimmingCharacters(in: .whitespaces)
     }
 }
+
+/// Hand-offs through a real terminal: a failing pager's status, a command fed the article's text.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct HandOffEndToEndTests {
+    @Test func aFailingPagerShowsItsStatusAndPipingFeedsTheText() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try tmux.waitFor("the shell prompt") { $0.contains("$") }
+        try tmux.type("PAGER=false " + folio.path + "\n")
+        try tmux.waitFor("the reader") { $0.contains("Chrissy Teigen") }
+        try tmux.press("v")
+        try tmux.waitFor("the pager's exit status") { $0.contains("false exited with status 1") }
+        try tmux.press("|")
+        try tmux.type("wc -l")
+        try tmux.waitFor("the prompt") { $0.contains("| pipe to: wc -l") }
+        try tmux.press("Enter")
+        try tmux.waitFor("the command's output and the pause") { $0.contains("press Enter to return to folio") }
+        try tmux.press("Enter")
+        try tmux.waitFor("the reader again") { $0.contains("/ search") && $0.contains("Chrissy Teigen") }
+        try tmux.press("q")
+        try tmux.waitFor("the shell again") { $0.contains("$ PAGER=false") }
+    }
+}

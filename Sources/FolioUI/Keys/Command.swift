@@ -5,6 +5,10 @@ public enum Command: String, CaseIterable, Sendable {
     case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, suspend
     // Article list
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, openSelected, clearQuery
+    // Hand-offs (list and reading pane)
+    case openInPager, openInEditor, pipeArticle, copyArticle, copyID
+    // Command prompt (after |)
+    case runPrompt, cancelPrompt
     // Reading pane
     case scrollDown, scrollUp, scrollPageDown, scrollPageUp, scrollTop, scrollBottom, nextHit, previousHit, closeReader
     // Search bar
@@ -29,6 +33,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectLast: "last article"
         case .openSelected: "open the selected article"
         case .clearQuery: "clear the search"
+        case .openInPager: "read the article in $PAGER (default less)"
+        case .openInEditor: "open the article's file in $VISUAL / $EDITOR"
+        case .pipeArticle: "pipe the article's text to a shell command"
+        case .copyArticle: "copy the text to the clipboard (OSC 52)"
+        case .copyID: "copy the id to the clipboard (OSC 52)"
+        case .runPrompt: "run the command"
+        case .cancelPrompt: "cancel"
         case .scrollDown: "scroll down a line"
         case .scrollUp: "scroll up a line"
         case .scrollPageDown: "scroll down a page"
@@ -57,4 +68,6 @@ public enum Command: String, CaseIterable, Sendable {
 /// Where the keyboard focus is; each has its own key bindings.
 public enum Focus: String, Sendable, CaseIterable {
     case search, list, reader
+    /// The one-line command prompt of `|` (pipe to a command).
+    case prompt
 }

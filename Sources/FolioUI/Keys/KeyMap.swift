@@ -2,12 +2,19 @@ import TerminalCore
 
 /// The key table: data, not code (like tig's request table). Help is generated from it, so the
 /// help screen can never disagree with the keys.
-public struct KeyMap: Sendable {
+public struct KeyMap: Sendable, Equatable {
     public struct Binding: Sendable, Equatable {
         public var keys: [Key]
         public var command: Command
         /// The focuses it applies in; help lists it under the first.
         public var focuses: [Focus]
+
+        /// Creates a binding of `keys` to `command` in `focuses`.
+        public init(keys: [Key], command: Command, focuses: [Focus]) {
+            self.keys = keys
+            self.command = command
+            self.focuses = focuses
+        }
     }
 
     public var bindings: [Binding]
@@ -23,13 +30,18 @@ public struct KeyMap: Sendable {
     public static let standard = KeyMap(bindings: [
         // Anywhere but the search bar (where letters are text).
         .init(keys: [.character("q")], command: .quit, focuses: [.list]),
-        .init(keys: [.control("c")], command: .quit, focuses: [.list, .reader, .search]),
+        .init(keys: [.control("c")], command: .quit, focuses: [.list, .reader, .search, .prompt]),
         .init(keys: [.character("/")], command: .focusSearch, focuses: [.list, .reader]),
         .init(keys: [.character("?"), .function(1)], command: .toggleHelp, focuses: [.list, .reader]),
         .init(keys: [.tab], command: .toggleFocus, focuses: [.list, .reader]),
         .init(keys: [.character("z")], command: .toggleZoom, focuses: [.list, .reader]),
         .init(keys: [.character("s")], command: .cycleSort, focuses: [.list, .reader]),
-        .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search]),
+        .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search, .prompt]),
+        .init(keys: [.character("v")], command: .openInPager, focuses: [.list, .reader]),
+        .init(keys: [.character("e")], command: .openInEditor, focuses: [.list, .reader]),
+        .init(keys: [.character("|")], command: .pipeArticle, focuses: [.list, .reader]),
+        .init(keys: [.character("y")], command: .copyArticle, focuses: [.list, .reader]),
+        .init(keys: [.character("Y")], command: .copyID, focuses: [.list, .reader]),
         // List
         .init(keys: [.character("j"), .down], command: .selectNext, focuses: [.list]),
         .init(keys: [.character("k"), .up], command: .selectPrevious, focuses: [.list]),
@@ -51,15 +63,17 @@ public struct KeyMap: Sendable {
         .init(keys: [.character("q"), .escape, .character("h"), .left, .backspace], command: .closeReader, focuses: [.reader]),
         // Search bar
         .init(keys: [.enter], command: .submitSearch, focuses: [.search]),
+        .init(keys: [.enter], command: .runPrompt, focuses: [.prompt]),
+        .init(keys: [.escape], command: .cancelPrompt, focuses: [.prompt]),
         .init(keys: [.escape], command: .cancelSearch, focuses: [.search]),
-        .init(keys: [.backspace, .control("h")], command: .deleteBackward, focuses: [.search]),
-        .init(keys: [.delete, .control("d")], command: .deleteForward, focuses: [.search]),
-        .init(keys: [.control("w")], command: .deleteWord, focuses: [.search]),
-        .init(keys: [.control("u")], command: .clearLine, focuses: [.search]),
-        .init(keys: [.left, .control("b")], command: .cursorLeft, focuses: [.search]),
-        .init(keys: [.right, .control("f")], command: .cursorRight, focuses: [.search]),
-        .init(keys: [.home, .control("a")], command: .cursorStart, focuses: [.search]),
-        .init(keys: [.end, .control("e")], command: .cursorEnd, focuses: [.search]),
+        .init(keys: [.backspace, .control("h")], command: .deleteBackward, focuses: [.search, .prompt]),
+        .init(keys: [.delete, .control("d")], command: .deleteForward, focuses: [.search, .prompt]),
+        .init(keys: [.control("w")], command: .deleteWord, focuses: [.search, .prompt]),
+        .init(keys: [.control("u")], command: .clearLine, focuses: [.search, .prompt]),
+        .init(keys: [.left, .control("b")], command: .cursorLeft, focuses: [.search, .prompt]),
+        .init(keys: [.right, .control("f")], command: .cursorRight, focuses: [.search, .prompt]),
+        .init(keys: [.home, .control("a")], command: .cursorStart, focuses: [.search, .prompt]),
+        .init(keys: [.end, .control("e")], command: .cursorEnd, focuses: [.search, .prompt]),
         .init(keys: [.up, .control("p")], command: .historyPrevious, focuses: [.search]),
         .init(keys: [.down, .control("n"), .tab], command: .historyNext, focuses: [.search]),
     ])
@@ -67,7 +81,9 @@ public struct KeyMap: Sendable {
     /// The help screen's lines: a heading per focus, then "keys  what they do".
     public func helpLines() -> [(keys: String, help: String, isHeading: Bool)] {
         var lines: [(String, String, Bool)] = []
-        let headings: [(Focus, String)] = [(.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar")]
+        let headings: [(Focus, String)] = [
+            (.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar"), (.prompt, "Command prompt (|)"),
+        ]
         for (focus, heading) in headings {
             lines.append((heading, "", true))
             for binding in bindings where binding.focuses.first == focus {

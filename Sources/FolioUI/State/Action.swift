@@ -7,6 +7,8 @@ public enum Action: Sendable {
     case insert(Character)
     case resize(width: Int, height: Int)
     case searchFinished(generation: Int, results: SearchResults)
+    /// A hand-off (pager, editor, command, clipboard) is over; `message` goes to the status line.
+    case handOffFinished(message: String?)
 }
 
 /// Work the run loop does on the reducer's behalf (reduce itself does no I/O and reads no clock).
@@ -15,6 +17,17 @@ public enum Effect: Sendable, Equatable {
     case search(text: String, sort: ListOrder, generation: Int)
     /// Stop for the shell's job control (Ctrl-Z), then redraw.
     case suspend
+    /// Give the article to another program or to the clipboard.
+    case handOff(HandOff)
+}
+
+/// What a hand-off key asks the run loop to do with an article (a position in `store.articles`).
+public enum HandOff: Sendable, Equatable {
+    case pager(article: Int)
+    case editor(article: Int)
+    case pipe(article: Int, command: String)
+    case copyText(article: Int)
+    case copyID(article: Int)
 }
 
 extension ListOrder {

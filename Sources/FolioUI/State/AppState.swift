@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     /// A one-line message for the status bar (errors, "no more hits"), cleared by the next key.
     public var message: String? = nil
     /// Bumped for every new query; results of an older one are dropped when they arrive.
+    /// The `|` command prompt, while it is open.
+    public var prompt: PromptState? = nil
     public var searchGeneration = 0
     /// The article the list should stay on when the next results arrive (set by re-sorting).
     public var articleToKeep: Int? = nil
@@ -69,4 +71,13 @@ public struct ReaderState: Sendable, Equatable {
     /// top or in the title. A re-wrap (resize) puts the line holding it at the top again, and keeps
     /// it unchanged, so resizing back and forth returns to the same line.
     public var anchor: Int? = nil
+}
+
+/// The one-line prompt for a shell command that the article is piped to.
+public struct PromptState: Sendable, Equatable {
+    /// The article the command will read.
+    public var article: Int
+    public var editor = QueryEditor()
+    /// Where focus returns when the prompt closes.
+    public var returnFocus: Focus
 }

@@ -16,7 +16,7 @@ public func action(for key: Key, in state: AppState, keyMap: KeyMap = .standard)
         }
     }
     if let command = keyMap.command(for: key, in: state.focus) { return .command(command) }
-    if state.focus == .search, case .character(let character) = key { return .insert(character) }
+    if state.focus == .search || state.focus == .prompt, case .character(let character) = key { return .insert(character) }
     return nil
 }
 
@@ -30,8 +30,14 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.width = max(0, width)
         state.height = max(0, height)
     case .insert(let character):
-        state.editor.insert(character)
-        effects += queryChanged(&state)
+        if state.focus == .prompt {
+            state.prompt?.editor.insert(character)
+        } else {
+            state.editor.insert(character)
+            effects += queryChanged(&state)
+        }
+    case .handOffFinished(let message):
+        state.message = message
     case .searchFinished(let generation, let results):
         guard generation == state.searchGeneration else { break }  // a newer query is on its way
         applyResults(&state, results)
@@ -51,9 +57,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 }
 
 private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+    if state.focus == .prompt && command != .quit && command != .suspend { return performInPrompt(&state, command) }
     switch command {
     case .quit: state.shouldQuit = true
     case .suspend: return [.suspend]
+    case .openInPager, .openInEditor, .pipeArticle, .copyArticle, .copyID:
+        return handOff(&state, command)
+    case .runPrompt, .cancelPrompt: break
     case .toggleHelp: state.isShowingHelp = true; state.helpOffset = 0
     case .focusSearch:
         state.focus = .search
@@ -122,6 +132,57 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .historyPrevious: return walkHistory(&state, by: -1)
     case .historyNext: return walkHistory(&state, by: 1)
     }
+    return []
+}
+
+/// The article a hand-off acts on: the one being read, else the selected one.
+private func currentArticle(_ state: AppState) -> Int? {
+    if state.focus == .reader, let reader = state.reader { return reader.article }
+    return state.selectedArticle
+}
+
+private func handOff(_ state: inout AppState, _ command: Command) -> [Effect] {
+    guard let article = currentArticle(state) else {
+        state.message = "no article selected"
+        return []
+    }
+    switch command {
+    case .openInPager: return [.handOff(.pager(article: article))]
+    case .openInEditor: return [.handOff(.editor(article: article))]
+    case .copyArticle: return [.handOff(.copyText(article: article))]
+    case .copyID: return [.handOff(.copyID(article: article))]
+    case .pipeArticle:
+        state.prompt = PromptState(article: article, returnFocus: state.focus)
+        state.focus = .prompt
+        return []
+    default: return []
+    }
+}
+
+/// Keys while the `|` prompt is open: line editing, Enter runs, Esc cancels.
+private func performInPrompt(_ state: inout AppState, _ command: Command) -> [Effect] {
+    guard var prompt = state.prompt else {
+        state.focus = .list
+        return []
+    }
+    switch command {
+    case .runPrompt, .cancelPrompt:
+        state.prompt = nil
+        state.focus = prompt.returnFocus
+        let text = prompt.editor.text.trimmingCharacters(in: " ")
+        if command == .runPrompt && !text.isEmpty { return [.handOff(.pipe(article: prompt.article, command: text))] }
+        return []
+    case .deleteBackward: prompt.editor.deleteBackward()
+    case .deleteForward: prompt.editor.deleteForward()
+    case .deleteWord: prompt.editor.deleteWord()
+    case .clearLine: prompt.editor.clear()
+    case .cursorLeft: prompt.editor.moveLeft()
+    case .cursorRight: prompt.editor.moveRight()
+    case .cursorStart: prompt.editor.moveToStart()
+    case .cursorEnd: prompt.editor.moveToEnd()
+    default: break
+    }
+    state.prompt = prompt
     return []
 }
 

@@ -5,6 +5,10 @@ enum StatusLineView {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
         guard !rect.isEmpty else { return }
         grid.fill(rect, style: theme.statusBar)
+        if let prompt = state.prompt {
+            drawPrompt(prompt, in: rect, into: &grid, theme: theme)
+            return
+        }
         var left: [String] = []
         if !state.rows.isEmpty { left.append("\(state.selected + 1)/\(state.rows.count)") }
         if let reader = state.reader, state.layout.reader != nil {
@@ -34,6 +38,31 @@ enum StatusLineView {
         case .search: return "Enter results  Esc cancel"
         case .list: return "/ search  Enter open  ? help  q quit"
         case .reader: return "n/N hits  Space page  q back  ? help"
+        case .prompt: return "Enter run  Esc cancel"
+        }
+    }
+
+    /// "| command: wc -w▏" — the article's text goes to the command's standard input.
+    private static func drawPrompt(_ prompt: PromptState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
+        let label = "| pipe to: "
+        var column = rect.x + 1
+        column += grid.put(label, row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)
+        let characters = prompt.editor.characters
+        let width = max(1, rect.maxX - column - 1)
+        // Keep the cursor on screen: show the tail when the command is longer than the line.
+        let start = max(0, prompt.editor.cursor - width + 1)
+        for (offset, character) in characters[min(start, characters.count)...].enumerated() {
+            let position = start + offset
+            var style = theme.statusBar
+            if position == prompt.editor.cursor { style.reverse.toggle() }
+            let written = grid.put(String(character), row: rect.y, column: column, style: style, maxWidth: rect.maxX - column - 1)
+            if written == 0 { break }
+            column += written
+        }
+        if prompt.editor.cursor == characters.count && column < rect.maxX - 1 {
+            var cursor = theme.statusBar
+            cursor.reverse.toggle()
+            grid.put(" ", row: rect.y, column: column, style: cursor, maxWidth: 1)
         }
     }
 }
