@@ -25,7 +25,7 @@ let package = Package(
         // Reading state (read marks, bookmarks, positions, history) in SQLite, and the TOML config:
         // their own targets so FolioCore stays dependency-free (DESIGN.md §2).
         .target(name: "ReadingState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "FolioConfig", dependencies: ["FolioUI", "TerminalCore", "TOMLKit"]),
+        .target(name: "FolioConfig", dependencies: ["FolioUI", "FolioCore", "TerminalCore", "TOMLKit"]),
         .executableTarget(name: "FolioStateStress", dependencies: ["ReadingState"], path: "Tests/Tools/FolioStateStress"),
         // The built-in articles (Data/) compiled into the binary, so a copied binary still has them.
         .target(name: "BuiltinCorpus", plugins: ["EmbedCorpusPlugin"]),
@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "TerminalCore", "FolioUI", "CursesTerminal", "BuiltinCorpus",
+                "FolioCore", "TerminalCore", "FolioUI", "CursesTerminal", "BuiltinCorpus", "ReadingState", "FolioConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["folio"]),
         .testTarget(name: "ReadingStateTests", dependencies: ["ReadingState", "FolioStateStress"]),
-        .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig", "FolioUI", "TerminalCore"]),
+        .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig", "FolioUI", "FolioCore", "TerminalCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

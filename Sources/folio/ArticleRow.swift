@@ -12,6 +12,9 @@ struct ArticleRow: Encodable {
     var score: Float?
     var fuzzy: Bool?
     var snippet: Snippet?
+    /// From the reading state (false when there is none).
+    var read = false
+    var bookmarked = false
 
     init(_ article: Article, match: SearchMatch? = nil, snippet: Snippet? = nil) {
         id = article.id
@@ -37,13 +40,15 @@ struct ArticleRow: Encodable {
         try container.encode(author, forKey: .author)
         try container.encode(url, forKey: .url)
         try container.encode(words, forKey: .words)
+        try container.encode(read, forKey: .read)
+        try container.encode(bookmarked, forKey: .bookmarked)
         try container.encodeIfPresent(score, forKey: .score)
         try container.encodeIfPresent(fuzzy, forKey: .fuzzy)
         try container.encodeIfPresent(snippet, forKey: .snippet)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, date, source, author, url, words, score, fuzzy, snippet
+        case id, title, date, source, author, url, words, read, bookmarked, score, fuzzy, snippet
     }
 
     /// "2021-10-25 · built-in · 512 words · 001.txt"

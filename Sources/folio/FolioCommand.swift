@@ -21,7 +21,7 @@ struct FolioCommand: ParsableCommand {
               folio show business/001.txt ~/bbc --width 72
             """,
         version: FolioVersion.current,
-        subcommands: [ReaderCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self],
+        subcommands: [ReaderCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ConfigCommand.self],
         defaultSubcommand: ReaderCommand.self)
 
     static func main() {

@@ -10,6 +10,7 @@ struct ListCommand: ParsableCommand {
               folio list                        the built-in articles, newest first
               folio list ~/news --sort title
               folio list ~/news --format json | jq '.[].title'
+              folio list ~/news --unread             what the reader has not opened yet
             """)
 
     @Argument(help: "A folder of articles (searched recursively) or one article file. Default: the built-in articles.")
@@ -23,9 +24,12 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    @OptionGroup var filters: StateFilterOptions
+
     func run() throws {
         let store = try corpus.loadStore(path: path)
-        let rows = store.listing(sort: sort).map { ArticleRow(store.articles[$0]) }
+        let marks = try filters.marks(corpusPath: path, store: store)
+        let rows = filters.apply(store.listing(sort: sort).map { ArticleRow(store.articles[$0]) }, marks: marks)
         let output = Output(format: format, terminal: .current)
         print(output.render(rows), terminator: "")
     }

@@ -25,6 +25,10 @@ struct ReaderCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    @OptionGroup var state: StateOptions
+
+    @OptionGroup var config: ConfigOptions
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             var list = try ListCommand.parse(path.map { [$0] } ?? [])
@@ -32,8 +36,18 @@ struct ReaderCommand: ParsableCommand {
             try list.run()
             return
         }
-        let store = try corpus.loadStore(path: path)
-        let root = path.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        try ReaderSession(store: store, corpusRoot: root).run()
+        let (configuration, diagnostics) = config.load()
+        // No PATH: the config's corpus, else the built-in articles.
+        let corpusPath = path ?? configuration.defaultCorpus
+        let store = try corpus.loadStore(path: corpusPath)
+        let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let keeper = StateKeeper(
+            path: state.statePath, corpus: StateKeeper.key(forPath: root, builtinName: store.name), articles: store)
+        let configProblem = diagnostics.first.map {
+            diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"
+        }
+        try ReaderSession(
+            store: store, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem
+        ).run()
     }
 }

@@ -1,4 +1,5 @@
 import CursesTerminal
+import FolioConfig
 import FolioCore
 import FolioUI
 import Foundation
@@ -11,13 +12,22 @@ final class ReaderSession {
     private let searcher: BackgroundSearch
     private let theme: Theme
     private let handOffs: HandOffRunner
+    private let keeper: StateKeeper
 
-    init(store: ArticleStore, corpusRoot: String?) {
+    private let configProblem: String?
+
+    init(store: ArticleStore, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration, configProblem: String?) {
+        self.keeper = keeper
+        self.configProblem = configProblem
         handOffs = HandOffRunner(store: store, corpusRoot: corpusRoot, environment: ProcessInfo.processInfo.environment)
         state = AppState(store: store, width: 80, height: 24)
+        state.keyMap = configuration.keyMap
+        state.layoutSettings = Layout.Settings(
+            sideBySideWidth: configuration.sideBySideWidth, listWidth: configuration.listWidth, measure: configuration.measure)
+        state.sort = configuration.defaultSort
         searcher = BackgroundSearch(store: store)
         let environment = ProcessInfo.processInfo.environment
-        theme = (environment["NO_COLOR"] ?? "").isEmpty ? .standard : .monochrome
+        theme = (environment["NO_COLOR"] ?? "").isEmpty ? configuration.theme : .monochrome
     }
 
     func run() throws {
@@ -28,6 +38,8 @@ final class ReaderSession {
         let activeTheme = terminal.hasColor ? theme : .monochrome
         let size = terminal.size
         _ = reduce(&state, .resize(width: size.width, height: size.height))
+        run(reduce(&state, .restore(keeper.load())), terminal: terminal)
+        if let problem = keeper.problem ?? configProblem { state.message = problem }
         terminal.present(Screen.render(state, theme: activeTheme))
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
         // too; otherwise get_wch would return at once forever and spin.
@@ -75,6 +87,8 @@ final class ReaderSession {
             switch effect {
             case .suspend:
                 terminal.suspend()
+            case .save(let change):
+                if let problem = keeper.save(change) { state.message = problem }
             case .handOff(let handOff):
                 let message = handOffs.run(handOff, terminal: terminal, width: state.width)
                 run(reduce(&state, .handOffFinished(message: message)), terminal: terminal)

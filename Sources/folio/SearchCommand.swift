@@ -35,6 +35,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    @OptionGroup var filters: StateFilterOptions
+
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
     }
@@ -43,12 +45,17 @@ struct SearchCommand: ParsableCommand {
         let store = try corpus.loadStore(path: path)
         let results = store.search(query, mode: .complete, sort: sort)
         for warning in results.query.warnings { printError(warning) }
-        let shown = limit == 0 ? results.matches[...] : results.matches.prefix(limit)
-        let rows = shown.map { match in
-            ArticleRow(store.articles[match.article], match: match, snippet: store.snippet(for: match.article, in: results))
+        let marks = try filters.marks(corpusPath: path, store: store)
+        // Filter before the limit, and make snippets only for the rows printed.
+        let kept = results.matches.filter { match in
+            filters.apply([ArticleRow(store.articles[match.article])], marks: marks).isEmpty == false
         }
+        let shown = limit == 0 ? kept[...] : kept.prefix(limit)
+        let rows = filters.apply(shown.map { match in
+            ArticleRow(store.articles[match.article], match: match, snippet: store.snippet(for: match.article, in: results))
+        }, marks: marks)
         let output = Output(format: format, terminal: .current)
-        print(output.render(rows, total: results.matches.count, seconds: results.seconds), terminator: "")
-        if results.isEmpty { throw FolioExit.nothingFound }
+        print(output.render(rows, total: kept.count, seconds: results.seconds), terminator: "")
+        if kept.isEmpty { throw FolioExit.nothingFound }
     }
 }

@@ -113,3 +113,61 @@ struct HandOffEndToEndTests {
         try tmux.waitFor("the shell again") { $0.contains("$ PAGER=false") }
     }
 }
+
+/// The reading state across two runs of folio: what was opened shows as read, and the selection
+/// comes back (issue: a reader that remembers).
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ReadingStateEndToEndTests {
+    @Test func anOpenedArticleIsReadNextTimeAndTheSelectionIsRestored() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let state = FileManager.default.temporaryDirectory.appending(path: "folio-state-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: state + suffix) } }
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try tmux.waitFor("the shell prompt") { $0.contains("$") }
+        let command = "\(folio.path) --state \(state)"
+        try tmux.type(command + "\n")
+        try tmux.waitFor("the reader") { $0.contains("1/5") }
+        // The third article: open it, back, quit.
+        try tmux.press("j", "j", "Enter")
+        try tmux.waitFor("the article open") { $0.contains("n/N hits") }
+        try tmux.press("q")
+        try tmux.waitFor("the list") { $0.contains("/ search  Enter open") }
+        try tmux.press("q")
+        // The command line wraps at 100 columns: look for its start.
+        try tmux.waitFor("the shell again") { $0.contains("$ \(folio.path)") }
+        try tmux.type("clear; " + command + "\n")
+        let screen = try tmux.waitFor("the selection restored") { $0.contains("3/5") }
+        // Read titles are plain, unread ones bold: the third row has no bold before its title.
+        let styled = try tmux.screen(escapes: true).split(separator: "\n").map(String.init)
+        let third = try #require(styled.first { $0.contains("Chrissy Teigen brings her son") })
+        let first = try #require(styled.first { $0.contains("Chrissy Teigen is revealing") })
+        #expect(first.contains("\u{1B}[1m"), "an unread title is bold:\n\(screen)")
+        #expect(!third.contains("\u{1B}[1m"), "the article read last time is still shown unread:\n\(third)")
+        try tmux.press("q")
+    }
+}
+
+/// A key rebound in a config file works in the reader, and its help shows it.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ConfigEndToEndTests {
+    @Test func aReboundKeyMovesTheSelection() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let config = FileManager.default.temporaryDirectory.appending(path: "folio-\(UUID().uuidString).toml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try Data("[keys]\nselectNext = [\"n\", \"Down\"]\n".utf8).write(to: config)
+        let state = FileManager.default.temporaryDirectory.appending(path: "folio-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: state + suffix) } }
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try tmux.waitFor("the shell prompt") { $0.contains("$") }
+        try tmux.type("\(folio.path) --config \(config.path) --state \(state)\n")
+        try tmux.waitFor("the reader") { $0.contains("1/5") }
+        try tmux.press("n", "n")
+        try tmux.waitFor("n moved the selection twice") { $0.contains("3/5") }
+        try tmux.press("j")  // no longer bound in the list
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try tmux.screen().contains("3/5"))
+        try tmux.press("?")
+        try tmux.waitFor("help with the new key") { $0.contains("n Down") && $0.contains("next article") }
+        try tmux.press("?", "q")
+    }
+}

@@ -40,7 +40,7 @@ import Testing
         #expect(Set(rows.compactMap { $0["id"] as? String }) == Set(Self.ids))
         for row in rows {
             // Every row has every field (null when the article has no value), so consumers see one shape.
-            #expect(Set(row.keys) == ["id", "title", "date", "source", "author", "url", "words"], "\(row.keys.sorted())")
+            #expect(Set(row.keys) == ["id", "title", "date", "source", "author", "url", "words", "read", "bookmarked"], "\(row.keys.sorted())")
             #expect((row["title"] as? String)?.isEmpty == false)
             #expect(row["source"] as? String == "built-in")
             #expect((row["words"] as? Int ?? 0) > 100)

@@ -5,6 +5,8 @@ public enum Command: String, CaseIterable, Sendable {
     case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, suspend
     // Article list
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, openSelected, clearQuery
+    // Reading state (list and reading pane)
+    case toggleRead, toggleBookmark, showUnreadOnly, showBookmarkedOnly
     // Hand-offs (list and reading pane)
     case openInPager, openInEditor, pipeArticle, copyArticle, copyID
     // Command prompt (after |)
@@ -33,6 +35,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectLast: "last article"
         case .openSelected: "open the selected article"
         case .clearQuery: "clear the search"
+        case .toggleRead: "mark read / unread"
+        case .toggleBookmark: "bookmark / unbookmark"
+        case .showUnreadOnly: "show only unread articles (again: all)"
+        case .showBookmarkedOnly: "show only bookmarked articles (again: all)"
         case .openInPager: "read the article in $PAGER (default less)"
         case .openInEditor: "open the article's file in $VISUAL / $EDITOR"
         case .pipeArticle: "pipe the article's text to a shell command"

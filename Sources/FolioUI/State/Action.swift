@@ -9,6 +9,8 @@ public enum Action: Sendable {
     case searchFinished(generation: Int, results: SearchResults)
     /// A hand-off (pager, editor, command, clipboard) is over; `message` goes to the status line.
     case handOffFinished(message: String?)
+    /// What the state store remembered, applied once at start.
+    case restore(SavedState)
 }
 
 /// Work the run loop does on the reducer's behalf (reduce itself does no I/O and reads no clock).
@@ -19,6 +21,8 @@ public enum Effect: Sendable, Equatable {
     case suspend
     /// Give the article to another program or to the clipboard.
     case handOff(HandOff)
+    /// Remember this in the state store.
+    case save(StateChange)
 }
 
 /// What a hand-off key asks the run loop to do with an article (a position in `store.articles`).

@@ -28,6 +28,12 @@ public struct AppState: Sendable {
     /// A one-line message for the status bar (errors, "no more hits"), cleared by the next key.
     public var message: String? = nil
     /// Bumped for every new query; results of an older one are dropped when they arrive.
+    /// The keys in force (config.toml [keys] applied to the defaults); help is generated from it.
+    public var keyMap: KeyMap = .standard
+    public var layoutSettings: Layout.Settings = .standard
+    /// Read marks, bookmarks and positions by article position (from the state store).
+    public var marks: [Int: ArticleMarks] = [:]
+    public var filter: ListFilter = .all
     /// The `|` command prompt, while it is open.
     public var prompt: PromptState? = nil
     public var searchGeneration = 0
@@ -49,7 +55,9 @@ public struct AppState: Sendable {
     public var selectedArticle: Int? { rows.indices.contains(selected) ? rows[selected] : nil }
 
     public var layout: Layout {
-        Layout.compute(width: width, height: height, focus: focus, isZoomed: isZoomed, isReaderOpen: reader != nil)
+        Layout.compute(
+            width: width, height: height, focus: focus, isZoomed: isZoomed, isReaderOpen: reader != nil,
+            settings: layoutSettings)
     }
 
     /// Screen rows per list entry: a title line, plus a snippet line while a query is active.

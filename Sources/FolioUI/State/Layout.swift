@@ -19,7 +19,26 @@ public struct Layout: Equatable, Sendable {
     public static let minimumWidth = 20
     public static let minimumHeight = 5
 
-    public static func compute(width: Int, height: Int, focus: Focus, isZoomed: Bool, isReaderOpen: Bool) -> Layout {
+    /// The user's layout choices (config.toml [layout]).
+    public struct Settings: Sendable, Equatable {
+        public var sideBySideWidth: Int
+        /// Columns of the list when side by side; nil: two fifths of the screen, 40 to 70.
+        public var listWidth: Int?
+        /// The reading measure: text lines no longer than this.
+        public var measure: Int
+
+        public init(sideBySideWidth: Int = Layout.sideBySideWidth, listWidth: Int? = nil, measure: Int = ReaderDocument.measure) {
+            self.sideBySideWidth = sideBySideWidth
+            self.listWidth = listWidth
+            self.measure = measure
+        }
+
+        public static let standard = Settings()
+    }
+
+    public static func compute(
+        width: Int, height: Int, focus: Focus, isZoomed: Bool, isReaderOpen: Bool, settings: Settings = .standard
+    ) -> Layout {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         guard width >= minimumWidth, height >= minimumHeight else {
             return Layout(mode: .tooSmall, searchBar: Rect(x: 0, y: 0, width: 0, height: 0), status: screen)
@@ -31,9 +50,10 @@ public struct Layout: Equatable, Sendable {
         let showReaderAlone = isReaderOpen && (focus == .reader || isZoomed)
         if isZoomed && isReaderOpen {
             layout.reader = body
-        } else if width >= sideBySideWidth {
+        } else if width >= settings.sideBySideWidth {
             layout.mode = .sideBySide
-            let listWidth = max(40, min(width * 2 / 5, 70))
+            // A configured width still leaves the reading pane at least 20 columns.
+            let listWidth = settings.listWidth.map { min($0, width - 21) } ?? max(40, min(width * 2 / 5, 70))
             let (list, rest) = body.splitLeft(listWidth)
             let (divider, reader) = rest.splitLeft(1)
             layout.list = list

@@ -3,7 +3,8 @@ import TerminalCore
 
 /// Turns a key into an action for the current focus: bound keys become commands; in the search
 /// bar, any other printable key is text (DESIGN.md §3: pass keys through while editing).
-public func action(for key: Key, in state: AppState, keyMap: KeyMap = .standard) -> Action? {
+public func action(for key: Key, in state: AppState) -> Action? {
+    let keyMap = state.keyMap
     if state.isShowingHelp {
         switch key {
         case .character("?"), .character("q"), .escape, .function(1): return .command(.toggleHelp)
@@ -22,6 +23,7 @@ public func action(for key: Key, in state: AppState, keyMap: KeyMap = .standard)
 
 /// The whole behaviour of the reader as a pure function: new state, and the effects to run.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let before = (article: state.reader?.article, anchor: state.reader?.anchor, quitting: state.shouldQuit)
     if case .command = action { state.message = nil }
     if case .insert = action { state.message = nil }
     var effects: [Effect] = []
@@ -38,6 +40,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .handOffFinished(let message):
         state.message = message
+    case .restore(let saved):
+        effects += restore(&state, saved)
     case .searchFinished(let generation, let results):
         guard generation == state.searchGeneration else { break }  // a newer query is on its way
         applyResults(&state, results)
@@ -53,6 +57,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     relayoutReader(&state)
     syncPreview(&state)
     clampList(&state)
+    effects += trackReading(from: before, &state)
     return effects
 }
 
@@ -64,6 +69,8 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .openInPager, .openInEditor, .pipeArticle, .copyArticle, .copyID:
         return handOff(&state, command)
     case .runPrompt, .cancelPrompt: break
+    case .toggleRead, .toggleBookmark, .showUnreadOnly, .showBookmarkedOnly:
+        return performMarkCommand(&state, command)
     case .toggleHelp: state.isShowingHelp = true; state.helpOffset = 0
     case .focusSearch:
         state.focus = .search
@@ -90,7 +97,7 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         // Re-sorting moves the rows, not the reader's attention: stay on the same article.
         state.articleToKeep = state.selectedArticle
         state.message = "sorted by \(state.sort.rawValue)"
-        return rerun(&state)
+        return rerun(&state) + [.save(.sort(state.sort))]
     case .selectNext: select(&state, state.selected + 1)
     case .selectPrevious: select(&state, state.selected - 1)
     case .selectPageDown: select(&state, state.selected + state.visibleListRows)
@@ -116,8 +123,8 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.isZoomed = false
         if state.layout.mode == .single { state.reader = nil } else { previewSelected(&state) }
     case .submitSearch:
-        rememberQuery(&state)
         state.focus = .list
+        if rememberQuery(&state) { return [.save(.history(state.history.last!))] }
     case .cancelSearch:
         state.focus = .list
         state.historyIndex = nil
@@ -202,7 +209,7 @@ private func helpCommand(_ state: inout AppState, _ command: Command) {
 /// The help fills the screen between the search bar and the status line: scroll no further than
 /// its last line at the bottom (also after a resize).
 private func clampHelp(_ state: inout AppState) {
-    let lines = KeyMap.standard.helpLines().count
+    let lines = state.keyMap.helpLines().count
     state.helpOffset = max(0, min(state.helpOffset, lines - max(1, state.height - 2)))
 }
 
@@ -215,14 +222,14 @@ private func queryChanged(_ state: inout AppState) -> [Effect] {
     return rerun(&state)
 }
 
-private func rerun(_ state: inout AppState) -> [Effect] {
+func rerun(_ state: inout AppState) -> [Effect] {
     state.searchGeneration += 1
     let text = state.editor.text
     if text.allSatisfy({ $0 == " " }) {
         // No query: the list is every article, which needs no search (and no waiting).
         state.isSearching = false
         state.results = nil
-        state.rows = state.store.listing(sort: state.sort)
+        state.rows = state.store.listing(sort: state.sort).filter { passesFilter(state, $0) }
         state.exactCount = state.rows.count
         resetSelection(&state)
         return []
@@ -234,8 +241,9 @@ private func rerun(_ state: inout AppState) -> [Effect] {
 private func applyResults(_ state: inout AppState, _ results: SearchResults) {
     state.isSearching = false
     state.results = results
-    state.rows = results.matches.map(\.article)
-    state.exactCount = results.matches.filter { !$0.isFuzzy }.count
+    let shown = results.matches.filter { passesFilter(state, $0.article) }
+    state.rows = shown.map(\.article)
+    state.exactCount = shown.filter { !$0.isFuzzy }.count
     resetSelection(&state)
 }
 
@@ -260,11 +268,15 @@ private func resetSelection(_ state: inout AppState) {
     if state.reader == nil && state.focus == .reader { state.focus = .list }  // nothing left to read
 }
 
-private func rememberQuery(_ state: inout AppState) {
+/// Adds the query to this session's history; true when it is worth saving.
+private func rememberQuery(_ state: inout AppState) -> Bool {
     let text = state.editor.text.trimmingCharacters(in: " ")
-    guard !text.isEmpty else { return }
-    if state.history.last != text { state.history.append(text) }
     state.historyIndex = nil
+    guard !text.isEmpty else { return false }
+    // Re-running a query moves it to the end, as the store does.
+    state.history.removeAll { $0 == text }
+    state.history.append(text)
+    return true
 }
 
 private func walkHistory(_ state: inout AppState, by step: Int) -> [Effect] {
@@ -279,7 +291,7 @@ private func walkHistory(_ state: inout AppState, by step: Int) -> [Effect] {
 
 // MARK: - List
 
-private func select(_ state: inout AppState, _ index: Int) {
+func select(_ state: inout AppState, _ index: Int) {
     guard !state.rows.isEmpty else { return }
     state.selected = max(0, min(state.rows.count - 1, index))
     if state.layout.mode != .single { previewSelected(&state) }
@@ -304,7 +316,7 @@ func clampList(_ state: inout AppState) {
 private func readerWidth(_ state: AppState) -> Int {
     let pane = state.layout.reader?.width ?? state.width
     // One column of margin on each side, and never wider than a comfortable measure.
-    return max(1, min(ReaderDocument.measure, pane - 2))
+    return max(1, min(state.layoutSettings.measure, pane - 2))
 }
 
 func readerHeight(_ state: AppState) -> Int { max(1, state.layout.reader?.height ?? state.height - 2) }
@@ -348,6 +360,10 @@ private func load(_ state: inout AppState, article: Int) {
     if !document.hitLines.isEmpty {
         state.reader?.currentHit = 0
         centre(&state, line: document.hitLines[0])
+    } else if let position = state.marks[article]?.position {
+        // Back where the reader left it last time (no search hit to land on instead).
+        state.reader?.offset = document.line(containing: position)
+        state.reader?.anchor = position
     }
 }
 

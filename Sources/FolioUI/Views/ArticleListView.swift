@@ -40,15 +40,17 @@ enum ArticleListView {
         let meta = metadata(article, width: rect.width)
         let metaWidth = DisplayWidth.of(meta)
         let isFuzzy = index >= state.exactCount
+        let marks = state.marks[articleIndex]
         // One column either way, so exact and near matches keep their titles aligned.
-        let marker = isFuzzy ? "~" : " "
+        let marker = marks?.isBookmarked == true ? "★" : isFuzzy ? "~" : " "
         var column = rect.x
         column += grid.put(marker, row: row, column: column, style: isSelected || !isFuzzy ? base : theme.fuzzyMarker, maxWidth: 1)
         let titleWidth = max(1, rect.maxX - column - (metaWidth > 0 ? metaWidth + 1 : 0))
         let title = TextLayout.truncate(article.title, toWidth: titleWidth)
         let titleHits = state.results.map { $0.matcher.ranges(in: title) } ?? []
         var titleStyle = base
-        titleStyle.bold = true
+        // Unread titles are bold (as in newsboat and mutt); read ones plain.
+        titleStyle.bold = base.bold || marks?.isRead != true
         grid.put(title, hits: titleHits, row: row, column: column, style: titleStyle,
                  hitStyle: isSelected ? merge(base, theme.hit) : theme.hit, maxWidth: titleWidth)
         if metaWidth > 0 {

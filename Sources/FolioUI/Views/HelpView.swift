@@ -2,7 +2,8 @@ import TerminalCore
 
 /// The `?` screen, generated from the key table so it always matches the keys.
 enum HelpView {
-    static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme, keyMap: KeyMap = .standard) {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
+        let keyMap = state.keyMap
         guard !rect.isEmpty else { return }
         grid.fill(rect, style: theme.text)
         let lines = keyMap.helpLines()

@@ -1,0 +1,45 @@
+import FolioCore
+
+/// What folio remembers about one article between sessions.
+public struct ArticleMarks: Sendable, Equatable {
+    public var isRead: Bool
+    public var isBookmarked: Bool
+    /// The body offset (UTF-8) at the top of the reading pane when it was last left.
+    public var position: Int?
+
+    public init(isRead: Bool = false, isBookmarked: Bool = false, position: Int? = nil) {
+        self.isRead = isRead
+        self.isBookmarked = isBookmarked
+        self.position = position
+    }
+}
+
+/// Which articles the list shows.
+public enum ListFilter: String, Sendable, CaseIterable {
+    case all, unread, bookmarked
+}
+
+/// A change for the state store, sent to the run loop as an effect (reduce does no I/O).
+public enum StateChange: Sendable, Equatable {
+    case read(article: Int, Bool)
+    case bookmarked(article: Int, Bool)
+    case position(article: Int, offset: Int?)
+    case lastSelected(article: Int?)
+    case sort(ListOrder)
+    case history(String)
+}
+
+/// Everything restored at start from the state store.
+public struct SavedState: Sendable, Equatable {
+    public var marks: [Int: ArticleMarks]
+    public var lastSelected: Int?
+    public var sort: ListOrder?
+    public var history: [String]
+
+    public init(marks: [Int: ArticleMarks] = [:], lastSelected: Int? = nil, sort: ListOrder? = nil, history: [String] = []) {
+        self.marks = marks
+        self.lastSelected = lastSelected
+        self.sort = sort
+        self.history = history
+    }
+}

@@ -1,0 +1,69 @@
+import GRDB
+
+/// Per-article state: read marks, bookmarks and reading positions.
+extension ReadingStateStore {
+    /// Every article of `corpus` that has any state, by article id, in one query.
+    ///
+    /// Articles missing from the result are unmarked (``ArticleState/unmarked``).
+    public func states(corpus: CorpusKey) throws(ReadingStateError) -> [String: ArticleState] {
+        try read { db in
+            var states: [String: ArticleState] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, isRead, isBookmarked, position FROM article WHERE corpus = ?",
+                arguments: [corpus.value])
+            while let row = try rows.next() {
+                states[row[0]] = ArticleState(isRead: row[1], isBookmarked: row[2], position: row[3])
+            }
+            return states
+        }
+    }
+
+    /// The state of one article (``ArticleState/unmarked`` when it has none).
+    public func state(corpus: CorpusKey, id: String) throws(ReadingStateError) -> ArticleState {
+        try read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT isRead, isBookmarked, position FROM article WHERE corpus = ? AND id = ?",
+                arguments: [corpus.value, id])
+            guard let row else { return .unmarked }
+            return ArticleState(isRead: row[0], isBookmarked: row[1], position: row[2])
+        }
+    }
+
+    /// Marks an article read or unread.
+    public func setRead(_ read: Bool, corpus: CorpusKey, id: String) throws(ReadingStateError) {
+        try upsert(column: "isRead", value: read, corpus: corpus, id: id)
+    }
+
+    /// Sets or clears an article's bookmark.
+    public func setBookmarked(_ flag: Bool, corpus: CorpusKey, id: String) throws(ReadingStateError) {
+        try upsert(column: "isBookmarked", value: flag, corpus: corpus, id: id)
+    }
+
+    /// Remembers where reading stopped (the UTF-8 body offset of the top line), or forgets it with nil.
+    public func setPosition(_ offset: Int?, corpus: CorpusKey, id: String) throws(ReadingStateError) {
+        try upsert(column: "position", value: offset, corpus: corpus, id: id)
+    }
+
+    /// Sets one column of one article in its own transaction, touching no other column, so two
+    /// processes changing different things about one article both keep their change.
+    private func upsert(
+        column: String, value: (any DatabaseValueConvertible)?, corpus: CorpusKey, id: String
+    ) throws(ReadingStateError) {
+        // `column` is one of the three literals above, never user input.
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO article (corpus, id, \(column)) VALUES (?, ?, ?)
+                    ON CONFLICT (corpus, id) DO UPDATE SET \(column) = excluded.\(column)
+                    """,
+                arguments: [corpus.value, id, value])
+            // An article back to "no state" leaves the table, which holds only what the user touched.
+            try db.execute(
+                sql: """
+                    DELETE FROM article WHERE corpus = ? AND id = ?
+                    AND NOT isRead AND NOT isBookmarked AND position IS NULL
+                    """,
+                arguments: [corpus.value, id])
+        }
+    }
+}
