@@ -171,3 +171,22 @@ struct ConfigEndToEndTests {
         try tmux.press("?", "q")
     }
 }
+
+/// A state file that cannot be created: one line in the status bar, and the reader works on.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct UnwritableStateEndToEndTests {
+    @Test func theReaderGoesOnWithoutState() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try tmux.waitFor("the shell prompt") { $0.contains("$") }
+        // /proc refuses new folders even to root, so this fails the same way everywhere.
+        try tmux.type("\(folio.path) --state /proc/folio-test/state.sqlite\n")
+        try tmux.waitFor("the problem in the status line") { $0.contains("reading state off") }
+        try tmux.press("j", "Enter")
+        try tmux.waitFor("an article opened anyway") { $0.contains("n/N hits") }
+        try tmux.press("q", "q")
+        try tmux.waitFor("the shell again") { $0.contains("$ \(folio.path)") }
+        try tmux.type("echo EXIT=$?\n")
+        try tmux.waitFor("exit status 0") { $0.contains("EXIT=0") }
+    }
+}

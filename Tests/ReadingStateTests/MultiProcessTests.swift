@@ -38,8 +38,9 @@ struct MultiProcessTests {
         }
     }
 
-    /// Several processes opening one new file at the same moment all get the schema (GRDB's
-    /// migrator alone let the second one run "v1" again and fail).
+    /// Several processes opening one new file at the same moment all get the schema. Without the
+    /// retries in `openPool` and `StateSchema.migrate`, some failed with "database is locked"
+    /// (the switch to WAL) or "table article already exists" (a second run of "v1").
     @Test(.timeLimit(.minutes(1)))
     func processesCreatingOneFileAtOnceAllSucceed() throws {
         let tool = try #require(ChildProcess.stressTool)
