@@ -1,4 +1,6 @@
 import ArgumentParser
+import BuiltinCorpus
+import Foundation
 import FolioCore
 import TerminalCore
 
@@ -14,7 +16,9 @@ struct ShowCommand: ParsableCommand {
               folio show sport/199.txt ~/bbc --width 60
             """)
 
-    @Argument(help: "The article's id (its path relative to the corpus folder).")
+    @Argument(
+        help: "The article's id (its path relative to the corpus folder).",
+        completion: .custom { words, _, prefix in ArticleIDCompletion.ids(words: words, prefix: prefix) })
     var id: String
 
     @Argument(help: "A folder of articles or one article file. Default: the built-in articles.")
@@ -50,5 +54,19 @@ enum ArticleText {
         lines.append("")
         lines += TextLayout.wrapText(article.body, width: width)
         return lines.map { $0 + "\n" }.joined()
+    }
+}
+
+/// Completes `folio show ID [PATH]` with the ids of the corpus named on the command line (the first
+/// word after `show` that is an existing file or folder), else of the built-in articles.
+enum ArticleIDCompletion {
+    static func ids(words: [String], prefix: String) -> [String] {
+        let afterShow = words.drop { $0 != "show" }.dropFirst()
+        let path = afterShow.first { word in
+            !word.hasPrefix("-") && FileManager.default.fileExists(atPath: (word as NSString).expandingTildeInPath)
+        }
+        let ids = path.map { CorpusLoader().articleIDs(path: ($0 as NSString).expandingTildeInPath) }
+            ?? BuiltinCorpus.files.map(\.name)
+        return ids.filter { $0.hasPrefix(prefix) }
     }
 }

@@ -130,3 +130,12 @@ extension LoadReport {
 extension DispatchTime {
     var secondsSince: Double { Double(DispatchTime.now().uptimeNanoseconds - uptimeNanoseconds) / 1e9 }
 }
+
+extension CorpusLoader {
+    /// The ids of the article files under `path`, found by scanning names only (nothing is read):
+    /// fast enough for shell completion of `folio show`.
+    public func articleIDs(path: String) -> [String] {
+        var report = LoadReport()
+        return ((try? CorpusScanner(options: options).scan(root: path, report: &report)) ?? []).map(\.id)
+    }
+}

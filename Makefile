@@ -1,0 +1,39 @@
+# folio: build, install and uninstall like a well-kept Unix tool.
+#   make                      release build (Swift runtime linked statically)
+#   make install PREFIX=~/.local
+#   make uninstall PREFIX=~/.local
+#   make manual               regenerate Documentation/folio.1 from the command definitions
+
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man/man1
+BASHDIR = $(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(PREFIX)/share/zsh/site-functions
+FISHDIR = $(PREFIX)/share/fish/vendor_completions.d
+BUILD = .build/release/folio
+
+.PHONY: all build install uninstall manual clean
+
+all: build
+
+build:
+	swift build -c release --product folio --static-swift-stdlib
+
+install: build
+	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"
+	install -m 755 -s "$(BUILD)" "$(BINDIR)/folio"
+	install -m 644 Documentation/folio.1 "$(MANDIR)/folio.1"
+	"$(BUILD)" --generate-completion-script bash > "$(BASHDIR)/folio"
+	"$(BUILD)" --generate-completion-script zsh > "$(ZSHDIR)/_folio"
+	"$(BUILD)" --generate-completion-script fish > "$(FISHDIR)/folio.fish"
+	@echo "installed folio in $(BINDIR); man page and bash/zsh/fish completions under $(PREFIX)/share"
+
+uninstall:
+	rm -f "$(BINDIR)/folio" "$(MANDIR)/folio.1" "$(BASHDIR)/folio" "$(ZSHDIR)/_folio" "$(FISHDIR)/folio.fish"
+
+manual:
+	swift build --product folio
+	python3 Scripts/generate-manpage.py .build/debug/folio > Documentation/folio.1
+
+clean:
+	rm -rf .build
