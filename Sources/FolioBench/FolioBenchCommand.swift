@@ -12,6 +12,7 @@ struct FolioBenchCommand: ParsableCommand {
         discussion: """
             Run a release build: swift run -c release folio-bench PATH
             A synthetic corpus of any size: python3 Scripts/generate-corpus.py OUT --articles N
+            Robustness: --random-queries N [--seed S] runs N seeded random queries instead of the benchmark.
             Exit status: 0 done, 2 bad path or query file.
             """)
 
@@ -30,12 +31,24 @@ struct FolioBenchCommand: ParsableCommand {
     @Flag(help: "Also print each complete query's timings and its FTS5 expression.")
     var verbose = false
 
+    @Option(
+        name: .customLong("random-queries"),
+        help: ArgumentHelp(
+            "Instead of the benchmark, run n seeded random queries (both modes, with snippets) and print the slowest.",
+            valueName: "n"))
+    var randomQueries: Int?
+
+    @Option(help: ArgumentHelp("Seed for --random-queries (default 1).", valueName: "s"))
+    var seed: UInt64 = 1
+
     func validate() throws {
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        if let randomQueries, randomQueries < 1 { throw ValidationError("--random-queries must be at least 1") }
     }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: path) else { try fail("no such file or folder: \(path)") }
+        if let randomQueries { return try runRandomQueries(randomQueries) }
         guard let queriesPath = queries ?? QueryList.defaultPath() else {
             try fail("no query list: pass --queries FILE (Benchmarks/queries.txt was not found)")
         }
@@ -47,6 +60,17 @@ struct FolioBenchCommand: ParsableCommand {
         let results: BenchmarkResults
         do { results = try benchmark.run() } catch let error as CorpusError { try fail(error.description) }
         print(Report(results: results, verbose: verbose).render())
+    }
+
+    /// `--random-queries N`: load the corpus once, then the seeded queries; the other phases are skipped.
+    private func runRandomQueries(_ count: Int) throws {
+        let store: ArticleStore
+        do { store = try ArticleStore.load(path: path) } catch { try fail(error.description) }
+        let run = RandomQueryRun(store: store, count: count, seed: seed)
+        let results = run.run { done in
+            FileHandle.standardError.write(Data("folio-bench: \(Format.count(done)) random queries\n".utf8))
+        }
+        print(RandomQueryReport(results: results, articles: store.articles.count).render())
     }
 
     /// One line on stderr and exit status 2, as folio does for a bad corpus path.

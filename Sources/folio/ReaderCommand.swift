@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesTerminal
+import FolioConfig
 import FolioCore
 import FolioUI
 import Foundation
@@ -29,6 +30,16 @@ struct ReaderCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
+    @Flag(help: ArgumentHelp(
+        "Restricted mode for SSH visitors (also FOLIO_RESTRICTED=1): no pager, editor, command or suspend; no config or state but the files named here."))
+    var restricted = false
+
+    /// The flag, or FOLIO_RESTRICTED set to anything but "" or "0" (an sshd ForceCommand may set either).
+    var isRestricted: Bool {
+        let variable = ProcessInfo.processInfo.environment["FOLIO_RESTRICTED"] ?? ""
+        return restricted || !(variable.isEmpty || variable == "0")
+    }
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             var list = try ListCommand.parse(path.map { [$0] } ?? [])
@@ -36,18 +47,24 @@ struct ReaderCommand: ParsableCommand {
             try list.run()
             return
         }
-        let (configuration, diagnostics) = config.load()
-        // No PATH: the config's corpus, else the built-in articles.
-        let corpusPath = path ?? configuration.defaultCorpus
+        let restricted = isRestricted
+        // Restricted: only a config named on the command line (the ForceCommand's), never the
+        // account's own; and no corpus from it: PATH or the built-in articles.
+        let (configuration, diagnostics) = restricted && config.configPath == nil
+            ? (FolioConfiguration.defaults, []) : config.load()
+        let corpusPath = path ?? (restricted ? nil : configuration.defaultCorpus)
         let store = try corpus.loadStore(path: corpusPath)
         let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let keeper = StateKeeper(
-            path: state.statePath, corpus: StateKeeper.key(forPath: root, builtinName: store.name), articles: store)
+        // Restricted: state only in the file named here, or none.
+        let keeper = restricted && state.statePath == nil
+            ? StateKeeper.disabled(articles: store)
+            : StateKeeper(path: state.statePath, corpus: StateKeeper.key(forPath: root, builtinName: store.name), articles: store)
         let configProblem = diagnostics.first.map {
             diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"
         }
         try ReaderSession(
-            store: store, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem
+            store: store, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
+            isRestricted: restricted
         ).run()
     }
 }

@@ -16,7 +16,7 @@ final class ReaderSession {
 
     private let configProblem: String?
 
-    init(store: ArticleStore, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration, configProblem: String?) {
+    init(store: ArticleStore, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration, configProblem: String?, isRestricted: Bool = false) {
         self.keeper = keeper
         self.configProblem = configProblem
         handOffs = HandOffRunner(store: store, corpusRoot: corpusRoot, environment: ProcessInfo.processInfo.environment)
@@ -25,6 +25,7 @@ final class ReaderSession {
         state.layoutSettings = Layout.Settings(
             sideBySideWidth: configuration.sideBySideWidth, listWidth: configuration.listWidth, measure: configuration.measure)
         state.sort = configuration.defaultSort
+        state.isRestricted = isRestricted
         searcher = BackgroundSearch(store: store)
         let environment = ProcessInfo.processInfo.environment
         theme = (environment["NO_COLOR"] ?? "").isEmpty ? configuration.theme : .monochrome

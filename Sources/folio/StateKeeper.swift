@@ -23,6 +23,17 @@ final class StateKeeper {
         }
     }
 
+    /// A keeper that remembers nothing (restricted mode without a state file of its own).
+    static func disabled(articles: ArticleStore) -> StateKeeper {
+        StateKeeper(corpus: CorpusKey("none"), articles: articles)
+    }
+
+    private init(corpus: CorpusKey, articles: ArticleStore) {
+        self.corpus = corpus
+        self.articles = articles
+        store = nil
+    }
+
     /// The key for a corpus: its folder's real path, or the built-in corpus by name.
     static func key(forPath path: String?, builtinName: String) -> CorpusKey {
         path.map { CorpusKey.folder($0) } ?? .builtin(builtinName)

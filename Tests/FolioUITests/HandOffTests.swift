@@ -59,3 +59,17 @@ import TerminalCore
         #expect(Screen.render(state).text(ofRow: 23).hasPrefix(" | pipe to: wc"))
     }
 }
+
+@Suite struct RestrictedModeTests {
+    @Test func restrictedModeRefusesEveryWayOut() {
+        var state = AppState(store: Fixtures.builtin, width: 80, height: 24)
+        state.isRestricted = true
+        for command in [Command.openInPager, .openInEditor, .pipeArticle, .suspend] {
+            #expect(reduce(&state, .command(command)).isEmpty, "\(command) must do nothing")
+            #expect(state.message == "not available in restricted mode")
+            #expect(state.focus != .prompt)
+        }
+        // Copying to the visitor's own clipboard is not a way out.
+        #expect(reduce(&state, .command(.copyID)) == [.handOff(.copyID(article: state.selectedArticle!))])
+    }
+}

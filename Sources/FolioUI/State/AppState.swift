@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     /// A one-line message for the status bar (errors, "no more hits"), cleared by the next key.
     public var message: String? = nil
     /// Bumped for every new query; results of an older one are dropped when they arrive.
+    /// Restricted mode (SSH visitors): no pager, editor, command or suspend.
+    public var isRestricted = false
     /// The keys in force (config.toml [keys] applied to the defaults); help is generated from it.
     public var keyMap: KeyMap = .standard
     public var layoutSettings: Layout.Settings = .standard

@@ -62,6 +62,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 }
 
 private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+    // Restricted mode is for strangers over SSH: nothing that reaches a shell, a program or a file.
+    if state.isRestricted && [.suspend, .openInPager, .openInEditor, .pipeArticle].contains(command) {
+        state.message = "not available in restricted mode"
+        return []
+    }
     if state.focus == .prompt && command != .quit && command != .suspend { return performInPrompt(&state, command) }
     switch command {
     case .quit: state.shouldQuit = true

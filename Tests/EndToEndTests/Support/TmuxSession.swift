@@ -91,11 +91,33 @@ final class TmuxSession {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        // Swift Testing's worker threads block signals, and a spawned child inherits the mask: the
+        // tmux server and everything in its panes would then never see SIGTERM, SIGINT or Ctrl-Z.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { return -1 }
+        guard posix_spawn(&pid, path, &actions, &attributes, argv, envp) == 0 else { return -1 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    /// Runs `body` with a temporary output file path and returns what was written to it.
+    static func capture(_ body: (String) -> Int32) -> Data {
+        let path = FileManager.default.temporaryDirectory.appending(path: "folio-capture-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = body(path)
+        return FileManager.default.contents(atPath: path) ?? Data()
     }
 
     static func which(_ name: String) -> String? {
