@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# folio over a real OpenSSH link: sshd on 127.0.0.1 with throwaway host and user keys, a
+# ForceCommand running folio in restricted mode, a client in tmux that browses, searches and tries
+# every escape route. Installs openssh-server from Debian when it is missing and it may (root);
+# otherwise, or when sshd cannot start here, it says why and exits 0 as "skipped".
+#   Tests/SSH/ssh-end-to-end.sh [PATH/TO/folio]
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+folio=${1:-$(pwd)/.build/debug/folio}
+skip() { echo "ssh-e2e: skipped: $*"; exit 0; }
+fail() { echo "ssh-e2e: FAILED: $*"; [ -n "${work:-}" ] && { echo "--- screen:"; cat "$work/screen" 2>/dev/null; echo "--- sshd log:"; tail -20 "$work/sshd.log" 2>/dev/null; }; exit 1; }
+
+[ -x "$folio" ] || fail "no folio binary at $folio (build first)"
+command -v tmux >/dev/null || skip "tmux is not installed"
+if [ ! -x /usr/sbin/sshd ]; then
+  [ "$(id -u)" = 0 ] || skip "openssh-server is not installed and this is not root"
+  echo "ssh-e2e: installing openssh-server"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server) >/dev/null 2>&1 \
+    || skip "could not install openssh-server"
+fi
+command -v ssh >/dev/null || skip "no ssh client"
+
+work=$(mktemp -d)
+socket="folio-ssh-$$"
+cleanup() {
+  tmux -L "$socket" kill-server 2>/dev/null
+  [ -f "$work/sshd.pid" ] && kill "$(cat "$work/sshd.pid")" 2>/dev/null
+  rm -rf "$work" /tmp/folio-ssh-escaped-$$
+}
+trap cleanup EXIT
+
+ssh-keygen -q -t ed25519 -N '' -f "$work/host_key" || fail "host key"
+ssh-keygen -q -t ed25519 -N '' -f "$work/user_key" || fail "user key"
+cp "$work/user_key.pub" "$work/authorized_keys"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p /run/sshd 2>/dev/null
+corpus=$(pwd)/Data
+cat > "$work/sshd_config" <<CONFIG
+Port $port
+ListenAddress 127.0.0.1
+HostKey $work/host_key
+PidFile $work/sshd.pid
+AuthorizedKeysFile $work/authorized_keys
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+PermitRootLogin prohibit-password
+AllowTcpForwarding no
+X11Forwarding no
+PermitTunnel no
+PermitUserEnvironment no
+AcceptEnv LANG LC_* PAGER EDITOR VISUAL FOLIO_RESTRICTED
+ForceCommand env LANG=C.UTF-8 $folio --restricted --state $work/state.sqlite $corpus
+CONFIG
+/usr/sbin/sshd -f "$work/sshd_config" -E "$work/sshd.log" || skip "sshd does not start here: $(tail -1 "$work/sshd.log" 2>/dev/null)"
+for _ in $(seq 50); do [ -f "$work/sshd.pid" ] && break; sleep 0.1; done
+[ -f "$work/sshd.pid" ] || skip "sshd did not come up: $(tail -1 "$work/sshd.log")"
+
+screen() { tmux -L "$socket" capture-pane -p > "$work/screen"; cat "$work/screen"; }
+wait_for() {  # wait_for DESCRIPTION GREP-PATTERN
+  for _ in $(seq 150); do screen | grep -q -- "$2" && return 0; sleep 0.1; done
+  fail "waiting for $1"
+}
+keys() { tmux -L "$socket" send-keys "$@"; sleep 0.15; }
+
+# The visitor asks for a shell command and sends environment variables: ForceCommand ignores the
+# command, and restricted mode gives PAGER and EDITOR nothing to do.
+tmux -L "$socket" -f /dev/null new-session -d -x 100 -y 30 \
+  "env PAGER='touch /tmp/folio-ssh-escaped-$$' EDITOR='touch /tmp/folio-ssh-escaped-$$' \
+   ssh -tt -i $work/user_key -p $port -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+   -o SendEnv=PAGER -o SendEnv=EDITOR -o LogLevel=ERROR root@127.0.0.1 'sh -c \"touch /tmp/folio-ssh-escaped-$$\"; folio --corpus /etc'; \
+   echo SSH-ENDED=\$?; sleep 30"
+wait_for "folio over ssh" "1/5"
+screen | grep -q "Chrissy Teigen" || fail "the built-in corpus titles are not shown"
+keys j Enter
+wait_for "an article" "n/N hits"
+keys q / a s h e s Enter
+wait_for "search results" "3 results"
+for key in v e '|' C-z; do
+  keys "$key"
+  wait_for "$key refused" "not available in restricted mode"
+  keys j
+done
+[ -e "/tmp/folio-ssh-escaped-$$" ] && fail "a hand-off or the visitor's command ran"
+keys q
+wait_for "folio to end the session" "SSH-ENDED="
+screen | grep -q "SSH-ENDED=0" || fail "the session did not end cleanly"
+echo "ssh-e2e: passed (sshd on 127.0.0.1:$port, ForceCommand folio --restricted; command, environment and hand-off keys refused)"
