@@ -43,7 +43,7 @@ struct FaultEndToEndTests {
         try tmux.waitFor("the shell again") { $0.contains("$ \(folio.path)") }
         try tmux.type("stty -a | grep -o ' echo ' ; echo STATUS=$?\n")
         try tmux.waitFor("a sane terminal (echo back on)") { $0.contains(" echo ") && $0.contains("STATUS=0") }
-        let listing = try String(decoding: TmuxSession.capture { output in
+        let listing = String(decoding: TmuxSession.capture { output in
             TmuxSession.spawn(folio.path, ["list", "--state", state, "--format", "tsv", "--unread"],
                               environment: ProcessInfo.processInfo.environment, output: output)
         }, as: UTF8.self)
