@@ -1,27 +1,12 @@
 import FolioCore
 import Foundation
 
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same queries on every
-/// machine and Swift version, unlike `SystemRandomNumberGenerator`.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random queries for robustness (issue 6): mixtures of corpus words, prefixes, balanced and
 /// unbalanced quotes, `-`, `OR`, `title:`, `date:` with good and bad values, punctuation, CJK,
 /// emoji, controls, very long strings and the empty string.
 struct RandomQueryGenerator {
-    private var random: SeededGenerator
+    private var random: SplitMix64
     /// Words of the corpus (titles and the start of bodies), so many queries match something.
     private let vocabulary: [String]
 
@@ -38,7 +23,7 @@ struct RandomQueryGenerator {
     private static let fields = ["title:", "date:", "author:", "source:", ":", "TITLE:"]
 
     init(seed: UInt64, store: ArticleStore) {
-        random = SeededGenerator(seed: seed)
+        random = SplitMix64(seed: seed)
         var seen = Set<String>()
         var words: [String] = []
         for article in store.articles {
