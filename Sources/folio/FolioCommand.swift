@@ -9,16 +9,15 @@ struct FolioCommand: ParsableCommand {
         commandName: "folio",
         abstract: "Read and search a folder of articles in the terminal.",
         discussion: """
-            With no subcommand, folio opens the interactive reader (or, when stdin or stdout is not
-            a terminal, prints the list as `folio list` does). PATH is a folder (searched recursively) or one file; without it, folio uses its
-            built-in articles.
+            With no subcommand, folio opens the interactive reader, or prints the list as `folio list` does when stdin or stdout is not a terminal. PATH is a folder (searched recursively) or one file; without it, folio uses the corpus named in its config, else its built-in articles.
 
-            Exit status: 0 found, 1 nothing found, 2 usage or corpus error.
+            Exit status: 0 found, 1 nothing found, 2 usage or corpus error, 128 + N when stopped by signal N.
 
             Examples:
               folio list ~/news --sort title
               folio search 'teigen "late son" -legend'
               folio show business/001.txt ~/bbc --width 72
+              man folio              keys, query syntax, files and environment
             """,
         version: FolioVersion.current,
         subcommands: [ReaderCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ConfigCommand.self],
