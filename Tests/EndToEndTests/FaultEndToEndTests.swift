@@ -8,10 +8,9 @@ struct FaultEndToEndTests {
     /// Starts folio with its own state file in a fresh tmux session; returns both.
     func start(width: Int = 100, height: Int = 30, arguments: String = "") throws -> (TmuxSession, String, URL) {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
-        let state = FileManager.default.temporaryDirectory.appending(path: "folio-fault-\(UUID().uuidString).sqlite").path
+        let state = ThrowawayState.path()
         let tmux = try TmuxSession(width: width, height: height)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
-        try tmux.type("\(folio.path) --state \(state) \(arguments)\n")
+        try tmux.runInShell("\(folio.path) --state \(state) \(arguments)")
         try tmux.waitFor("the reader") { $0.contains("1/5") }
         return (tmux, state, folio)
     }
@@ -26,14 +25,10 @@ struct FaultEndToEndTests {
         }
     }
 
-    func removeState(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
-
     @Test(arguments: ["TERM", "HUP", "INT"])
     func aSignalRestoresTheTerminalAndKeepsTheMarks(signal: String) throws {
         let (tmux, state, folio) = try start()
-        defer { removeState(state) }
+        defer { ThrowawayState.remove(state) }
         try tmux.press("m")  // marks the first article read
         try tmux.waitFor("the mark") { $0.contains("marked read") }
         let pids = Self.processes(withArgument: state)
@@ -52,7 +47,7 @@ struct FaultEndToEndTests {
 
     @Test func ctrlZAndFgRedraw() throws {
         let (tmux, state, _) = try start()
-        defer { removeState(state) }
+        defer { ThrowawayState.remove(state) }
         try tmux.press("j")
         try tmux.waitFor("the second row") { $0.contains("2/5") }
         try tmux.press("C-z")
@@ -64,7 +59,7 @@ struct FaultEndToEndTests {
 
     @Test func aResizeStormLeavesACorrectScreen() throws {
         let (tmux, state, _) = try start()
-        defer { removeState(state) }
+        defer { ThrowawayState.remove(state) }
         var random = SystemRandomNumberGenerator()
         var sizes = [(1, 1), (2, 1), (1, 2)]
         for _ in 0..<997 { sizes.append((Int.random(in: 1...200, using: &random), Int.random(in: 1...60, using: &random))) }
@@ -90,8 +85,7 @@ struct FaultEndToEndTests {
     @Test func restrictedModeRefusesHandOffsAndSuspend() throws {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
-        try tmux.type("FOLIO_RESTRICTED=1 PAGER=touch\\ /tmp/folio-escaped \(folio.path)\n")
+        try tmux.runInShell("FOLIO_RESTRICTED=1 PAGER=touch\\ /tmp/folio-escaped \(folio.path)")
         try tmux.waitFor("the reader") { $0.contains("1/5") }
         for key in ["v", "e", "|", "C-z"] {
             try tmux.press(key)
@@ -111,8 +105,7 @@ struct FaultEndToEndTests {
             .write(to: corpus.appending(path: "a.txt"))
         try Data("Changing article\n\nThe first version of this text.\n".utf8).write(to: corpus.appending(path: "b.txt"))
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
-        try tmux.type("\(folio.path) --state /proc/none \(corpus.path)\n")
+        try tmux.runInShell("\(folio.path) --state /proc/none \(corpus.path)")
         try tmux.waitFor("the reader") { $0.contains("1/2") }
         try FileManager.default.removeItem(at: corpus.appending(path: "a.txt"))
         try Data("Changed!\n\nA second version.\n".utf8).write(to: corpus.appending(path: "b.txt"))

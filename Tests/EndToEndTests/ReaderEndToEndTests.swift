@@ -15,8 +15,7 @@ struct ReaderEndToEndTests {
     @Test func searchOpenResizeHelpAndQuit() throws {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
-        try tmux.type(folio.path + "\n")
+        try tmux.runInShell(folio.path)
 
         // The five built-in titles.
         try tmux.waitFor("the five built-in titles") { screen in titles.allSatisfy(screen.contains) }
@@ -71,8 +70,7 @@ struct ReaderEndToEndTests {
     @Test func ctrlCQuitsCleanlyFromTheSearchBar() throws {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let tmux = try TmuxSession(width: 80, height: 24)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
-        try tmux.type(folio.path + "\n")
+        try tmux.runInShell(folio.path)
         try tmux.waitFor("the reader") { $0.contains("Chrissy Teigen") }
         try tmux.press("/")
         try tmux.type("teig")
@@ -97,8 +95,7 @@ struct HandOffEndToEndTests {
     @Test func aFailingPagerShowsItsStatusAndPipingFeedsTheText() throws {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
-        try tmux.type("PAGER=false " + folio.path + "\n")
+        try tmux.runInShell("PAGER=false " + folio.path)
         try tmux.waitFor("the reader") { $0.contains("Chrissy Teigen") }
         try tmux.press("v")
         try tmux.waitFor("the pager's exit status") { $0.contains("false exited with status 1") }
@@ -120,12 +117,11 @@ struct HandOffEndToEndTests {
 struct ReadingStateEndToEndTests {
     @Test func anOpenedArticleIsReadNextTimeAndTheSelectionIsRestored() throws {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
-        let state = FileManager.default.temporaryDirectory.appending(path: "folio-state-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: state + suffix) } }
+        let state = ThrowawayState.path()
+        defer { ThrowawayState.remove(state) }
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
         let command = "\(folio.path) --state \(state)"
-        try tmux.type(command + "\n")
+        try tmux.runInShell(command)
         try tmux.waitFor("the reader") { $0.contains("1/5") }
         // The third article: open it, back, quit.
         try tmux.press("j", "j", "Enter")
@@ -155,11 +151,10 @@ struct ConfigEndToEndTests {
         let config = FileManager.default.temporaryDirectory.appending(path: "folio-\(UUID().uuidString).toml")
         defer { try? FileManager.default.removeItem(at: config) }
         try Data("[keys]\nselectNext = [\"n\", \"Down\"]\n".utf8).write(to: config)
-        let state = FileManager.default.temporaryDirectory.appending(path: "folio-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: state + suffix) } }
+        let state = ThrowawayState.path()
+        defer { ThrowawayState.remove(state) }
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
-        try tmux.type("\(folio.path) --config \(config.path) --state \(state)\n")
+        try tmux.runInShell("\(folio.path) --config \(config.path) --state \(state)")
         try tmux.waitFor("the reader") { $0.contains("1/5") }
         try tmux.press("n", "n")
         try tmux.waitFor("n moved the selection twice") { $0.contains("3/5") }
@@ -178,9 +173,8 @@ struct UnwritableStateEndToEndTests {
     @Test func theReaderGoesOnWithoutState() throws {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.waitFor("the shell prompt") { $0.contains("$") }
         // /proc refuses new folders even to root, so this fails the same way everywhere.
-        try tmux.type("\(folio.path) --state /proc/folio-test/state.sqlite\n")
+        try tmux.runInShell("\(folio.path) --state /proc/folio-test/state.sqlite")
         try tmux.waitFor("the problem in the status line") { $0.contains("reading state off") }
         try tmux.press("j", "Enter")
         try tmux.waitFor("an article opened anyway") { $0.contains("n/N hits") }

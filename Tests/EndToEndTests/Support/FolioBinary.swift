@@ -17,3 +17,14 @@ enum FolioBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath }
     }
 }
+
+/// A path for a throwaway reading-state database, and the removal of it with its WAL files.
+enum ThrowawayState {
+    static func path() -> String {
+        FileManager.default.temporaryDirectory.appending(path: "folio-state-\(UUID().uuidString).sqlite").path
+    }
+
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

@@ -30,6 +30,12 @@ final class TmuxSession {
         }
     }
 
+    /// Waits for the shell's prompt, then types `commandLine` and Enter: how every test starts folio.
+    func runInShell(_ commandLine: String) throws {
+        try waitFor("the shell prompt") { $0.contains("$") }
+        try type(commandLine + "\n")
+    }
+
     /// Presses named keys ("Enter", "Escape", "C-c", "PageDown").
     func press(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
 
