@@ -34,10 +34,10 @@ mkdir -p "$out" "$corpus"
 
 # Rebuild when the fuzzer or any FolioCore source is newer than the binary.
 mapfile -t core_sources < <(find Sources/FolioCore -name '*.swift' | sort)
-if [[ ! -x $binary ]] || [[ -n $(find "$source_file" "${core_sources[@]}" -newer "$binary" -print -quit) ]]; then
+if [[ ! -x $binary ]] || [[ -n $(find "$source_file" Fuzz/FuzzChecks.swift "${core_sources[@]}" -newer "$binary" -print -quit) ]]; then
     echo "fuzz.sh: building $binary (${#core_sources[@]} FolioCore sources)" >&2
     if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name FolioFuzz \
-        "$source_file" "${core_sources[@]}" -o "$binary" 2> "$out/build-$name.log"; then
+        "$source_file" Fuzz/FuzzChecks.swift "${core_sources[@]}" -o "$binary" 2> "$out/build-$name.log"; then
         grep -v "Cannot export local symbol" "$out/build-$name.log" >&2 || true
         echo "fuzz.sh: build failed" >&2
         exit 2
