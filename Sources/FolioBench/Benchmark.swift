@@ -62,7 +62,7 @@ struct Benchmark {
             result.folio = (0..<repeats).map { _ in queries.folioPass(store, exact: result.exact, prefix: result.prefix).pass }
             return result
         }
-        let fts = try FTS5Run.build(store.articles)
+        let fts = try FTS5Run.build(Array(store.articles))
         let (exact, prefix, rejections) = try queries.triage(fts)
         var result = ComparisonResults(queries: queries, exact: exact, prefix: prefix, ftsBuild: fts, rejections: rejections)
         for run in 0..<repeats {

@@ -9,13 +9,25 @@ struct CorpusOptions: ParsableArguments {
         "Skip article files larger than this many MiB.", valueName: "MiB"))
     var maxFileSizeMiB: Int = LoadOptions.defaultMaxFileSize / (1024 * 1024)
 
+    @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
+        "Neither read nor write the index snapshot (also FOLIO_NO_CACHE=1); the corpus is read and indexed from scratch."))
+    var noCache = false
+
+    /// The snapshot folder to use, or nil when caching is off.
+    var cache: SnapshotCache? {
+        let variable = ProcessInfo.processInfo.environment["FOLIO_NO_CACHE"] ?? ""
+        guard !noCache, variable.isEmpty || variable == "0" else { return nil }
+        return SnapshotCache.standard()
+    }
+
     /// Loads the corpus at `path`, or the built-in one when there is none; a corpus error becomes exit 2.
-    func loadStore(path: String?) throws -> ArticleStore {
+    /// `.inBackground` leaves the index to the caller (`buildIndexAndSaveSnapshot` on another thread).
+    func loadStore(path: String?, indexing: CorpusOpener.Indexing = .now) throws -> ArticleStore {
         guard maxFileSizeMiB > 0 else { throw FolioExit.usage("--max-file-size must be at least 1 (MiB)") }
         let options = LoadOptions(maxFileSize: maxFileSizeMiB * 1024 * 1024)
         guard let path else { return Self.builtinStore(options: options) }
         do {
-            return try ArticleStore.load(path: path, options: options)
+            return try CorpusOpener(options: options, cache: cache).open(path: path, indexing: indexing)
         } catch {
             throw FolioExit(status: 2, message: error.description)
         }

@@ -28,6 +28,7 @@ struct StatsCommand: ParsableCommand {
             ("index size", ByteCount.describe(store.index.memoryBytes)),
             ("load time", String(format: "%.1f ms", report.loadSeconds * 1000)),
             ("index time", String(format: "%.1f ms", report.indexSeconds * 1000)),
+            ("snapshot", "\(store.snapshotStatus)"),
         ]
         if report.filesDecodedAsWindows1252 > 0 {
             lines.append(("read as Windows-1252", "\(report.filesDecodedAsWindows1252)"))

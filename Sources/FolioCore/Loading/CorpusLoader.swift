@@ -23,6 +23,15 @@ public struct CorpusLoader: Sendable {
         let started = DispatchTime.now()
         var report = LoadReport()
         let candidates = try CorpusScanner(options: options).scan(root: path, report: &report)
+        var (articles, loaded) = try load(candidates: candidates, scanReport: report, path: path)
+        loaded.loadSeconds = started.secondsSince
+        return (articles, loaded)
+    }
+
+    /// Reads and parses the files a scan found; `scanReport` holds what the scan skipped.
+    func load(candidates: [CorpusScanner.Candidate], scanReport: LoadReport, path: String) throws(CorpusError) -> (articles: [Article], report: LoadReport) {
+        let started = DispatchTime.now()
+        var report = scanReport
         let maxSize = options.maxFileSize
         let outcomes = Parallel.map(candidates.count) { index -> FileOutcome in
             let candidate = candidates[index]

@@ -14,6 +14,23 @@ struct CorpusScanner {
         var fullPath: [CChar]
         /// Name of the folder holding the file (the default source).
         var folderName: String
+        /// What the snapshot fingerprint compares: a file changed when any of these did.
+        var size: Int64 = 0
+        var modifiedNanoseconds: Int64 = 0
+        var changedNanoseconds: Int64 = 0
+        var inode: UInt64 = 0
+
+        init(id: String, fullPath: [CChar], folderName: String, info: stat? = nil) {
+            self.id = id
+            self.fullPath = fullPath
+            self.folderName = folderName
+            if let info {
+                size = Int64(info.st_size)
+                modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                changedNanoseconds = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+                inode = UInt64(info.st_ino)
+            }
+        }
     }
 
     let options: LoadOptions
@@ -33,7 +50,9 @@ struct CorpusScanner {
                 report.skip(name, .notRegularFile)
                 return []
             }
-            return [Candidate(id: name, fullPath: Self.cPath(Array(root.utf8)), folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent))]
+            return [Candidate(
+                id: name, fullPath: Self.cPath(Array(root.utf8)),
+                folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent), info: info)]
         }
         var candidates: [Candidate] = []
         var visited: Set<FileIdentity> = [FileIdentity(info)]
@@ -87,7 +106,7 @@ struct CorpusScanner {
                     report.skip(id, .otherExtension)
                     continue
                 }
-                candidates.append(Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folderName))
+                candidates.append(Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folderName, info: info))
             default:
                 report.skip(id, .notRegularFile)
             }

@@ -10,7 +10,13 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var author: String?
     public var url: String?
     /// The text after the title and headers, paragraphs separated by blank lines.
-    public var body: String
+    public var body: String {
+        get { text.string }
+        set { text = ArticleText(newValue) }
+    }
+    /// Where the body lives: a String of its own, or bytes inside a mapped index snapshot (read in
+    /// place, so the corpus text is not copied into every process that opens the snapshot).
+    var text: ArticleText
     /// Words in the body: runs of letters and digits (a run of CJK text counts as one).
     public var wordCount: Int
 
@@ -24,9 +30,24 @@ public struct Article: Sendable, Hashable, Identifiable {
         self.source = source
         self.author = author
         self.url = url
-        self.body = body
+        self.text = ArticleText(body)
         self.wordCount = wordCount ?? WordCounter.count(body)
     }
+
+    /// An article whose body is already-normalised bytes in a snapshot.
+    init(id: String, title: String, date: CalendarDate?, source: String, author: String?, url: String?, text: ArticleText, wordCount: Int) {
+        self.id = id
+        self.title = title
+        self.date = date
+        self.source = source
+        self.author = author
+        self.url = url
+        self.text = text
+        self.wordCount = wordCount
+    }
+
+    /// The body's UTF-8 bytes without making a String (phrase checks read every candidate's body).
+    public func withBodyUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { text.withUTF8(body) }
 
     /// Minutes to read at 230 words a minute (at least one).
     public var readingMinutes: Int { max(1, (wordCount + 115) / 230) }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Builds a `SearchIndex` from articles on all cores.
 ///
 /// 1. Workers tokenize contiguous ranges of documents, each into its own term table and a flat list of
@@ -6,24 +8,35 @@
 ///    local → global id map.
 /// 3. Postings are sized, then written as varints straight into one arena, in document order.
 enum IndexBuilder {
-    static func build(_ articles: [Article]) -> SearchIndex {
+    /// `progress` is called now and then with the fraction done (from worker threads).
+    static func build(_ articles: ArticleTable, progress: @Sendable (Double) -> Void = { _ in }) -> SearchIndex {
         let parts = Parallel.ranges(articles.count, parts: Swift.min(articles.count, Parallel.workerCount * 2))
-        let chunks = Parallel.map(parts.count) { part in ChunkIndexer.index(articles, range: parts[part]) }
+        // Tokenizing is ~80% of the build: progress counts documents done, shared by the workers.
+        let documentsDone = Atomic<Int>(0)
+        let total = Swift.max(1, articles.count)
+        let chunks = Parallel.map(parts.count) { part in
+            ChunkIndexer.index(articles, range: parts[part]) { done in
+                let all = documentsDone.add(done, ordering: .relaxed).newValue
+                progress(0.8 * Double(all) / Double(total))
+            }
+        }
         let merged = DictionaryMerger.merge(chunks)
+        progress(0.85)
         let (documentFrequency, postingsStart, postings) = PostingsWriter.write(
             chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count)
+        progress(0.95)
         let (stems, groupStart, groupTerms) = StemGrouper.group(merged.terms)
         var lengths: [Float] = []
         lengths.reserveCapacity(articles.count)
         for chunk in chunks { lengths.append(contentsOf: chunk.documentLengths) }
         let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))
         return SearchIndex(
-            terms: merged.terms, documentFrequency: documentFrequency, postingsStart: postingsStart,
-            postings: postings, stems: stems, groupStart: groupStart, groupTerms: groupTerms,
-            documentLength: lengths, averageDocumentLength: average, termsByLength: TermsByLength(merged.terms),
-            lengthNorm: lengths.map {
+            terms: merged.terms, documentFrequency: Column(documentFrequency), postingsStart: Column(postingsStart),
+            postings: postings, stems: stems, groupStart: Column(groupStart), groupTerms: Column(groupTerms),
+            documentLength: Column(lengths), averageDocumentLength: average, termsByLength: TermsByLength(merged.terms),
+            lengthNorm: Column(lengths.map {
                 QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average)
-            })
+            }))
     }
 }
 
@@ -39,7 +52,7 @@ struct ChunkIndexer {
     var postingFrequency: [UInt32] = []
     var documentLengths: [Float] = []
 
-    static func index(_ articles: [Article], range: Range<Int>) -> ChunkIndexer {
+    static func index(_ articles: ArticleTable, range: Range<Int>, reportDone: (Int) -> Void = { _ in }) -> ChunkIndexer {
         var sink = Sink()
         sink.indexer.firstDocument = range.lowerBound
         var tokenizer = Tokenizer()
@@ -51,9 +64,10 @@ struct ChunkIndexer {
             let titleTokens = sink.tokens
             sink.tokens = 0
             sink.increment = 1
-            tokenizer.tokenize(article.body, into: &sink)
+            article.withBodyUTF8 { tokenizer.tokenize(bytes: $0, into: &sink) }
             sink.indexer.documentStart.append(UInt32(sink.indexer.postingTerm.count))
             sink.indexer.documentLengths.append(Float(sink.tokens) + SearchIndex.titleWeight * Float(titleTokens))
+            if local & 255 == 255 { reportDone(256) }
         }
         return sink.indexer
     }

@@ -21,15 +21,26 @@ struct PhraseMatcher: Sendable {
 
     /// How many times the phrase occurs in `text` (for scoring), by the fast path when it can.
     func occurrenceCount(in text: String, tokenizer: inout Tokenizer) -> Int {
-        if let count = countASCII(text, tokenizer: &tokenizer, stopAtFirst: false) { return count }
-        return occurrences(in: text, tokenizer: &tokenizer).count
+        var text = text
+        return text.withUTF8 { occurrenceCount(inBytes: $0, tokenizer: &tokenizer) }
+    }
+
+    /// The same for UTF-8 bytes (an article body read in place from a snapshot).
+    func occurrenceCount(inBytes bytes: UnsafeBufferPointer<UInt8>, tokenizer: inout Tokenizer) -> Int {
+        if let count = countASCII(bytes, tokenizer: &tokenizer, stopAtFirst: false) { return count }
+        var sink = Sink(matcher: self, firstOnly: false)
+        tokenizer.tokenize(bytes: bytes, into: &sink)
+        return sink.found.count
     }
 
     func contains(_ text: String, tokenizer: inout Tokenizer) -> Bool {
-        if let count = countASCII(text, tokenizer: &tokenizer, stopAtFirst: true) { return count > 0 }
-        var sink = Sink(matcher: self, firstOnly: true)
-        tokenizer.tokenize(text, into: &sink)
-        return !sink.found.isEmpty
+        var text = text
+        return text.withUTF8 { bytes in
+            if let count = countASCII(bytes, tokenizer: &tokenizer, stopAtFirst: true) { return count > 0 }
+            var sink = Sink(matcher: self, firstOnly: true)
+            tokenizer.tokenize(bytes: bytes, into: &sink)
+            return !sink.found.isEmpty
+        }
     }
 
     /// The fast path for ASCII text and an ASCII phrase (most news text): scan the bytes for the
@@ -40,12 +51,11 @@ struct PhraseMatcher: Sendable {
     ///
     /// Measured on the 100k synthetic corpus: typing `"chief e` checked every article holding "chief";
     /// tokenizing each whole body made such keystrokes take ~0.8 s.
-    private func countASCII(_ text: String, tokenizer: inout Tokenizer, stopAtFirst: Bool) -> Int? {
+    private func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, tokenizer: inout Tokenizer, stopAtFirst: Bool) -> Int? {
         guard let first = tokens.first, !first.isEmpty,
             tokens.allSatisfy({ $0.allSatisfy { Self.isWordByte($0) } })
         else { return nil }
-        var text = text
-        return text.withUTF8 { bytes -> Int? in
+        do {
             let count = bytes.count
             var found = 0
             var previousIsWord = false

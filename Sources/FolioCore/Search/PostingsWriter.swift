@@ -2,7 +2,7 @@
 enum PostingsWriter {
     static func write(
         _ chunks: [ChunkIndexer], globalIDs: [[UInt32]], termCount: Int
-    ) -> (documentFrequency: [UInt32], postingsStart: [Int], postings: [UInt8]) {
+    ) -> (documentFrequency: [UInt32], postingsStart: [Int], postings: Column<UInt8>) {
         var frequency = [UInt32](repeating: 0, count: termCount)
         var sizes = [Int](repeating: 0, count: termCount + 1)
         var lastDocument = [Int32](repeating: -1, count: termCount)
@@ -25,7 +25,8 @@ enum PostingsWriter {
         // Pass 2: write, with a cursor per term.
         var cursor = starts
         for term in 0..<termCount { lastDocument[term] = -1 }
-        let postings = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+        // Written straight into the index's own memory: no second copy of the largest structure.
+        let postings = Column<UInt8>(count: total) { buffer in
             let base = buffer.baseAddress!
             for (chunkNumber, chunk) in chunks.enumerated() {
                 visit(chunk, globalIDs[chunkNumber]) { term, document, packed in
@@ -38,7 +39,6 @@ enum PostingsWriter {
                     cursor[term] = position
                 }
             }
-            initialized = total
         }
         return (frequency, starts, postings)
     }

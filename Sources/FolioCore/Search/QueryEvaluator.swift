@@ -4,7 +4,13 @@ import Foundation
 /// clauses, OR within one, phrases verified on the candidates, exclusions and date filters last.
 struct QueryEvaluator {
     let store: ArticleStore
-    var index: SearchIndex { store.index }
+    /// Fetched once: the store hands its index out under a lock (it may still be building).
+    let index: SearchIndex
+
+    init(store: ArticleStore) {
+        self.store = store
+        index = store.index
+    }
 
     static let k1: Float = 1.2
     static let b: Float = 0.75
@@ -83,7 +89,7 @@ struct QueryEvaluator {
         var result = candidates
         if !query.dateFilters.isEmpty {
             result.removeAll { scored in
-                let date = store.articles[Int(scored.document)].date
+                let date = store.date(of: Int(scored.document))
                 return !query.dateFilters.allSatisfy { $0.accepts(date) }
             }
         }
@@ -175,7 +181,9 @@ struct Accumulator {
             var occurrences: Float = 0
             if alive(Int(document)) {
                 occurrences = SearchIndex.titleWeight * Float(matcher.occurrenceCount(in: article.title, tokenizer: &tokenizer))
-                if !term.titleOnly { occurrences += Float(matcher.occurrenceCount(in: article.body, tokenizer: &tokenizer)) }
+                if !term.titleOnly {
+                    occurrences += Float(article.withBodyUTF8 { matcher.occurrenceCount(inBytes: $0, tokenizer: &tokenizer) })
+                }
             }
             frequency[Int(document)] = occurrences
             if occurrences > 0 { kept.append(document) }

@@ -7,30 +7,31 @@
 public struct SearchIndex: Sendable {
     let terms: SortedTerms
     /// Documents containing term i.
-    let documentFrequency: [UInt32]
+    let documentFrequency: Column<UInt32>
     /// Postings of term i are postings[postingsStart[i] ..< postingsStart[i + 1]].
-    let postingsStart: [Int]
-    let postings: [UInt8]
+    let postingsStart: Column<Int>
+    let postings: Column<UInt8>
     /// Stems in byte order; group g holds the raw term ids groupTerms[groupStart[g] ..< groupStart[g + 1]].
     let stems: SortedTerms
-    let groupStart: [UInt32]
-    let groupTerms: [UInt32]
+    let groupStart: Column<UInt32>
+    let groupTerms: Column<UInt32>
     /// Tokens per document, title tokens weighted as in scoring (BM25 length normalisation).
-    let documentLength: [Float]
+    let documentLength: Column<Float>
     let averageDocumentLength: Float
     /// Term ids grouped by byte length, for the typo scan.
     let termsByLength: TermsByLength
     /// BM25's k1·(1 − b + b·dl/avgdl) per document, computed once at build.
-    let lengthNorm: [Float]
+    let lengthNorm: Column<Float>
 
     public var documentCount: Int { documentLength.count }
     public var termCount: Int { terms.count }
 
     /// Bytes held by the index structures (not the article text).
     public var memoryBytes: Int {
-        terms.bytes.count + terms.offsets.count * 4 + documentFrequency.count * 4 + postingsStart.count * 8
-            + postings.count + stems.bytes.count + stems.offsets.count * 4 + groupStart.count * 4
-            + groupTerms.count * 4 + documentLength.count * 8 + termsByLength.order.count * 4
+        terms.bytes.byteCount + terms.offsets.byteCount + documentFrequency.byteCount + postingsStart.byteCount
+            + postings.byteCount + stems.bytes.byteCount + stems.offsets.byteCount + groupStart.byteCount
+            + groupTerms.byteCount + documentLength.byteCount + lengthNorm.byteCount + termsByLength.order.byteCount
+            + termsByLength.start.byteCount
     }
 
     /// A title token counts this many times a body token, in term frequency and document length.
@@ -56,8 +57,8 @@ public struct SearchIndex: Sendable {
     func forEachPosting(of id: Int, _ body: (Int, UInt32, UInt32) -> Void) {
         postings.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
-            var position = postingsStart[id]
-            let end = postingsStart[id + 1]
+            var position = postingsStart.base[id]
+            let end = postingsStart.base[id + 1]
             var document = -1
             while position < end {
                 document += Int(VarInt.read(base, at: &position))
@@ -71,8 +72,13 @@ public struct SearchIndex: Sendable {
 
 /// Term ids ordered by byte length: terms of length L are order[start[L] ..< start[L + 1]].
 struct TermsByLength: Sendable {
-    let order: [UInt32]
-    let start: [UInt32]
+    let order: Column<UInt32>
+    let start: Column<UInt32>
+
+    init(order: Column<UInt32>, start: Column<UInt32>) {
+        self.order = order
+        self.start = start
+    }
 
     init(_ terms: SortedTerms) {
         let maximum = Tokenizer.maximumTokenBytes + 8
@@ -86,7 +92,7 @@ struct TermsByLength: Sendable {
             order[Int(cursor[length])] = UInt32(id)
             cursor[length] += 1
         }
-        self.order = order
-        self.start = counts
+        self.order = Column(order)
+        self.start = Column(counts)
     }
 }

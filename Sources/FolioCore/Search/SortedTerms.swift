@@ -1,9 +1,18 @@
 /// Terms in byte order in one flat arena: binary search gives exact look-ups and prefix ranges
 /// (every term starting with "ash" is one contiguous range), with no per-term object.
 struct SortedTerms: Sendable {
-    let bytes: [UInt8]
+    let bytes: Column<UInt8>
     /// Start of term i; term i ends at offsets[i + 1].
-    let offsets: [UInt32]
+    let offsets: Column<UInt32>
+
+    init(bytes: Column<UInt8>, offsets: Column<UInt32>) {
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    init(bytes: [UInt8], offsets: [UInt32]) {
+        self.init(bytes: Column(bytes), offsets: Column(offsets))
+    }
 
     var count: Int { offsets.count - 1 }
 

@@ -84,7 +84,7 @@ extension ArticleStore {
 
     /// Relevance: score, then newest, then title, then id. Other orders ignore the score.
     func order(_ scored: inout [QueryEvaluator.Scored], by sort: ListOrder) {
-        let dateKey = self.dateKey, titleRank = self.titleRank, articles = self.articles
+        let dateKey = self.dateKey, titleRank = self.titleRank
         func byDateThenTitle(_ a: Int, _ b: Int) -> Bool {
             if dateKey[a] != dateKey[b] { return dateKey[a] > dateKey[b] }
             return titleRank[a] < titleRank[b]
@@ -100,9 +100,12 @@ extension ArticleStore {
         case .title:
             scored.sort { titleRank[Int($0.document)] < titleRank[Int($1.document)] }
         case .source:
+            // Sources looked up once per match, not per comparison (a snapshot builds them on demand).
+            var source: [Int32: String] = [:]
+            for entry in scored { source[entry.document] = articles[Int(entry.document)].source }
             scored.sort { x, y in
                 let a = Int(x.document), b = Int(y.document)
-                let order = articles[a].source.localizedCaseInsensitiveCompare(articles[b].source)
+                let order = source[x.document]!.localizedCaseInsensitiveCompare(source[y.document]!)
                 return order == .orderedSame ? byDateThenTitle(a, b) : order == .orderedAscending
             }
         }

@@ -1,44 +1,117 @@
 import Foundation
+import Synchronization
 
 /// A loaded corpus and its index: the one API every front end uses (TUI, CLI, tests, benchmarks).
-/// Immutable after creation, so any thread may search it at once.
+/// The articles never change after creation; the index is either there from the start (built, or
+/// mapped from a snapshot) or built once in the background while searches fall back to a scan.
+/// Any thread may search at once.
 public final class ArticleStore: Sendable {
     /// Articles in id order; `SearchResults` refer to them by position.
-    public let articles: [Article]
-    public let index: SearchIndex
-    public let report: LoadReport
+    public let articles: ArticleTable
+    let indexSlot: IndexSlot
     /// Where the corpus came from, for display ("Data", "/srv/news").
     public let name: String
     /// Sort keys computed once: date ordinal (Int.min for none) and position in title order.
-    let dateKey: [Int]
-    let titleRank: [Int32]
-    private let positionByID: [String: Int]
+    let dateKey: Column<Int>
+    let titleRank: Column<Int32>
+    /// Look-up by id: binary search when the articles are in id order (always, from a loader), else a table.
+    private let positionByID: [String: Int]?
+    private let loadReport: LoadReport
+    /// Where the index is to be saved once built, when a cache is in use and had no usable snapshot.
+    private let snapshotTarget: SnapshotTarget?
+    private let snapshotState: Mutex<SnapshotStatus>
 
-    public init(articles: [Article], report: LoadReport = LoadReport(), name: String = "corpus") {
-        let started = DispatchTime.now()
-        self.articles = articles
-        self.name = name
-        index = IndexBuilder.build(articles)
-        dateKey = articles.map { $0.date?.ordinal ?? Int.min }
-        var rank = [Int32](repeating: 0, count: articles.count)
-        // Lower-cased bytes compare fast and well enough for titles; locale collation (Foundation)
-        // was most of the store's set-up time.
-        let titleKeys = articles.map { Array($0.title.lowercased().utf8) }
-        let byTitle = articles.indices.sorted { a, b in
-            titleKeys[a] != titleKeys[b]
-                ? titleKeys[a].lexicographicallyPrecedes(titleKeys[b])
-                : articles[a].id.utf8.lexicographicallyPrecedes(articles[b].id.utf8)
-        }
-        for (position, article) in byTitle.enumerated() { rank[article] = Int32(position) }
-        titleRank = rank
-        positionByID = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var report = report
-        report.indexSeconds = started.secondsSince
-        report.articleCount = articles.count
-        self.report = report
+    /// Articles already in memory: indexed now, on all cores.
+    public convenience init(articles: [Article], report: LoadReport = LoadReport(), name: String = "corpus") {
+        self.init(articles: articles, report: report, name: name, indexNow: true)
     }
 
-    /// Loads and indexes the corpus at `path` (a folder, searched recursively, or one file).
+    init(articles: [Article], report: LoadReport, name: String, indexNow: Bool, snapshotTarget: SnapshotTarget? = nil) {
+        let keys = SortKeys(articles)
+        self.articles = ArticleTable(articles)
+        self.name = name
+        dateKey = Column(keys.dateKey)
+        titleRank = Column(keys.titleRank)
+        let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        positionByID = sorted ? nil : Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var report = report
+        report.articleCount = articles.count
+        loadReport = report
+        indexSlot = IndexSlot()
+        self.snapshotTarget = snapshotTarget
+        snapshotState = Mutex(snapshotTarget.map { .pending($0.path, because: $0.problem) } ?? .off)
+        if indexNow { buildIndex() }
+    }
+
+    /// A store read from a snapshot: everything in place, the index ready.
+    init(snapshot: SnapshotContents, report: LoadReport, name: String, path: String) {
+        articles = ArticleTable(snapshot.articles)
+        self.name = name
+        dateKey = snapshot.dateKey
+        titleRank = snapshot.titleRank
+        positionByID = nil
+        var report = report
+        report.articleCount = snapshot.articles.count
+        loadReport = report
+        indexSlot = IndexSlot(ready: snapshot.index)
+        snapshotTarget = nil
+        snapshotState = Mutex(.loaded(path))
+    }
+
+    /// Whether the index came from a snapshot, will be saved to one, or neither.
+    public var snapshotStatus: SnapshotStatus { snapshotState.withLock { $0 } }
+
+    /// Builds the index (if no other call did) and then writes the snapshot, if one is due. Meant for
+    /// a background thread in the reader; the CLI's `CorpusOpener.open(indexing: .now)` calls it too.
+    public func buildIndexAndSaveSnapshot() {
+        guard buildIndex(), let target = snapshotTarget, let index = readyIndex else { return }
+        let status: SnapshotStatus
+        if let problem = target.cache.prepare() {
+            status = .unsaved(problem)
+        } else {
+            do {
+                try SnapshotWriter.write(self, index: index, fingerprint: target.fingerprint, to: target.path)
+                status = .saved(target.path, because: target.problem)
+            } catch {
+                status = .unsaved(error.description)
+            }
+        }
+        snapshotState.withLock { $0 = status }
+    }
+
+    /// The index, waiting for it (or building it on this thread) when it is not ready yet.
+    public var index: SearchIndex {
+        if let index = indexSlot.ready { return index }
+        buildIndex()
+        return indexSlot.waitForIndex()
+    }
+
+    /// The index when it is built; nil while it is being built (searches then scan the articles).
+    public var readyIndex: SearchIndex? { indexSlot.ready }
+
+    /// How far the index build is, 0...1; 1 once it is ready.
+    public var indexingProgress: Double { indexSlot.progress }
+
+    /// What loading found, with the time the index took once it is built.
+    public var report: LoadReport {
+        var report = loadReport
+        report.indexSeconds = indexSlot.buildSeconds
+        return report
+    }
+
+    /// Builds the index on the calling thread on all cores, once: later calls, and calls on other
+    /// threads while it runs, return at once (`index` waits for it). Returns true if this call built it.
+    @discardableResult
+    public func buildIndex() -> Bool {
+        guard indexSlot.claimBuild() else { return false }
+        let started = DispatchTime.now()
+        let articles = self.articles
+        let index = IndexBuilder.build(articles, progress: { [indexSlot] in indexSlot.setProgress($0) })
+        indexSlot.publish(index, seconds: started.secondsSince)
+        return true
+    }
+
+    /// Loads and indexes the corpus at `path` (a folder, searched recursively, or one file); no snapshot.
     public static func load(path: String, options: LoadOptions = LoadOptions()) throws(CorpusError) -> ArticleStore {
         let (articles, report) = try CorpusLoader(options: options).load(path: path)
         return ArticleStore(articles: articles, report: report, name: CorpusScanner.displayName(ofFolder: path))
@@ -51,7 +124,48 @@ public final class ArticleStore: Sendable {
     }
 
     /// The position of the article with this id (its path relative to the corpus root).
-    public func position(ofID id: String) -> Int? { positionByID[id] }
+    public func position(ofID id: String) -> Int? {
+        if let positionByID { return positionByID[id] }
+        var low = 0, high = articles.count
+        let key = Array(id.utf8)
+        while low < high {
+            let middle = (low + high) / 2
+            if articles.id(at: middle).utf8.lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return low < articles.count && articles.id(at: low) == id ? low : nil
+    }
 
     public func article(withID id: String) -> Article? { position(ofID: id).map { articles[$0] } }
+
+    /// The date of article `position` without building the article.
+    func date(of position: Int) -> CalendarDate? { articles.date(at: position) }
+}
+
+/// The sort keys of a list of articles: date ordinals and each article's place in title order.
+struct SortKeys {
+    let dateKey: [Int]
+    let titleRank: [Int32]
+
+    init(_ articles: [Article]) {
+        dateKey = articles.map { $0.date?.ordinal ?? Int.min }
+        var rank = [Int32](repeating: 0, count: articles.count)
+        // Lower-cased bytes compare fast and well enough for titles; locale collation (Foundation)
+        // was most of the store's set-up time.
+        let titleKeys = articles.map { Array($0.title.lowercased().utf8) }
+        let byTitle = articles.indices.sorted { a, b in
+            titleKeys[a] != titleKeys[b]
+                ? titleKeys[a].lexicographicallyPrecedes(titleKeys[b])
+                : articles[a].id.utf8.lexicographicallyPrecedes(articles[b].id.utf8)
+        }
+        for (position, article) in byTitle.enumerated() { rank[article] = Int32(position) }
+        titleRank = rank
+    }
+}
+
+/// Where and under which fingerprint a store's index is to be saved.
+struct SnapshotTarget: Sendable {
+    var cache: SnapshotCache
+    var path: String
+    var fingerprint: UInt64
+    var problem: SnapshotProblem
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A whole file mapped read-only and shared: every process mapping the same snapshot reads the same
+/// page-cache pages. Unmapped when the last column or article body referring to it goes away.
+final class MappedFile: @unchecked Sendable {
+    let base: UnsafeRawPointer
+    let count: Int
+
+    /// Maps `path`; nil with the reason when it cannot be opened or mapped.
+    static func map(path: String) -> Result<MappedFile, SnapshotProblem> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return .failure(errno == ENOENT ? .missing : .unreadable(String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable("not a regular file")) }
+        let size = Int(info.st_size)
+        guard size >= SnapshotFormat.headerSize else { return .failure(.truncated) }
+        guard let pointer = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), pointer != MAP_FAILED else {
+            return .failure(.unreadable(String(cString: strerror(errno))))
+        }
+        return .success(MappedFile(base: UnsafeRawPointer(pointer), count: size))
+    }
+
+    private init(base: UnsafeRawPointer, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The folder holding index snapshots: `$XDG_CACHE_HOME/folio`, else `~/.cache/folio`. One file per
+/// corpus (named from its real path and the load options), replaced whole when the corpus changes.
+public struct SnapshotCache: Sendable {
+    public var folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// The standard place for this user, or nil when neither XDG_CACHE_HOME nor HOME is set.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> SnapshotCache? {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return SnapshotCache(folder: cache + "/folio") }
+        if let home = environment["HOME"], !home.isEmpty { return SnapshotCache(folder: home + "/.cache/folio") }
+        return nil
+    }
+
+    /// The snapshot file for the corpus at `realPath` read with `options`.
+    func path(forCorpus realPath: String, options: LoadOptions) -> String {
+        var hasher = FingerprintHasher()
+        hasher.combine(realPath)
+        hasher.combine(options.maxFileSize)
+        for fileExtension in options.articleExtensions.sorted() { hasher.combine(fileExtension) }
+        let name = String(hasher.finalize(), radix: 16)
+        return folder + "/" + String(repeating: "0", count: 16 - name.count) + name + ".snapshot"
+    }
+
+    /// Creates the folder (and its parents) readable by this user only; nil or the reason it failed.
+    func prepare() -> String? {
+        var path = ""
+        for component in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            path += "/" + component
+            if mkdir(path, 0o700) != 0 && errno != EEXIST { return "cannot create \(path): \(String(cString: strerror(errno)))" }
+        }
+        return nil
+    }
+}
+
+/// How a store relates to its snapshot, for `folio stats` and tests.
+public enum SnapshotStatus: Sendable, Equatable, CustomStringConvertible {
+    /// No cache (the built-in corpus, `--no-cache`, or no cache folder).
+    case off
+    /// Read from this file.
+    case loaded(String)
+    /// Not usable (why); rebuilt and to be written to the file once the index is built.
+    case pending(String, because: SnapshotProblem)
+    /// Written to this file after the build.
+    case saved(String, because: SnapshotProblem)
+    /// Could not be written (why); folio works the same, only the next start builds again.
+    case unsaved(String)
+
+    public var description: String {
+        switch self {
+        case .off: "off"
+        case .loaded(let path): "loaded from \(path)"
+        case .pending(let path, let problem): "building (\(problem)); will be saved to \(path)"
+        case .saved(let path, let problem): "rebuilt (\(problem)) and saved to \(path)"
+        case .unsaved(let why): "not saved: \(why)"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// The index snapshot file (version 1), little-endian, every section 64-byte aligned:
+///
+///     0   magic "FOLIOSNP"             8 bytes
+///     8   format version               UInt32
+///     12  byte-order mark 0x01020304   UInt32 (a file from a big-endian machine is foreign)
+///     16  corpus fingerprint           UInt64 (paths, sizes, times, load options: `CorpusFingerprint`)
+///     24  file length                  UInt64 (a truncated file is caught before anything is read)
+///     32  payload checksum             UInt64 (`XXH64.blockChecksum` of everything after the table)
+///     40  section count                UInt32
+///     44  reserved                     UInt32
+///     48  table checksum               UInt64 (XXH64 of bytes 0..<48 and the table)
+///     56  reserved                     UInt64
+///     64  section table: per section kind UInt32, element size UInt32, offset UInt64, count UInt64
+///
+/// The sections are the index's columns and the articles' columns, used in place once mapped.
+enum SnapshotFormat {
+    static let magic: [UInt8] = Array("FOLIOSNP".utf8)
+    /// Bump when any section's meaning changes: an older file is then rebuilt, never misread.
+    static let version: UInt32 = 1
+    static let byteOrderMark: UInt32 = 0x0102_0304
+    static let headerSize = 64
+    static let tableEntrySize = 24
+    static let alignment = 64
+
+    enum Section: UInt32, CaseIterable {
+        case termBytes = 1, termOffsets, documentFrequency, postingsStart, postings
+        case stemBytes, stemOffsets, groupStart, groupTerms
+        case documentLength, lengthNorm, lengthOrder, lengthStart, averageLength
+        case articleFieldStart = 20, articleFlags, articleDates, articleWordCounts, articleText
+        case dateKey = 30, titleRank
+        case report = 40
+
+        /// Bytes per element, checked on reading so a column is never read with the wrong width.
+        var elementSize: Int {
+            switch self {
+            case .termBytes, .postings, .stemBytes, .articleFlags, .articleText, .report: 1
+            case .termOffsets, .documentFrequency, .stemOffsets, .groupStart, .groupTerms, .documentLength,
+                 .lengthNorm, .lengthOrder, .lengthStart, .averageLength, .articleDates, .articleWordCounts, .titleRank:
+                4
+            case .postingsStart, .articleFieldStart, .dateKey: 8
+            }
+        }
+    }
+
+    struct TableEntry {
+        var section: Section
+        var offset: Int
+        var count: Int
+    }
+
+    static func aligned(_ offset: Int) -> Int { (offset + alignment - 1) / alignment * alignment }
+}
+
+/// Why a snapshot was not used; each case makes folio rebuild it (and say why in `folio stats`).
+public enum SnapshotProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    case missing
+    case unreadable(String)
+    case foreign
+    case otherVersion(UInt32)
+    case stale
+    case truncated
+    case damaged(String)
+
+    public var description: String {
+        switch self {
+        case .missing: "no snapshot yet"
+        case .unreadable(let why): "snapshot unreadable: \(why)"
+        case .foreign: "not a folio snapshot"
+        case .otherVersion(let version): "snapshot format \(version), this folio writes \(SnapshotFormat.version)"
+        case .stale: "the corpus changed since the snapshot"
+        case .truncated: "snapshot truncated"
+        case .damaged(let what): "snapshot damaged (\(what))"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// The articles of a store, in id order: an array for a corpus read from files, or records in a
+/// mapped snapshot, each turned into an `Article` only when asked for (the list draws a screenful;
+/// bodies stay in the mapping).
+public struct ArticleTable: Sendable, RandomAccessCollection {
+    private enum Storage: Sendable {
+        case array([Article])
+        case snapshot(SnapshotArticles)
+    }
+
+    private let storage: Storage
+
+    init(_ articles: [Article]) { storage = .array(articles) }
+
+    init(_ snapshot: SnapshotArticles) { storage = .snapshot(snapshot) }
+
+    public var startIndex: Int { 0 }
+
+    public var endIndex: Int {
+        switch storage {
+        case .array(let articles): articles.count
+        case .snapshot(let records): records.count
+        }
+    }
+
+    public subscript(position: Int) -> Article {
+        switch storage {
+        case .array(let articles): articles[position]
+        case .snapshot(let records): records.article(at: position)
+        }
+    }
+
+    /// The id of article `position` without building the rest of it (look-ups by id).
+    func id(at position: Int) -> String {
+        switch storage {
+        case .array(let articles): articles[position].id
+        case .snapshot(let records): records.id(at: position)
+        }
+    }
+
+    func date(at position: Int) -> CalendarDate? {
+        switch storage {
+        case .array(let articles): articles[position].date
+        case .snapshot(let records): records.date(at: position)
+        }
+    }
+
+    /// The snapshot columns behind this table, when it was read from one (written back unchanged).
+    var snapshot: SnapshotArticles? {
+        if case .snapshot(let records) = storage { return records }
+        return nil
+    }
+}
