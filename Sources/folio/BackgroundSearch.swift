@@ -30,14 +30,16 @@ final class BackgroundSearch: Sendable {
     /// Returns the results at once when it ran inline, nil when they will arrive via `takeFinished`.
     func search(_ text: String, sort: ListOrder, generation: Int) -> SearchResults? {
         mailbox.latestGeneration.store(generation, ordering: .releasing)
-        if store.articles.count < Self.inlineLimit {
+        // Inline only with the index: a scan (while it builds) reads every article.
+        if store.articles.count < Self.inlineLimit && store.readyIndex != nil {
             return store.search(text, mode: .incremental, sort: sort)
         }
         queue.async { [store, mailbox] in
-            // Skip queries overtaken while they waited in the queue.
-            guard mailbox.latestGeneration.load(ordering: .acquiring) == generation else { return }
-            let results = store.search(text, mode: .incremental, sort: sort)
-            guard mailbox.latestGeneration.load(ordering: .acquiring) == generation else { return }
+            // Skip queries overtaken while they waited in the queue; a scan also stops midway.
+            let isStale = { mailbox.latestGeneration.load(ordering: .acquiring) != generation }
+            guard !isStale() else { return }
+            let query = QueryParser.parse(text, mode: .incremental)
+            guard let results = store.search(query, sort: sort, isCancelled: isStale), !isStale() else { return }
             mailbox.finished.withLock { $0 = Finished(generation: generation, results: results) }
         }
         return nil

@@ -53,7 +53,9 @@ struct ReaderCommand: ParsableCommand {
         let (configuration, diagnostics) = restricted && config.configPath == nil
             ? (FolioConfiguration.defaults, []) : config.load()
         let corpusPath = path ?? (restricted ? nil : configuration.defaultCorpus)
-        let store = try corpus.loadStore(path: corpusPath)
+        // The list is painted from the articles; the index builds meanwhile (searches scan until then).
+        let store = try corpus.loadStore(path: corpusPath, indexing: .inBackground)
+        IndexBuildThread.start(store)
         let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         // Restricted: state only in the file named here, or none.
         let keeper = restricted && state.statePath == nil

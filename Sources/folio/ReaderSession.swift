@@ -26,6 +26,7 @@ final class ReaderSession {
             sideBySideWidth: configuration.sideBySideWidth, listWidth: configuration.listWidth, measure: configuration.measure)
         state.sort = configuration.defaultSort
         state.isRestricted = isRestricted
+        state.indexingProgress = store.readyIndex == nil ? store.indexingProgress : nil
         searcher = BackgroundSearch(store: store)
         let environment = ProcessInfo.processInfo.environment
         theme = (environment["NO_COLOR"] ?? "").isEmpty ? configuration.theme : .monochrome
@@ -45,8 +46,9 @@ final class ReaderSession {
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
         // too; otherwise get_wch would return at once forever and spin.
         while !state.shouldQuit && SignalFlags.pendingSignal == nil && !terminal.isInputClosed {
-            // Poll often while a search is running so its results show as soon as they are ready.
-            let timeout: Int32 = state.isSearching ? 5 : 250
+            // Poll often while a search is running so its results show as soon as they are ready,
+            // and now and then while the index builds, for its progress.
+            let timeout: Int32 = state.isSearching ? 5 : state.indexingProgress != nil ? 100 : 250
             var changed = false
             if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
                 changed = handle(event, terminal: terminal)
@@ -58,6 +60,7 @@ final class ReaderSession {
             if current.width != state.width || current.height != state.height {
                 changed = handle(.resize(width: current.width, height: current.height), terminal: terminal) || changed
             }
+            if state.indexingProgress != nil { changed = followIndexing(terminal: terminal) || changed }
             if let finished = searcher.takeFinished() {
                 run(reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)), terminal: terminal)
                 changed = true
@@ -67,6 +70,18 @@ final class ReaderSession {
         terminal.shutdown()
         // Stopped by a signal: the terminal is restored; exit as the shell expects (128 + signal).
         if let signal = SignalFlags.pendingSignal { throw FolioExit(status: 128 + signal, message: nil) }
+    }
+
+    /// Passes the background build's progress to the state, and its end; true when the screen changed.
+    private func followIndexing(terminal: CursesTerminal) -> Bool {
+        if state.store.readyIndex != nil {
+            run(reduce(&state, .indexReady), terminal: terminal)
+            return true
+        }
+        let progress = state.store.indexingProgress
+        guard Int(progress * 100) != Int((state.indexingProgress ?? 0) * 100) else { return false }
+        run(reduce(&state, .indexProgress(progress)), terminal: terminal)
+        return true
     }
 
     private func handle(_ event: TerminalEvent, terminal: CursesTerminal) -> Bool {

@@ -26,7 +26,8 @@ struct StatsCommand: ParsableCommand {
             ("text", ByteCount.describe(report.bytesRead)),
             ("terms", "\(store.index.termCount)"),
             ("index size", ByteCount.describe(store.index.memoryBytes)),
-            ("load time", String(format: "%.1f ms", report.loadSeconds * 1000)),
+            ("load time", String(format: "%.1f ms (listing files %.1f ms, snapshot %.1f ms)",
+                report.loadSeconds * 1000, report.scanSeconds * 1000, report.snapshotSeconds * 1000)),
             ("index time", String(format: "%.1f ms", report.indexSeconds * 1000)),
             ("snapshot", "\(store.snapshotStatus)"),
         ]

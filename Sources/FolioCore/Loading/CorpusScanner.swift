@@ -57,7 +57,11 @@ struct CorpusScanner {
         var candidates: [Candidate] = []
         var visited: Set<FileIdentity> = [FileIdentity(info)]
         walk(folder: Array(root.utf8), relative: "", folderName: rootName, visited: &visited, into: &candidates, report: &report)
-        candidates.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        // The walk visits names in an order that gives ids in byte order already; a name made safe
+        // (U+FFFD for a control character) can break that, so check, and sort only then.
+        if !zip(candidates, candidates.dropFirst()).allSatisfy({ $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            candidates.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        }
         return candidates
     }
 
@@ -65,6 +69,16 @@ struct CorpusScanner {
         var device: UInt64
         var inode: UInt64
         init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
+    }
+
+    private struct Entry {
+        var bytes: [UInt8]
+        var info: stat
+        var statError: Int32
+        /// The name, with "/" after a folder's: in this order a depth-first walk lists ids in byte
+        /// order ("a.txt" < "a/b.txt", as '.' < '/'), so no sort of all ids is needed.
+        var sortKey: [UInt8]
+        var isFolder: Bool { statError == 0 && (info.st_mode & S_IFMT) == S_IFDIR }
     }
 
     /// `folder` is the folder's path in bytes (not NUL-terminated).
@@ -77,36 +91,55 @@ struct CorpusScanner {
             return
         }
         defer { closedir(directory) }
-        var entries: [(name: String, bytes: [UInt8])] = []
+        let descriptor = dirfd(directory)
+        var names: [[UInt8]] = []
         while let entry = readdir(directory) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
             // Hidden files and folders (.git, .DS_Store) are not articles and are not counted.
             if bytes.first == UInt8(ascii: ".") { continue }
-            entries.append((Self.safeName(String(decoding: bytes, as: UTF8.self)), bytes))
+            names.append(bytes)
         }
-        entries.sort { $0.name < $1.name || ($0.name == $1.name && $0.bytes.lexicographicallyPrecedes($1.bytes)) }
-        for (name, bytes) in entries {
-            let fullPath = folder.last == UInt8(ascii: "/") ? folder + bytes : folder + [UInt8(ascii: "/")] + bytes
-            let id = relative.isEmpty ? name : relative + "/" + name
+        // stat (relative to the open folder: no path walk per file) follows symlinks; a dangling
+        // link or a permission problem is "unreadable". stat is most of a scan's time (kernel), so
+        // a big folder's names are stat-ed on all cores.
+        let statOne = { (bytes: [UInt8]) -> Entry in
             var info = stat()
-            // stat follows symlinks; a dangling link or a permission problem is "unreadable".
-            guard stat(Self.cPath(fullPath), &info) == 0 else {
-                report.skip(id, errno == ELOOP ? .symlinkLoop : .unreadable)
+            let result = Self.cPath(bytes).withUnsafeBufferPointer { fstatat(descriptor, $0.baseAddress!, &info, 0) }
+            var item = Entry(bytes: bytes, info: info, statError: result == 0 ? 0 : errno, sortKey: bytes)
+            if item.isFolder { item.sortKey.append(UInt8(ascii: "/")) }
+            return item
+        }
+        var entries: [Entry]
+        if names.count >= 2048 {
+            let parts = Parallel.ranges(names.count, parts: Parallel.workerCount * 4)
+            entries = Parallel.map(parts.count) { part in parts[part].map { statOne(names[$0]) } }.flatMap { $0 }
+        } else {
+            entries = names.map(statOne)
+        }
+        // Sorted through an index: an entry carries a 144-byte stat, too big to move around.
+        let order = entries.indices.sorted { entries[$0].sortKey.lexicographicallyPrecedes(entries[$1].sortKey) }
+        entries = order.map { entries[$0] }
+        for item in entries {
+            let name = Self.safeName(String(decoding: item.bytes, as: UTF8.self))
+            let id = relative.isEmpty ? name : relative + "/" + name
+            guard item.statError == 0 else {
+                report.skip(id, item.statError == ELOOP ? .symlinkLoop : .unreadable)
                 continue
             }
-            switch info.st_mode & S_IFMT {
+            let fullPath = folder.last == UInt8(ascii: "/") ? folder + item.bytes : folder + [UInt8(ascii: "/")] + item.bytes
+            switch item.info.st_mode & S_IFMT {
             case S_IFDIR:
-                guard visited.insert(FileIdentity(info)).inserted else {
+                guard visited.insert(FileIdentity(item.info)).inserted else {
                     report.skip(id, .symlinkLoop)
                     continue
                 }
                 walk(folder: fullPath, relative: id, folderName: name, visited: &visited, into: &candidates, report: &report)
             case S_IFREG:
-                guard isArticleFile(name) else {
+                guard isArticleFile(item.bytes) else {
                     report.skip(id, .otherExtension)
                     continue
                 }
-                candidates.append(Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folderName, info: info))
+                candidates.append(Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folderName, info: item.info))
             default:
                 report.skip(id, .notRegularFile)
             }
@@ -115,6 +148,19 @@ struct CorpusScanner {
 
     /// A path's bytes as a NUL-terminated C string.
     static func cPath(_ bytes: [UInt8]) -> [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
+
+    /// The same test on a name's bytes, without making a String (a corpus has 100,000s of names).
+    func isArticleFile(_ name: [UInt8]) -> Bool {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return options.articleExtensions.contains("") }
+        let suffix = name[(dot + 1)...]
+        if suffix.allSatisfy({ $0 < 0x80 }) {
+            for known in options.articleExtensions where known.utf8.count == suffix.count {
+                if zip(known.utf8, suffix).allSatisfy({ $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }) { return true }
+            }
+            return false
+        }
+        return isArticleFile(String(decoding: name, as: UTF8.self))
+    }
 
     func isArticleFile(_ name: String) -> Bool {
         guard let dot = name.lastIndex(of: ".") else { return options.articleExtensions.contains("") }

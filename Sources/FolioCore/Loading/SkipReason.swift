@@ -37,6 +37,9 @@ public struct LoadReport: Sendable, Codable {
     public var filesWithInvalidUTF8 = 0
     public var loadSeconds = 0.0
     public var indexSeconds = 0.0
+    /// Part of `loadSeconds`: listing the files (names and stat only), and mapping and checking a snapshot.
+    public var scanSeconds = 0.0
+    public var snapshotSeconds = 0.0
 
     public init() {}
 

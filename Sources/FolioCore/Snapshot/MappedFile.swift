@@ -31,5 +31,15 @@ final class MappedFile: @unchecked Sendable {
 
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
+    /// Drops the whole pages inside `region` (part of a mapped file) from this process's memory,
+    /// without dropping them from the page cache.
+    @Sendable static func release(_ region: UnsafeRawBufferPointer) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (Int(bitPattern: region.baseAddress) + page - 1) / page * page
+        let end = (Int(bitPattern: region.baseAddress) + region.count) / page * page
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, end - start, MADV_DONTNEED)
+    }
+
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
 }

@@ -25,8 +25,11 @@ enum SnapshotReader {
         case .success(let decoded): header = decoded
         }
         let payloadStart = SnapshotFormat.aligned(SnapshotFormat.headerSize + header.entries.count * SnapshotFormat.tableEntrySize)
+        // The checksum reads every page; each block's pages are let go from this process once hashed
+        // (they stay in the page cache, shared), so a session's memory is what it then reads.
         guard payloadStart <= file.count,
-            XXH64.blockChecksum(UnsafeRawBufferPointer(rebasing: file.bytes[payloadStart..<file.count])) == header.payloadChecksum
+            XXH64.blockChecksum(UnsafeRawBufferPointer(rebasing: file.bytes[payloadStart..<file.count]), afterBlock: MappedFile.release)
+                == header.payloadChecksum
         else { return .failure(.damaged("checksum")) }
         return contents(of: file, header: header).map { .success($0) } ?? .failure(.damaged("structure"))
     }

@@ -16,6 +16,8 @@ public struct SearchResults: Sendable {
     public var matches: [SearchMatch]
     public var matcher: HitMatcher
     public var seconds: Double
+    /// Answered by scanning the articles because the index was still being built (no typo tier).
+    public var byScan = false
 
     public var isEmpty: Bool { matches.isEmpty }
 }
@@ -35,6 +37,15 @@ extension ArticleStore {
     }
 
     public func search(_ query: Query, sort: ListOrder = .relevance) -> SearchResults {
+        // Not cancellable, so never nil.
+        search(query, sort: sort, isCancelled: { false })!
+    }
+
+    /// The same, for a front end that may abandon it: while the index is being built the query is
+    /// answered by a scan of every article, which checks `isCancelled` as it goes and returns nil
+    /// once a newer keystroke has made it pointless.
+    public func search(_ query: Query, sort: ListOrder = .relevance, isCancelled: () -> Bool) -> SearchResults? {
+        // SCAN-MERGE guard readyIndex != nil else { return scanSearch(query, sort: sort, isCancelled: isCancelled) }
         let started = DispatchTime.now()
         let evaluator = QueryEvaluator(store: self)
         // Each tier resolves its terms once; the highlights use the last tier's (what matched).

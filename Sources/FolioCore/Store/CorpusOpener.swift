@@ -26,8 +26,10 @@ public struct CorpusOpener: Sendable {
         var scanReport = LoadReport()
         let candidates = try CorpusScanner(options: options).scan(root: path, report: &scanReport)
         let name = CorpusScanner.displayName(ofFolder: path)
+        let scanSeconds = started.secondsSince
         var target: SnapshotTarget?
         if let cache {
+            let reading = DispatchTime.now()
             let root = Self.realPath(path)
             let fingerprint = CorpusFingerprint.of(root: root, candidates: candidates, scanReport: scanReport, options: options)
             let file = cache.path(forCorpus: root, options: options)
@@ -35,6 +37,8 @@ public struct CorpusOpener: Sendable {
             case .success(let contents):
                 var report = contents.report
                 report.loadSeconds = started.secondsSince
+                report.scanSeconds = scanSeconds
+                report.snapshotSeconds = reading.secondsSince
                 return ArticleStore(snapshot: contents, report: report, name: name, path: file)
             case .failure(let problem):
                 target = SnapshotTarget(cache: cache, path: file, fingerprint: fingerprint, problem: problem)
@@ -42,6 +46,7 @@ public struct CorpusOpener: Sendable {
         }
         var (articles, report) = try CorpusLoader(options: options).load(candidates: candidates, scanReport: scanReport, path: path)
         report.loadSeconds = started.secondsSince
+        report.scanSeconds = scanSeconds
         let store = ArticleStore(articles: articles, report: report, name: name, indexNow: false, snapshotTarget: target)
         if indexing == .now { store.buildIndexAndSaveSnapshot() }
         return store

@@ -66,13 +66,19 @@ enum XXH64 {
 
     /// A checksum of a large region computed on all cores: the XXH64 of each 16 MiB block, then the
     /// XXH64 of those block hashes. The result does not depend on the number of cores.
-    static func blockChecksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    /// `afterBlock` is called with each block once hashed (a mapped file releases its pages there).
+    static func blockChecksum(_ bytes: UnsafeRawBufferPointer, afterBlock: (UnsafeRawBufferPointer) -> Void = { _ in }) -> UInt64 {
         let block = 16 << 20
         let blocks = (bytes.count + block - 1) / block
-        if blocks <= 1 { return hash(bytes) }
+        if blocks <= 1 {
+            defer { afterBlock(bytes) }
+            return hash(bytes)
+        }
         let hashes = Parallel.map(blocks) { number -> UInt64 in
             let start = number * block
-            return hash(UnsafeRawBufferPointer(rebasing: bytes[start..<Swift.min(bytes.count, start + block)]))
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<Swift.min(bytes.count, start + block)])
+            defer { afterBlock(slice) }
+            return hash(slice)
         }
         return hashes.withUnsafeBytes { hash($0) }
     }

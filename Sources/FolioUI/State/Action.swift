@@ -11,6 +11,10 @@ public enum Action: Sendable {
     case handOffFinished(message: String?)
     /// What the state store remembered, applied once at start.
     case restore(SavedState)
+    /// The background index build got this far (0...1).
+    case indexProgress(Double)
+    /// The index is built: a query answered by a scan is run again on it.
+    case indexReady
 }
 
 /// Work the run loop does on the reducer's behalf (reduce itself does no I/O and reads no clock).

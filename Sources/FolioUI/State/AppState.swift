@@ -42,6 +42,9 @@ public struct AppState: Sendable {
     /// The article the list should stay on when the next results arrive (set by re-sorting).
     public var articleToKeep: Int? = nil
     public var isSearching = false
+    /// How far the background index build is (0...1), nil once the index is ready. Until then
+    /// searches scan the articles; the status line says "indexing 43%".
+    public var indexingProgress: Double? = nil
     public var shouldQuit = false
 
     public init(store: ArticleStore, width: Int, height: Int) {

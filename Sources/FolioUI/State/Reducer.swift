@@ -42,6 +42,16 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = message
     case .restore(let saved):
         effects += restore(&state, saved)
+    case .indexProgress(let fraction):
+        state.indexingProgress = min(max(fraction, 0), 1)
+    case .indexReady:
+        state.indexingProgress = nil
+        // Results found by the scan are the same articles; run the query on the index anyway (it
+        // is what every later keystroke uses), staying on the article the user is on.
+        if state.results != nil || state.isSearching {
+            state.articleToKeep = state.selectedArticle
+            effects += rerun(&state)
+        }
     case .searchFinished(let generation, let results):
         guard generation == state.searchGeneration else { break }  // a newer query is on its way
         applyResults(&state, results)

@@ -17,6 +17,7 @@ enum StatusLineView {
             if hits > 0 { left.append("hit \((reader.currentHit ?? 0) + 1)/\(hits)") }
         }
         if state.sort != .relevance { left.append("by \(state.sort.rawValue)") }
+        if let progress = state.indexingProgress { left.append("indexing \(Int(progress * 100))%") }
         let hint = hints(state)
         var column = rect.x + 1
         column += grid.put(left.joined(separator: "  "), row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)
