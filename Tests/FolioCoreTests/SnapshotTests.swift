@@ -239,3 +239,17 @@ extension Result {
         return nil
     }
 }
+
+extension SnapshotTests {
+    @Test func anAbandonedTemporaryFileIsRemovedOnlyWhenOld() throws {
+        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        try Self.writeCorpus(in: corpus, articles: 10)
+        let old = try cache.write("folio/0123456789abcdef.snapshot.tmp-1-2", "left by a killed writer")
+        let young = try cache.write("folio/0123456789abcdef.snapshot.tmp-3-4", "another process writing now")
+        var times = [timespec(tv_sec: time(nil) - 7200, tv_nsec: 0), timespec(tv_sec: time(nil) - 7200, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, old, &times, 0) == 0)
+        _ = try open(corpus, cache: cache)
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: young))
+    }
+}

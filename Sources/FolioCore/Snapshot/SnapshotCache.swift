@@ -31,7 +31,20 @@ public struct SnapshotCache: Sendable {
             path += "/" + component
             if mkdir(path, 0o700) != 0 && errno != EEXIST { return "cannot create \(path): \(String(cString: strerror(errno)))" }
         }
+        removeAbandonedFiles()
         return nil
+    }
+
+    /// A writer killed mid-write (or a reader quit while its snapshot was being written) leaves a
+    /// `.tmp-` file; remove those older than an hour (a younger one may be another process's, in use).
+    func removeAbandonedFiles(olderThan seconds: Int = 3600) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let now = time(nil)
+        for name in names where name.contains(".snapshot.tmp-") {
+            var info = stat()
+            let path = folder + "/" + name
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, now - info.st_mtim.tv_sec > seconds { unlink(path) }
+        }
     }
 }
 

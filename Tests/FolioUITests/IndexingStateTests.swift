@@ -1,0 +1,48 @@
+import FolioCore
+import Testing
+import TerminalCore
+@testable import FolioUI
+
+/// The reader while the index builds in the background: the list is there at once, the status line
+/// says how far the build is, and when the index arrives the query is run on it in place.
+@Suite("Indexing in the background")
+struct IndexingStateTests {
+    @Test func theStatusLineShowsTheBuildsProgressUntilTheIndexIsReady() {
+        var driver = Driver(store: Fixtures.builtin)
+        driver.state.indexingProgress = 0
+        driver.send(.indexProgress(0.43))
+        #expect(driver.state.indexingProgress == 0.43)
+        let status = driver.render().text(ofRow: 23)
+        #expect(status.contains("indexing 43%"))
+        // The list is drawn meanwhile: every article.
+        #expect(driver.state.rows.count == Fixtures.builtin.articles.count)
+        driver.send(.indexProgress(7))  // out of range: clamped, never "indexing 700%"
+        #expect(driver.render().text(ofRow: 23).contains("indexing 100%"))
+        driver.send(.indexReady)
+        #expect(driver.state.indexingProgress == nil)
+        #expect(!driver.render().text(ofRow: 23).contains("indexing"))
+    }
+
+    @Test func theIndexArrivingRerunsTheQueryAndKeepsTheSelectedArticle() {
+        var driver = Driver(store: Fixtures.builtin)
+        driver.state.indexingProgress = 0.5
+        driver.search("the")
+        #expect(driver.state.rows.count > 1)
+        driver.press(.character("j"))
+        let selected = driver.state.selectedArticle
+        let searchesBefore = driver.searches.count
+        driver.send(.indexReady)
+        #expect(driver.searches.count == searchesBefore + 1)
+        #expect(driver.searches.last?.text == "the")
+        #expect(driver.state.selectedArticle == selected)
+    }
+
+    @Test func withoutAQueryTheIndexArrivingRunsNothing() {
+        var driver = Driver(store: Fixtures.builtin)
+        driver.state.indexingProgress = 0.9
+        let searchesBefore = driver.searches.count
+        driver.send(.indexReady)
+        #expect(driver.searches.count == searchesBefore)
+        #expect(driver.state.indexingProgress == nil)
+    }
+}
