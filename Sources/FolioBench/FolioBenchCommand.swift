@@ -13,6 +13,7 @@ struct FolioBenchCommand: ParsableCommand {
             Run a release build: swift run -c release folio-bench PATH
             A synthetic corpus of any size: python3 Scripts/generate-corpus.py OUT --articles N
             Robustness: --random-queries N [--seed S] runs N seeded random queries instead of the benchmark.
+            For scripts: --json prints the figures as JSON; --json --fts5-only measures FTS5 alone (its own peak RSS).
             Exit status: 0 done, 2 bad path or query file.
             """)
 
@@ -41,8 +42,19 @@ struct FolioBenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seed for --random-queries (default 1).", valueName: "s"))
     var seed: UInt64 = 1
 
+    @Flag(help: "Print every figure as one JSON object (each run's value, unrounded) instead of the text report.")
+    var json = false
+
+    @Flag(
+        name: .customLong("fts5-only"),
+        help: "With --json: measure SQLite FTS5 alone (no folio index), so this process's peak RSS is FTS5's.")
+    var fts5Only = false
+
     func validate() throws {
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        if fts5Only && !json { throw ValidationError("--fts5-only needs --json") }
+        if fts5Only && noFTS5 { throw ValidationError("--fts5-only and --no-fts5 exclude each other") }
+        if json && randomQueries != nil { throw ValidationError("--json does not apply to --random-queries") }
         if let randomQueries, randomQueries < 1 { throw ValidationError("--random-queries must be at least 1") }
     }
 
@@ -56,10 +68,18 @@ struct FolioBenchCommand: ParsableCommand {
         do { list = try QueryList.load(queriesPath) } catch { try fail("cannot read the query list \(queriesPath)") }
         guard !list.isEmpty else { try fail("no queries in \(queriesPath)") }
 
+        if fts5Only {
+            let report: JSONReport
+            do {
+                report = try FTS5OnlyRun(path: path, queriesPath: queriesPath, queries: list, repeats: repeatCount).run()
+            } catch let error as CorpusError { try fail(error.description) }
+            print(try report.render())
+            return
+        }
         let benchmark = Benchmark(path: path, queriesPath: queriesPath, queries: list, repeats: repeatCount, includeFTS5: !noFTS5)
         let results: BenchmarkResults
         do { results = try benchmark.run() } catch let error as CorpusError { try fail(error.description) }
-        print(Report(results: results, verbose: verbose).render())
+        print(json ? try JSONReport(results).render() : Report(results: results, verbose: verbose).render())
     }
 
     /// `--random-queries N`: load the corpus once, then the seeded queries; the other phases are skipped.
