@@ -169,6 +169,12 @@ def footnotes(peers, all_queries, common, articles):
             "folio: folio-bench --json --no-fts5; build = ArticleStore index and sort keys; reading and parsing the "
             f"files took {median(folio['folio']['load_seconds']):.3f} s (median); index MiB = SearchIndex.memoryBytes "
             "(in memory); peak RSS = VmHWM after the first build.")
+        opens = folio["folio"].get("snapshot_open_seconds") or []
+        if opens:
+            notes.append(
+                f"folio reopens the corpus from its index snapshot (listing the files, fingerprint, mapping and "
+                f"checksum; nothing read or indexed) in {median(opens):.3f} s (median of {len(opens)}); the snapshot "
+                f"file is {mib(folio['folio'].get('snapshot_bytes'))} MiB (index and normalised text).")
     if "fts5" in fts5:
         notes.append(
             "SQLite FTS5: folio-bench --json --fts5-only (its own process, articles from folio's loader); in memory, "

@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 
 /// What loading and indexing a corpus with folio cost.
 struct FolioBuild {
@@ -12,6 +13,10 @@ struct FolioBuild {
     let peakResidentBytes: Int?
     /// VmRSS after the first build minus VmRSS before loading: the corpus text plus the index.
     let residentGrowthBytes: Int?
+    /// Opening the corpus from its index snapshot (scan + fingerprint + map + checksum), each run;
+    /// empty when the snapshot could not be written.
+    var snapshotOpenRuns: [Double] = []
+    var snapshotBytes: Int?
 
     var loadSeconds: Double { Stats.median(loadRuns) }
     var indexSeconds: Double { Stats.median(indexRuns) }
@@ -37,8 +42,27 @@ enum FolioRun {
             indexRuns.append(report.indexSeconds)
         }
         let report = store.report
-        return FolioBuild(
+        var build = FolioBuild(
             store: store, files: report.articleCount + report.skippedCount, loadRuns: loadRuns, indexRuns: indexRuns,
             peakResidentBytes: peak, residentGrowthBytes: growth)
+        (build.snapshotOpenRuns, build.snapshotBytes) = try snapshotRuns(path: path, runs: runs)
+        return build
+    }
+
+    /// Writes the corpus's snapshot into a throwaway cache folder, then opens the corpus from it
+    /// `runs` times, as folio does at start (the list of files, the fingerprint, mapping and checksum).
+    private static func snapshotRuns(path: String, runs: Int) throws(CorpusError) -> ([Double], Int?) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-cache-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let opener = CorpusOpener(cache: SnapshotCache(folder: folder))
+        guard case .saved(let file, _) = try opener.open(path: path).snapshotStatus else { return ([], nil) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        var seconds: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let store = try opener.open(path: path)
+            guard case .loaded = store.snapshotStatus else { return ([], size) }
+            seconds.append(store.report.loadSeconds)
+        }
+        return (seconds, size)
     }
 }

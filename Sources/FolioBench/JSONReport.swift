@@ -43,6 +43,9 @@ struct JSONReport: Encodable {
         /// Per-keystroke search plus snippets for 20 rows, median over runs of each run's p50 / p99 (folio only).
         var keystrokeP50Seconds: Double?
         var keystrokeP99Seconds: Double?
+        /// folio: opening the corpus from its index snapshot, each run, and the snapshot's size.
+        var snapshotOpenSeconds: [Double]? = nil
+        var snapshotBytes: Int? = nil
     }
 
     var corpus: Corpus
@@ -82,7 +85,8 @@ extension JSONReport {
             loadSeconds: results.folio.loadRuns, buildSeconds: results.folio.indexRuns,
             indexBytes: results.folio.store.index.memoryBytes, peakResidentBytes: results.folio.peakResidentBytes,
             residentGrowthBytes: results.folio.residentGrowthBytes, queries: timings(comparison.folio, expressions: false),
-            keystrokeP50Seconds: Stats.median(keystrokes.map(\.p50)), keystrokeP99Seconds: Stats.median(keystrokes.map(\.p99)))
+            keystrokeP50Seconds: Stats.median(keystrokes.map(\.p50)), keystrokeP99Seconds: Stats.median(keystrokes.map(\.p99)),
+            snapshotOpenSeconds: results.folio.snapshotOpenRuns, snapshotBytes: results.folio.snapshotBytes)
         // In this mode FTS5 shares the process with folio's store, so it has no peak RSS of its own.
         let fts5 = comparison.ftsBuild.map { build in
             Engine(

@@ -51,6 +51,11 @@ struct Report {
             table.add("RSS growth, load + index (VmRSS after - before)", Format.mib(growth))
             table.add("RSS growth / corpus text", bytes > 0 ? Format.ratio(Double(growth) / Double(bytes)) : "-")
         }
+        if !folio.snapshotOpenRuns.isEmpty {
+            table.add("open from the index snapshot ms (median of \(runs(folio.snapshotOpenRuns)))",
+                Format.buildMs(Stats.median(folio.snapshotOpenRuns)))
+        }
+        if let size = folio.snapshotBytes { table.add("snapshot file (index + text)", Format.mib(size)) }
         return "2. folio load and index\n" + table.render()
     }
 
