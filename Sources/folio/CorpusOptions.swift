@@ -22,12 +22,14 @@ struct CorpusOptions: ParsableArguments {
 
     /// Loads the corpus at `path`, or the built-in one when there is none; a corpus error becomes exit 2.
     /// `.inBackground` leaves the index to the caller (`buildIndexAndSaveSnapshot` on another thread).
-    func loadStore(path: String?, indexing: CorpusOpener.Indexing = .now) throws -> ArticleStore {
+    func loadStore(
+        path: String?, indexing: CorpusOpener.Indexing = .now, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> ArticleStore {
         guard maxFileSizeMiB > 0 else { throw FolioExit.usage("--max-file-size must be at least 1 (MiB)") }
         let options = LoadOptions(maxFileSize: maxFileSizeMiB * 1024 * 1024)
         guard let path else { return Self.builtinStore(options: options) }
         do {
-            return try CorpusOpener(options: options, cache: cache).open(path: path, indexing: indexing)
+            return try CorpusOpener(options: options, cache: cache).open(path: path, indexing: indexing, progress: progress)
         } catch {
             throw FolioExit(status: 2, message: error.description)
         }

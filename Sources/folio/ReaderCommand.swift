@@ -54,7 +54,15 @@ struct ReaderCommand: ParsableCommand {
             ? (FolioConfiguration.defaults, []) : config.load()
         let corpusPath = path ?? (restricted ? nil : configuration.defaultCorpus)
         // The list is painted from the articles; the index builds meanwhile (searches scan until then).
-        let store = try corpus.loadStore(path: corpusPath, indexing: .inBackground)
+        let progress = LoadProgressLine()
+        let store: ArticleStore
+        do {
+            store = try corpus.loadStore(path: corpusPath, indexing: .inBackground, progress: progress.update)
+            progress.finish()
+        } catch {
+            progress.finish()  // the error's line starts on a clean line
+            throw error
+        }
         IndexBuildThread.start(store)
         let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         // Restricted: state only in the file named here, or none.

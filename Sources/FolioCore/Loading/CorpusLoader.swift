@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads a corpus (a folder searched recursively, or one file) into parsed, normalised articles.
 public struct CorpusLoader: Sendable {
@@ -29,12 +30,21 @@ public struct CorpusLoader: Sendable {
     }
 
     /// Reads and parses the files a scan found; `scanReport` holds what the scan skipped.
-    func load(candidates: [CorpusScanner.Candidate], scanReport: LoadReport, path: String) throws(CorpusError) -> (articles: [Article], report: LoadReport) {
+    /// `progress(done, total)` is called every 1,000 files, from worker threads.
+    func load(
+        candidates: [CorpusScanner.Candidate], scanReport: LoadReport, path: String,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(CorpusError) -> (articles: [Article], report: LoadReport) {
         let started = DispatchTime.now()
         var report = scanReport
         let maxSize = options.maxFileSize
+        let done = Atomic<Int>(0)
         let outcomes = Parallel.map(candidates.count) { index -> FileOutcome in
             let candidate = candidates[index]
+            if let progress {
+                let count = done.add(1, ordering: .relaxed).newValue
+                if count % 1000 == 0 { progress(count, candidates.count) }
+            }
             switch FileReader.read(candidate.fullPath, maxSize: maxSize) {
             case .skipped(let reason): return .skipped(reason)
             case .bytes(let bytes):

@@ -21,7 +21,10 @@ public struct CorpusOpener: Sendable {
         self.cache = cache
     }
 
-    public func open(path: String, indexing: Indexing = .now) throws(CorpusError) -> ArticleStore {
+    /// `progress(filesRead, files)` is called now and then while files are read (not from a snapshot).
+    public func open(
+        path: String, indexing: Indexing = .now, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(CorpusError) -> ArticleStore {
         let started = DispatchTime.now()
         var scanReport = LoadReport()
         let candidates = try CorpusScanner(options: options).scan(root: path, report: &scanReport)
@@ -44,7 +47,8 @@ public struct CorpusOpener: Sendable {
                 target = SnapshotTarget(cache: cache, path: file, fingerprint: fingerprint, problem: problem)
             }
         }
-        var (articles, report) = try CorpusLoader(options: options).load(candidates: candidates, scanReport: scanReport, path: path)
+        var (articles, report) = try CorpusLoader(options: options).load(
+            candidates: candidates, scanReport: scanReport, path: path, progress: progress)
         report.loadSeconds = started.secondsSince
         report.scanSeconds = scanSeconds
         let store = ArticleStore(articles: articles, report: report, name: name, indexNow: false, snapshotTarget: target)
