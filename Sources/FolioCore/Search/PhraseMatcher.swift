@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that a phrase's tokens appear adjacent and in order in a text (the index keeps no
 /// positions: phrases are verified on the candidate documents instead, DESIGN.md §4).
 ///
@@ -55,6 +57,7 @@ struct PhraseMatcher: Sendable {
         guard let first = tokens.first, !first.isEmpty,
             tokens.allSatisfy({ $0.allSatisfy { Self.isWordByte($0) } })
         else { return nil }
+        if Self.isPureASCII(bytes) { return countPureASCII(bytes, tokenizer: &tokenizer, stopAtFirst: stopAtFirst) }
         do {
             let count = bytes.count
             var found = 0
@@ -73,7 +76,9 @@ struct PhraseMatcher: Sendable {
                     continue
                 }
                 let isWord = Self.isWordByte(byte)
-                if isWord && !previousIsWord && Self.folded(byte) == first[0] {
+                if isWord && Self.folded(byte) == first[0] && (!previousIsWord || bytes[index - 1] == 0x27 || bytes[index - 1] >= 0x80)
+                    && Self.tokenStarts(at: index, in: bytes, tokenizer: &tokenizer)
+                {
                     var sink = AnchoredSink(matcher: self)
                     tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[index...]), into: &sink)
                     if sink.sawNonASCII { return nil }
@@ -89,6 +94,87 @@ struct PhraseMatcher: Sendable {
             }
             return found
         }
+    }
+
+    /// Text with no byte above 0x7F (most news text): jump from one occurrence of the first word's
+    /// first letter to the next with memchr (vectorised in the C library) instead of classifying
+    /// every byte, and tokenize only at those that start a word. Same answers as the scan above.
+    private func countPureASCII(_ bytes: UnsafeBufferPointer<UInt8>, tokenizer: inout Tokenizer, stopAtFirst: Bool) -> Int {
+        let lower = tokens[0][0]
+        let upper = lower >= 0x61 && lower <= 0x7A ? lower - 0x20 : lower
+        let base = bytes.baseAddress!
+        let count = bytes.count
+        var found = 0
+        // The next occurrence of each case at or after `from` (count when there is none).
+        func next(_ byte: UInt8, from: Int) -> Int {
+            guard from < count, let hit = memchr(base + from, Int32(byte), count - from) else { return count }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        var nextLower = next(lower, from: 0)
+        var nextUpper = lower == upper ? count : next(upper, from: 0)
+        while true {
+            let index = Swift.min(nextLower, nextUpper)
+            guard index < count else { return found }
+            if index == nextLower { nextLower = next(lower, from: index + 1) } else { nextUpper = next(upper, from: index + 1) }
+            guard Self.tokenStarts(at: index, in: bytes, tokenizer: &tokenizer) else { continue }
+            var sink = AnchoredSink(matcher: self)
+            tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[index...]), into: &sink)
+            if sink.succeeded {
+                found += 1
+                if stopAtFirst { return found }
+            }
+        }
+    }
+
+    /// Whether a token starts at `index` (an ASCII word byte). Right after a separator it does, right
+    /// after a word byte it does not; after an apostrophe it depends on the tokenizer's apostrophe
+    /// rules ("don't" is one word, "o''k" two, "x's'k" two), so the tokenizer itself decides, run from
+    /// the last ASCII separator before it, where its state is empty.
+    static func tokenStarts(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, tokenizer: inout Tokenizer) -> Bool {
+        guard index > 0 else { return true }
+        let previous = bytes[index - 1]
+        if previous < 0x80 {
+            if isWordByte(previous) { return false }
+            if previous != 0x27 { return true }
+        }
+        var start = index - 1
+        while start > 0 {
+            let byte = bytes[start - 1]
+            if byte < 0x80 && byte != 0x27 && !isWordByte(byte) { break }
+            start -= 1
+        }
+        var finder = TokenStartFinder(target: index - start)
+        tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[start...]), into: &finder)
+        return finder.startsAtTarget
+    }
+
+    /// Stops at the first token reaching past `target`; true if that token starts exactly there.
+    private struct TokenStartFinder: TokenSink {
+        let target: Int
+        var startsAtTarget = false
+        var isDone = false
+
+        mutating func token(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: Tokenizer.Kind) {
+            guard !isDone, range.upperBound > target else { return }
+            startsAtTarget = range.lowerBound == target
+            isDone = true
+        }
+    }
+
+    /// True when no byte is above 0x7F, eight bytes at a time.
+    static func isPureASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var combined: UInt64 = 0
+        var index = 0
+        while index + 8 <= raw.count {
+            combined |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < raw.count {
+            combined |= UInt64(raw[index])
+            index += 1
+        }
+        return combined & 0x8080_8080_8080_8080 == 0
     }
 
     @inline(__always)
