@@ -68,9 +68,22 @@ struct PhraseMatcher: Sendable {
                 if byte >= 0x80 {
                     let (scalar, length) = Tokenizer.decodeScalar(bytes, at: index)
                     switch tokenizer.classify(scalar) {
-                    case .separator: previousIsWord = false
-                    case .apostrophe: break  // joins a word like ' does
-                    case .wordPart, .mark, .cjk: return nil
+                    case .separator, .cjk: previousIsWord = false
+                    case .apostrophe, .mark: break  // joins a word like ' does; a mark adds nothing
+                    case .wordPart(let folding):
+                        // A token may start with a letter that folds to the phrase's first one (É → e).
+                        if folding.first.map({ $0 == first[0] }) ?? true,
+                            Self.tokenStarts(at: index, in: bytes, tokenizer: &tokenizer)
+                        {
+                            var sink = AnchoredSink(matcher: self)
+                            tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[index...]), into: &sink)
+                            if sink.sawNonASCII { return nil }
+                            if sink.succeeded {
+                                found += 1
+                                if stopAtFirst { return found }
+                            }
+                        }
+                        previousIsWord = true
                     }
                     index += length
                     continue

@@ -177,12 +177,12 @@ struct Accumulator {
         let matcher = PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix)
         var kept: [Int32] = []
         for document in touched {
-            let article = store.articles[Int(document)]
             var occurrences: Float = 0
             if alive(Int(document)) {
-                occurrences = SearchIndex.titleWeight * Float(matcher.occurrenceCount(in: article.title, tokenizer: &tokenizer))
-                if !term.titleOnly {
-                    occurrences += Float(article.withBodyUTF8 { matcher.occurrenceCount(inBytes: $0, tokenizer: &tokenizer) })
+                occurrences = store.articles.withTitleAndBody(at: Int(document)) { title, body in
+                    var found = SearchIndex.titleWeight * Float(matcher.occurrenceCount(inBytes: title, tokenizer: &tokenizer))
+                    if !term.titleOnly { found += Float(matcher.occurrenceCount(inBytes: body, tokenizer: &tokenizer)) }
+                    return found
                 }
             }
             frequency[Int(document)] = occurrences

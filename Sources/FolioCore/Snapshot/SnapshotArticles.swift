@@ -29,6 +29,13 @@ struct SnapshotArticles: Sendable {
 
     func id(at position: Int) -> String { string(position, .id) }
 
+    func withTitleAndBody<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let title = range(position, .title), text = range(position, .body)
+        return self.text.withUnsafeBufferPointer { arena in
+            body(UnsafeBufferPointer(rebasing: arena[title]), UnsafeBufferPointer(rebasing: arena[text]))
+        }
+    }
+
     func date(at position: Int) -> CalendarDate? { CalendarDate(packed: dates[position]) }
 
     private func range(_ position: Int, _ field: Field) -> Range<Int> {

@@ -44,6 +44,18 @@ public struct ArticleTable: Sendable, RandomAccessCollection {
         }
     }
 
+    /// The title's and the body's UTF-8 bytes of article `position`, without building the article
+    /// (phrase checks read every candidate's text on each keystroke).
+    func withTitleAndBody<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .array(let articles):
+            var title = articles[position].title
+            return title.withUTF8 { titleBytes in articles[position].withBodyUTF8 { body(titleBytes, $0) } }
+        case .snapshot(let records):
+            return records.withTitleAndBody(at: position, body)
+        }
+    }
+
     /// The snapshot columns behind this table, when it was read from one (written back unchanged).
     var snapshot: SnapshotArticles? {
         if case .snapshot(let records) = storage { return records }
