@@ -1,0 +1,117 @@
+/// What one pass over every article gives a query's linear scan: the documents' lengths as the
+/// index computes them (all tokens, so BM25's length normalisation is the same), and postings
+/// (document, body tf, title tf) of just the tokens the query may use, laid out per token like the
+/// index's, so `ScanAccumulator` can follow `Accumulator` step by step.
+struct ScanPostings {
+    /// The memo after the pass, with every relevant token's document frequency.
+    let terms: ScanTermTable
+    /// BM25's k1·(1 − b + b·dl/avgdl) per document (`SearchIndex.lengthNorm`).
+    let lengthNorm: [Float]
+    /// Postings of token id i are at start[i] ..< start[i + 1], in document order.
+    private let start: [Int]
+    private let document: [Int32]
+    /// Body tf in the low 16 bits, title tf in the high 16, both saturated as the index saturates them.
+    private let frequency: [UInt32]
+
+    var documentCount: Int { lengthNorm.count }
+
+    /// Tokenizes every article once (title, then body) through the memo; nil when `isCancelled`
+    /// turns true (asked every 256 articles).
+    static func collect(_ articles: [Article], terms: consuming ScanTermTable, isCancelled: () -> Bool) -> ScanPostings? {
+        var sink = Sink(terms: terms)
+        var tokenizer = Tokenizer()
+        var lengths: [Float] = []
+        lengths.reserveCapacity(articles.count)
+        for (number, article) in articles.enumerated() {
+            if number % 256 == 0 && isCancelled() { return nil }
+            sink.document = Int32(number)
+            sink.tokens = 0
+            sink.increment = 1 << 16
+            tokenizer.tokenize(article.title, into: &sink)
+            let titleTokens = sink.tokens
+            sink.tokens = 0
+            sink.increment = 1
+            tokenizer.tokenize(article.body, into: &sink)
+            sink.documentStart.append(UInt32(sink.postingTerm.count))
+            lengths.append(Float(sink.tokens) + SearchIndex.titleWeight * Float(titleTokens))
+        }
+        return ScanPostings(sink, lengths: lengths)
+    }
+
+    /// Regroups the pass's postings (document by document) by token: a counting sort on the
+    /// document frequencies, which are the per-token posting counts.
+    private init(_ sink: consuming Sink, lengths: [Float]) {
+        // IndexBuilder's average and norm, with the same operations in the same order (same floats).
+        let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))
+        lengthNorm = lengths.map { QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average) }
+        let terms = sink.terms
+        var start = [Int](repeating: 0, count: terms.distinctTokenCount + 1)
+        for id in 0..<terms.distinctTokenCount { start[id + 1] = start[id] + Int(terms.documentFrequency[id]) }
+        var cursor = start
+        var document = [Int32](repeating: 0, count: sink.postingTerm.count)
+        var frequency = [UInt32](repeating: 0, count: sink.postingTerm.count)
+        for number in 0..<(sink.documentStart.count - 1) {
+            for posting in Int(sink.documentStart[number])..<Int(sink.documentStart[number + 1]) {
+                let id = Int(sink.postingTerm[posting])
+                document[cursor[id]] = Int32(number)
+                frequency[cursor[id]] = sink.postingFrequency[posting]
+                cursor[id] += 1
+            }
+        }
+        self.terms = terms
+        self.start = start
+        self.document = document
+        self.frequency = frequency
+    }
+
+    /// Visits the postings of token `id` in document order: (document, body tf, title tf).
+    @inline(__always)
+    func forEachPosting(of id: Int, _ body: (Int, UInt32, UInt32) -> Void) {
+        for position in start[id]..<start[id + 1] {
+            let packed = frequency[position]
+            body(Int(document[position]), packed & 0xFFFF, packed >> 16)
+        }
+    }
+
+    /// Counts each relevant token into the current document's postings (as `ChunkIndexer`'s sink),
+    /// and every token into the document's length. Tokens no slot can want skip the memo.
+    private struct Sink: TokenSink {
+        var terms: ScanTermTable
+        /// 1 for a body token, 1 << 16 for a title token (the packed frequency's two halves).
+        var increment: UInt32 = 1
+        var tokens = 0
+        var document: Int32 = 0
+        /// Per token id: the last document that used it, and where its posting sits.
+        var lastDocument: [Int32] = []
+        var slot: [UInt32] = []
+        /// Postings of document d are postingTerm/postingFrequency[documentStart[d] ..< documentStart[d + 1]].
+        var documentStart: [UInt32] = [0]
+        var postingTerm: [UInt32] = []
+        var postingFrequency: [UInt32] = []
+
+        init(terms: consuming ScanTermTable) { self.terms = terms }
+
+        @inline(__always)
+        mutating func token(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: Tokenizer.Kind) {
+            tokens += 1
+            guard terms.mayMatch(firstByte: folded[0]) else { return }
+            let id = terms.id(for: folded)
+            if id == lastDocument.count {
+                lastDocument.append(-1)
+                slot.append(0)
+            }
+            guard terms.isRelevant[id] else { return }
+            if lastDocument[id] != document {
+                lastDocument[id] = document
+                slot[id] = UInt32(postingTerm.count)
+                postingTerm.append(UInt32(id))
+                postingFrequency.append(0)
+                terms.documentFrequency[id] += 1
+            }
+            let position = Int(slot[id])
+            let packed = postingFrequency[position]
+            let field = increment == 1 ? packed & 0xFFFF : packed >> 16
+            if field < 0xFFFF { postingFrequency[position] = packed &+ increment }
+        }
+    }
+}
