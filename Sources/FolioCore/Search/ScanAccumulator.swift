@@ -48,17 +48,19 @@ struct ScanAccumulator {
     /// (title-weighted) occurrences. False when `isCancelled` turned true (asked every 256 candidates):
     /// a phrase being typed can have most of a large corpus as candidates.
     mutating func keepPhrases(
-        _ term: Query.Term, articles: [Article], alive: (Int) -> Bool, tokenizer: inout Tokenizer, isCancelled: () -> Bool
+        _ term: Query.Term, articles: ArticleTable, alive: (Int) -> Bool, tokenizer: inout Tokenizer, isCancelled: () -> Bool
     ) -> Bool {
         let matcher = PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix)
         var kept: [Int32] = []
         for (checked, document) in touched.enumerated() {
             if checked % 256 == 255 && isCancelled() { return false }
-            let article = articles[Int(document)]
             var occurrences: Float = 0
             if alive(Int(document)) {
-                occurrences = SearchIndex.titleWeight * Float(matcher.occurrenceCount(in: article.title, tokenizer: &tokenizer))
-                if !term.titleOnly { occurrences += Float(matcher.occurrenceCount(in: article.body, tokenizer: &tokenizer)) }
+                occurrences = articles.withTitleAndBody(at: Int(document)) { title, body in
+                    var found = SearchIndex.titleWeight * Float(matcher.occurrenceCount(inBytes: title, tokenizer: &tokenizer))
+                    if !term.titleOnly { found += Float(matcher.occurrenceCount(inBytes: body, tokenizer: &tokenizer)) }
+                    return found
+                }
             }
             frequency[Int(document)] = occurrences
             if occurrences > 0 { kept.append(document) }

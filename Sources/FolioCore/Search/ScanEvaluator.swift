@@ -14,9 +14,11 @@ struct ScanOutcome: Sendable {
 /// (`ScanPostings`): the index's corpus statistics are all recomputed in the same pass (document
 /// lengths, document frequencies, the prefix budget's choice). No typo tier: that waits for the index.
 struct ScanEvaluator {
-    let articles: [Article]
+    let articles: ArticleTable
 
-    init(articles: [Article]) { self.articles = articles }
+    init(articles: ArticleTable) { self.articles = articles }
+
+    init(articles: [Article]) { self.articles = ArticleTable(articles) }
 
     /// Matching documents and the matcher for their highlights; nil when `isCancelled` turns true
     /// (a newer keystroke): it is asked every 256 articles.
@@ -104,7 +106,7 @@ struct ScanEvaluator {
     private func datesFiltered(_ candidates: [QueryEvaluator.Scored], _ query: Query) -> [QueryEvaluator.Scored] {
         guard !query.dateFilters.isEmpty else { return candidates }
         return candidates.filter { scored in
-            let date = articles[Int(scored.document)].date
+            let date = articles.date(at: Int(scored.document))
             return query.dateFilters.allSatisfy { $0.accepts(date) }
         }
     }

@@ -17,21 +17,24 @@ struct ScanPostings {
 
     /// Tokenizes every article once (title, then body) through the memo; nil when `isCancelled`
     /// turns true (asked every 256 articles).
-    static func collect(_ articles: [Article], terms: consuming ScanTermTable, isCancelled: () -> Bool) -> ScanPostings? {
+    static func collect(_ articles: ArticleTable, terms: consuming ScanTermTable, isCancelled: () -> Bool) -> ScanPostings? {
         var sink = Sink(terms: terms)
         var tokenizer = Tokenizer()
         var lengths: [Float] = []
         lengths.reserveCapacity(articles.count)
-        for (number, article) in articles.enumerated() {
+        for number in 0..<articles.count {
             if number % 256 == 0 && isCancelled() { return nil }
             sink.document = Int32(number)
             sink.tokens = 0
             sink.increment = 1 << 16
-            tokenizer.tokenize(article.title, into: &sink)
-            let titleTokens = sink.tokens
-            sink.tokens = 0
-            sink.increment = 1
-            tokenizer.tokenize(article.body, into: &sink)
+            var titleTokens = 0
+            articles.withTitleAndBody(at: number) { title, body in
+                tokenizer.tokenize(bytes: title, into: &sink)
+                titleTokens = sink.tokens
+                sink.tokens = 0
+                sink.increment = 1
+                tokenizer.tokenize(bytes: body, into: &sink)
+            }
             sink.documentStart.append(UInt32(sink.postingTerm.count))
             lengths.append(Float(sink.tokens) + SearchIndex.titleWeight * Float(titleTokens))
         }

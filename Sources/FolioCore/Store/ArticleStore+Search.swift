@@ -45,7 +45,7 @@ extension ArticleStore {
     /// answered by a scan of every article, which checks `isCancelled` as it goes and returns nil
     /// once a newer keystroke has made it pointless.
     public func search(_ query: Query, sort: ListOrder = .relevance, isCancelled: () -> Bool) -> SearchResults? {
-        // SCAN-MERGE guard readyIndex != nil else { return scanSearch(query, sort: sort, isCancelled: isCancelled) }
+        guard readyIndex != nil else { return scanSearch(query, sort: sort, isCancelled: isCancelled) }
         let started = DispatchTime.now()
         let evaluator = QueryEvaluator(store: self)
         // Each tier resolves its terms once; the highlights use the last tier's (what matched).

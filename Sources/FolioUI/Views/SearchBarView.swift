@@ -66,6 +66,8 @@ enum SearchBarView {
         let count = results.matches.count
         let time = String(format: "%.1f ms", results.seconds * 1000)
         let fuzzy = state.exactCount < count ? " (\(count - state.exactCount) near)" : ""
-        return "\(count) result\(count == 1 ? "" : "s")\(fuzzy) · \(time)"
+        // Found by reading every article while the index builds: say so, it explains the time.
+        let scan = results.byScan ? " (scan)" : ""
+        return "\(count) result\(count == 1 ? "" : "s")\(fuzzy) · \(time)\(scan)"
     }
 }
