@@ -51,6 +51,8 @@ struct HostileTerminalOutputTests {
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
+        // The reader's index snapshots of these corpora go to a throwaway cache.
+        environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appending(path: "folio-hostile-cache").path
         let status = TmuxSession.spawn(HostileScripts.python, arguments,
                                        environment: environment, output: output)
         return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")

@@ -13,7 +13,9 @@ final class TmuxSession {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         // A bare shell with a fixed prompt, so the screen before and after folio is predictable.
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-                  "env", "PS1=$ ", "TERM=tmux-256color", "LANG=C.UTF-8", "bash", "--norc", "--noprofile"])
+                  "env", "PS1=$ ", "TERM=tmux-256color", "LANG=C.UTF-8",
+                  // Index snapshots of throwaway corpora go to this session's scratch folder.
+                  "XDG_CACHE_HOME=\(scratch.path)/cache", "bash", "--norc", "--noprofile"])
     }
 
     deinit {

@@ -57,6 +57,9 @@ enum FolioProcess {
         return .failure(.binaryNotFound(folders.map(\.path) + [root.path + "/.build*"]))
     }()
 
+    /// One cache folder for the whole test run, under the temporary directory.
+    static let testCache = FileManager.default.temporaryDirectory.appending(path: "folio-cli-tests-cache-\(getpid())").path
+
     /// Runs folio with `arguments`; stdin is an empty pipe (not a terminal, at end of file), stdout
     /// and stderr are pipes.
     static func run(
@@ -66,6 +69,8 @@ enum FolioProcess {
         process.executableURL = try binary.get()
         process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment
+        // Index snapshots of the tests' throwaway corpora go to a throwaway cache, not the user's.
+        variables["XDG_CACHE_HOME"] = testCache
         for (key, value) in environment { variables[key] = value }
         process.environment = variables
         if let directory { process.currentDirectoryURL = directory }

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The index snapshot as a user meets it: the reader writes it once its index is built, and the next
+/// start (reader or command line) uses it and finds the same articles.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct SnapshotEndToEndTests {
+    /// 1,500 small articles in three folders; "lighthouse" in every seventh title.
+    static func writeCorpus(at folder: URL) throws {
+        for number in 0..<1500 {
+            let section = folder.appending(path: "section\(number % 3)")
+            try FileManager.default.createDirectory(at: section, withIntermediateDirectories: true)
+            let title = number % 7 == 0 ? "Lighthouse keeper \(number) retires" : "Harbour report \(number)"
+            let text = "\(title).\n\nThe harbour opened at dawn and boats \(number) went out past the pier.\n"
+            try Data(text.utf8).write(to: section.appending(path: String(format: "%04d.txt", number)))
+        }
+    }
+
+    @Test func theReaderWritesTheSnapshotAndTheNextStartUsesIt() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "folio-snapshot-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let corpus = scratch.appending(path: "corpus"), cache = scratch.appending(path: "cache")
+        try Self.writeCorpus(at: corpus)
+        let state = ThrowawayState.path()
+        defer { ThrowawayState.remove(state) }
+        let tmux = try TmuxSession(width: 100, height: 30)
+        let reader = "XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)"
+        try tmux.runInShell("clear; " + reader)
+        try tmux.waitFor("the list") { $0.contains("1/1500") }
+        try tmux.press("/")
+        try tmux.type("lighthouse", slowly: true)
+        let first = try tmux.waitFor("the results on the index") { $0.contains("215 results") && !$0.contains("(scan)") && !$0.contains("indexing") }
+        #expect(first.contains("Lighthouse keeper"))
+        try tmux.press("Escape", "q")
+        // The screen before folio was a cleared one with the prompt: that is what quitting restores.
+        try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/folio").filter { $0.hasSuffix(".snapshot") }
+        #expect(snapshots.count == 1, "the reader saved one snapshot")
+
+        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot\n")
+        try tmux.waitFor("stats") { $0.contains("loaded from \(cache.path)") }
+
+        try tmux.type("clear; " + reader + "\n")
+        try tmux.waitFor("the list again (the selection comes back from the state)") { $0.contains("/1500") && !$0.contains("indexing") }
+        try tmux.press("/")
+        try tmux.type("lighthouse", slowly: true)
+        try tmux.waitFor("the same results from the snapshot") { $0.contains("215 results") && !$0.contains("(scan)") }
+        try tmux.press("Escape", "q")
+    }
+}
