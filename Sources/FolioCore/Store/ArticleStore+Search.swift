@@ -101,15 +101,8 @@ extension ArticleStore {
             return titleRank[a] < titleRank[b]
         }
         switch sort {
-        case .relevance:
-            scored.sort { x, y in
-                if x.score != y.score { return x.score > y.score }
-                return byDateThenTitle(Int(x.document), Int(y.document))
-            }
-        case .date:
-            scored.sort { byDateThenTitle(Int($0.document), Int($1.document)) }
-        case .title:
-            scored.sort { titleRank[Int($0.document)] < titleRank[Int($1.document)] }
+        case .relevance, .date, .title:
+            orderByKeys(&scored, by: sort)
         case .source:
             // Sources looked up once per match, not per comparison (a snapshot builds them on demand).
             var source: [Int32: String] = [:]
@@ -120,5 +113,38 @@ extension ArticleStore {
                 return order == .orderedSame ? byDateThenTitle(a, b) : order == .orderedAscending
             }
         }
+    }
+
+    /// Relevance, date and title orders as one integer key per match (score, then date, both
+    /// descending) and the title rank (unique, so the order is total): integers compare fast, where a
+    /// comparison closure reading three columns was three quarters of a search at 1M articles.
+    private func orderByKeys(_ scored: inout [QueryEvaluator.Scored], by sort: ListOrder) {
+        var keyed: [(key: UInt64, rank: Int32, entry: QueryEvaluator.Scored)] = []
+        keyed.reserveCapacity(scored.count)
+        dateKey.withUnsafeBufferPointer { dates in
+            titleRank.withUnsafeBufferPointer { ranks in
+                for entry in scored {
+                    let document = Int(entry.document)
+                    // Newest first: a later day has a larger ordinal; no date (Int.min) sorts last.
+                    let date = dates[document] == Int.min ? 0 : UInt32(clamping: dates[document] &+ 1)
+                    let key: UInt64
+                    switch sort {
+                    case .relevance: key = UInt64(Self.descendingKey(entry.score)) << 32 | UInt64(~date)
+                    case .date: key = UInt64(~date)
+                    case .title, .source: key = 0
+                    }
+                    keyed.append((key, ranks[document], entry))
+                }
+            }
+        }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.rank < $1.rank }
+        for index in keyed.indices { scored[index] = keyed[index].entry }
+    }
+
+    /// A float's order reversed, as an unsigned integer (higher scores first); -0 and 0 are one.
+    static func descendingKey(_ score: Float) -> UInt32 {
+        let bits = score == 0 ? 0 : score.bitPattern
+        let ascending = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+        return ~ascending
     }
 }

@@ -1,0 +1,40 @@
+import Testing
+@testable import FolioCore
+
+/// The integer-key sort gives exactly the order the rules state: score (higher first), then date
+/// (newer first, undated last), then title.
+@Suite struct ResultOrderTests {
+    @Test(arguments: [ListOrder.relevance, .date, .title])
+    func keyedOrderEqualsTheStatedRules(sort: ListOrder) throws {
+        var random = SplitMix64(seed: 21)
+        let files: [(id: String, text: String)] = (0..<400).map { number in
+            let day = random.next() % 5
+            let date = day == 0 ? "" : " date 2024-0\(1 + day % 3)-1\(day)\n"
+            return (String(format: "a%03d.txt", number), "\(date)Title \(random.next() % 50) words.\n\nBody \(number).\n")
+        }
+        let store = Fixture.store(files)
+        let scores: [Float] = [0, 0, 1.5, 1.5, 2.25, 3, 0.125, 7, 7, 7]
+        var scored = (0..<store.articles.count).map {
+            QueryEvaluator.Scored(document: Int32($0), score: scores[Int(random.next() % UInt64(scores.count))])
+        }
+        scored.shuffle()
+        let dateKey = store.dateKey, titleRank = store.titleRank
+        let expected = scored.sorted { x, y in
+            let a = Int(x.document), b = Int(y.document)
+            if sort == .relevance && x.score != y.score { return x.score > y.score }
+            if sort != .title && dateKey[a] != dateKey[b] { return dateKey[a] > dateKey[b] }
+            return titleRank[a] < titleRank[b]
+        }
+        store.order(&scored, by: sort)
+        #expect(scored.map(\.document) == expected.map(\.document))
+        #expect(store.articles.contains { $0.date == nil } && store.articles.contains { $0.date != nil })
+    }
+
+    @Test func descendingKeysReverseTheFloatOrder() {
+        let values: [Float] = [-3, -0.5, 0, 0.1, 1, 1.0000001, 1e9, .infinity]
+        for (a, b) in zip(values, values.dropFirst()) {
+            #expect(ArticleStore.descendingKey(a) > ArticleStore.descendingKey(b), "\(a) \(b)")
+        }
+        #expect(ArticleStore.descendingKey(-0.0) == ArticleStore.descendingKey(0))
+    }
+}
