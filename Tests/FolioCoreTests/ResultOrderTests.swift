@@ -38,3 +38,17 @@ import Testing
         #expect(ArticleStore.descendingKey(-0.0) == ArticleStore.descendingKey(0))
     }
 }
+
+extension ResultOrderTests {
+    @Test(arguments: [10, 300, 5000])
+    func radixSortIsAStableSort(count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        // Few distinct keys (many ties, to see stability), spread over high and low bits.
+        var keys = (0..<count).map { _ in (random.next() % 7) << 40 | (random.next() % 3) << 3 }
+        var payloads = (0..<count).map { UInt32($0) }
+        let expected = (0..<count).sorted { keys[$0] < keys[$1] }.map(UInt32.init)
+        RadixSort.sort(keys: &keys, payloads: &payloads)
+        #expect(payloads == expected)
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+    }
+}
