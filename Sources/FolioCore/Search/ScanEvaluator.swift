@@ -37,70 +37,22 @@ struct ScanEvaluator {
             (term: term, ids: tokenSlots.map(terms.resolvedIDs(ofSlot:)))
         }
         var tokenizer = Tokenizer()
+        // The index's own scoring, on the scan's postings.
+        let scorer = ClauseScorer(postings: postings, articles: articles)
         var result: [QueryEvaluator.Scored]
         if query.clauses.isEmpty {
             result = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
         } else {
-            guard let scored = score(resolved, postings, tokenizer: &tokenizer, isCancelled: isCancelled) else { return nil }
+            guard let scored = scorer.score(resolved, tokenizer: &tokenizer, isCancelled: isCancelled) else { return nil }
             result = scored
         }
         // Exclusions and date filters last, on the survivors only, as `QueryEvaluator.filter`.
         result = datesFiltered(result, query)
         if !exclusions.isEmpty && !result.isEmpty {
-            guard let excluded = excluded(exclusions, postings, tokenizer: &tokenizer, isCancelled: isCancelled) else { return nil }
+            guard let excluded = scorer.excluded(exclusions, tokenizer: &tokenizer, isCancelled: isCancelled) else { return nil }
             result.removeAll { excluded.contains($0.document) }
         }
         return ScanOutcome(scored: result, matcher: Self.matcher(resolved, terms: terms))
-    }
-
-    /// `QueryEvaluator.evaluate` for a query with clauses: cheapest clause first, AND across clauses,
-    /// BM25 summed over each clause's alternatives. Nil when cancelled.
-    private func score(
-        _ resolved: QueryEvaluator.Resolution, _ postings: ScanPostings, tokenizer: inout Tokenizer, isCancelled: () -> Bool
-    ) -> [QueryEvaluator.Scored]? {
-        let count = postings.documentCount
-        let frequencies = postings.terms.documentFrequency
-        func cost(_ alternatives: [(term: Query.Term, ids: [[Int]])]) -> Int {
-            alternatives.reduce(0) { total, alternative in
-                let perToken = alternative.ids.map { ids in ids.reduce(0) { $0 + Int(frequencies[$1]) } }
-                return total + (alternative.term.isPhrase ? (perToken.min() ?? 0) : (perToken.first ?? 0))
-            }
-        }
-        let order = resolved.indices.sorted { cost(resolved[$0]) < cost(resolved[$1]) }
-        var matched = [UInt32](repeating: 0, count: count)
-        var score = [Float](repeating: 0, count: count)
-        var accumulator = ScanAccumulator(count: count)
-        var first: [Int32] = []
-        for (step, clauseNumber) in order.enumerated() {
-            let required = UInt32(step)
-            var any = false
-            for (term, ids) in resolved[clauseNumber] {
-                accumulator.collect(term: term, ids: ids, postings: postings)
-                if term.isPhrase {
-                    let kept = accumulator.keepPhrases(
-                        term, articles: articles, alive: { matched[$0] >= required }, tokenizer: &tokenizer, isCancelled: isCancelled)
-                    if !kept { return nil }
-                }
-                let idf = QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count)
-                for document in accumulator.touched {
-                    let doc = Int(document)
-                    let state = matched[doc]
-                    if state >= required {
-                        if state == required {
-                            matched[doc] = required + 1
-                            if step == 0 { first.append(document) }
-                        }
-                        let frequency = accumulator.frequency[doc]
-                        score[doc] += idf * frequency * (QueryEvaluator.k1 + 1) / (frequency + postings.lengthNorm[doc])
-                        any = true
-                    }
-                }
-                accumulator.reset()
-            }
-            if !any { return [] }
-        }
-        let all = UInt32(order.count)
-        return first.compactMap { matched[Int($0)] == all ? QueryEvaluator.Scored(document: $0, score: score[Int($0)]) : nil }
     }
 
     private func datesFiltered(_ candidates: [QueryEvaluator.Scored], _ query: Query) -> [QueryEvaluator.Scored] {
@@ -109,26 +61,6 @@ struct ScanEvaluator {
             let date = articles.date(at: Int(scored.document))
             return query.dateFilters.allSatisfy { $0.accepts(date) }
         }
-    }
-
-    /// Documents holding any exclusion (a phrase verified in them); nil when cancelled.
-    private func excluded(
-        _ exclusions: [(term: Query.Term, ids: [[Int]])], _ postings: ScanPostings, tokenizer: inout Tokenizer,
-        isCancelled: () -> Bool
-    ) -> Set<Int32>? {
-        var excluded = Set<Int32>()
-        var accumulator = ScanAccumulator(count: postings.documentCount)
-        for (term, ids) in exclusions {
-            accumulator.collect(term: term, ids: ids, postings: postings)
-            if term.isPhrase {
-                let kept = accumulator.keepPhrases(
-                    term, articles: articles, alive: { _ in true }, tokenizer: &tokenizer, isCancelled: isCancelled)
-                if !kept { return nil }
-            }
-            excluded.formUnion(accumulator.touched)
-            accumulator.reset()
-        }
-        return excluded
     }
 
     /// `HitMatcher(resolved:index:)` with the scan's tokens: the words that matched, the prefixes as

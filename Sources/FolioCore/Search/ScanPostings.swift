@@ -118,3 +118,8 @@ struct ScanPostings {
         }
     }
 }
+
+extension ScanPostings: PostingsSource {
+    func documentFrequency(of id: Int) -> Int { Int(terms.documentFrequency[id]) }
+    func lengthNorm(of document: Int) -> Float { lengthNorm[document] }
+}
