@@ -24,14 +24,9 @@ public struct Article: Sendable, Hashable, Identifiable {
         id: String, title: String, date: CalendarDate? = nil, source: String, author: String? = nil,
         url: String? = nil, body: String, wordCount: Int? = nil
     ) {
-        self.id = id
-        self.title = title
-        self.date = date
-        self.source = source
-        self.author = author
-        self.url = url
-        self.text = ArticleText(body)
-        self.wordCount = wordCount ?? WordCounter.count(body)
+        self.init(
+            id: id, title: title, date: date, source: source, author: author, url: url, text: ArticleText(body),
+            wordCount: wordCount ?? WordCounter.count(body))
     }
 
     /// An article whose body is already-normalised bytes in a snapshot.

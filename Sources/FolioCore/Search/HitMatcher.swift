@@ -74,6 +74,11 @@ public struct HitMatcher: Sendable {
 extension HitMatcher {
     /// The matcher for a query's positive terms, with the ids the evaluator resolved.
     init(resolved: QueryEvaluator.Resolution, index: SearchIndex) {
+        self.init(resolved: resolved, termBytes: index.terms.term)
+    }
+
+    /// The same for ids into any dictionary (the index's, or a scan's memo of one query's tokens).
+    init(resolved: QueryEvaluator.Resolution, termBytes: (Int) -> [UInt8]) {
         var words = Set<[UInt8]>()
         var prefixes: [[UInt8]] = []
         var phrases: [PhraseMatcher] = []
@@ -85,7 +90,7 @@ extension HitMatcher {
                 }
                 if term.isPrefix { prefixes.append(term.tokens[0]) }
                 for ids in tokenIDs {
-                    for id in ids { words.insert(index.terms.term(id)) }
+                    for id in ids { words.insert(termBytes(id)) }
                 }
             }
         }

@@ -75,10 +75,8 @@ struct PhraseMatcher: Sendable {
                         if folding.first.map({ $0 == first[0] }) ?? true,
                             Self.tokenStarts(at: index, in: bytes, tokenizer: &tokenizer)
                         {
-                            var sink = AnchoredSink(matcher: self)
-                            tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[index...]), into: &sink)
-                            if sink.sawNonASCII { return nil }
-                            if sink.succeeded {
+                            guard let matched = matchesAnchored(at: index, in: bytes, tokenizer: &tokenizer) else { return nil }
+                            if matched {
                                 found += 1
                                 if stopAtFirst { return found }
                             }
@@ -92,10 +90,8 @@ struct PhraseMatcher: Sendable {
                 if isWord && Self.folded(byte) == first[0] && (!previousIsWord || bytes[index - 1] == 0x27 || bytes[index - 1] >= 0x80)
                     && Self.tokenStarts(at: index, in: bytes, tokenizer: &tokenizer)
                 {
-                    var sink = AnchoredSink(matcher: self)
-                    tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[index...]), into: &sink)
-                    if sink.sawNonASCII { return nil }
-                    if sink.succeeded {
+                    guard let matched = matchesAnchored(at: index, in: bytes, tokenizer: &tokenizer) else { return nil }
+                    if matched {
                         found += 1
                         if stopAtFirst { return found }
                     }
@@ -107,6 +103,14 @@ struct PhraseMatcher: Sendable {
             }
             return found
         }
+    }
+
+    /// Whether the phrase starts at the token at `index`; nil when a token on the way has non-ASCII
+    /// folded bytes (the caller then uses the full tokenizer).
+    private func matchesAnchored(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, tokenizer: inout Tokenizer) -> Bool? {
+        var sink = AnchoredSink(matcher: self)
+        tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[index...]), into: &sink)
+        return sink.sawNonASCII ? nil : sink.succeeded
     }
 
     /// Text with no byte above 0x7F (most news text): jump from one occurrence of the first word's
@@ -130,9 +134,8 @@ struct PhraseMatcher: Sendable {
             guard index < count else { return found }
             if index == nextLower { nextLower = next(lower, from: index + 1) } else { nextUpper = next(upper, from: index + 1) }
             guard Self.tokenStarts(at: index, in: bytes, tokenizer: &tokenizer) else { continue }
-            var sink = AnchoredSink(matcher: self)
-            tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[index...]), into: &sink)
-            if sink.succeeded {
+            // Pure ASCII: no token can have non-ASCII folded bytes, so never nil here.
+            if matchesAnchored(at: index, in: bytes, tokenizer: &tokenizer) == true {
                 found += 1
                 if stopAtFirst { return found }
             }

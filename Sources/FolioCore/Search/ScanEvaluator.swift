@@ -66,21 +66,6 @@ struct ScanEvaluator {
     /// `HitMatcher(resolved:index:)` with the scan's tokens: the words that matched, the prefixes as
     /// typed, the phrases.
     private static func matcher(_ resolved: QueryEvaluator.Resolution, terms: ScanTermTable) -> HitMatcher {
-        var words = Set<[UInt8]>()
-        var prefixes: [[UInt8]] = []
-        var phrases: [PhraseMatcher] = []
-        for clause in resolved {
-            for (term, tokenIDs) in clause {
-                if term.isPhrase {
-                    phrases.append(PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix))
-                    continue
-                }
-                if term.isPrefix { prefixes.append(term.tokens[0]) }
-                for ids in tokenIDs {
-                    for id in ids { words.insert(terms.token(id)) }
-                }
-            }
-        }
-        return HitMatcher(words: words, prefixes: prefixes, phrases: phrases)
+        HitMatcher(resolved: resolved, termBytes: terms.token)
     }
 }
