@@ -147,28 +147,50 @@ struct Accumulator {
     /// Drops touched documents where the phrase's tokens are not adjacent in title or body.
     /// Kept documents score on how often the phrase itself occurs (title occurrences weighted), not
     /// on its words' counts: "the son we almost had" twice outranks once, however many "the"s either has.
-    /// False when `isCancelled` turned true (asked every 256 candidates).
+    /// Many candidates are checked on all cores (reading their text is most of a phrase search).
+    /// False when `isCancelled` turned true (asked every 256 candidates, from any of the workers).
     mutating func keepPhrases(
         _ term: Query.Term, articles: ArticleTable, alive: (Int) -> Bool, tokenizer: inout Tokenizer, isCancelled: () -> Bool
     ) -> Bool {
         let matcher = PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix)
-        var kept: [Int32] = []
-        for (checked, document) in touched.enumerated() {
-            if checked % 256 == 255 && isCancelled() { return false }
-            var occurrences: Float = 0
-            if alive(Int(document)) {
-                occurrences = articles.withTitleAndBody(at: Int(document)) { title, body in
-                    var found = SearchIndex.titleWeight * Float(matcher.occurrenceCount(inBytes: title, tokenizer: &tokenizer))
-                    if !term.titleOnly { found += Float(matcher.occurrenceCount(inBytes: body, tokenizer: &tokenizer)) }
-                    return found
+        let documents = touched
+        func occurrences(_ range: Range<Int>, _ tokenizer: inout Tokenizer) -> [Float]? {
+            var found = [Float](repeating: 0, count: range.count)
+            for (offset, position) in range.enumerated() {
+                if offset % 256 == 255 && isCancelled() { return nil }
+                let document = Int(documents[position])
+                guard alive(document) else { continue }
+                found[offset] = articles.withTitleAndBody(at: document) { title, body in
+                    var count = SearchIndex.titleWeight * Float(matcher.occurrenceCount(inBytes: title, tokenizer: &tokenizer))
+                    if !term.titleOnly { count += Float(matcher.occurrenceCount(inBytes: body, tokenizer: &tokenizer)) }
+                    return count
                 }
             }
-            frequency[Int(document)] = occurrences
-            if occurrences > 0 { kept.append(document) }
+            return found
+        }
+        let parts = documents.count >= Self.parallelPhraseCandidates
+            ? Parallel.ranges(documents.count, parts: Parallel.workerCount) : [0..<documents.count]
+        let results: [[Float]?] = parts.count == 1
+            ? [occurrences(parts[0], &tokenizer)]
+            : Parallel.map(parts.count) { part in
+                var own = Tokenizer()
+                return occurrences(parts[part], &own)
+            }
+        var kept: [Int32] = []
+        for (range, found) in zip(parts, results) {
+            guard let found else { return false }
+            for (offset, position) in range.enumerated() {
+                let document = documents[position]
+                frequency[Int(document)] = found[offset]
+                if found[offset] > 0 { kept.append(document) }
+            }
         }
         touched = kept
         return true
     }
+
+    /// From this many phrase candidates on, they are checked on all cores.
+    static let parallelPhraseCandidates = 2048
 
     mutating func reset() {
         for document in touched { frequency[Int(document)] = 0 }
