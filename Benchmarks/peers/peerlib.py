@@ -1,7 +1,9 @@
 """Shared pieces of the peer benchmarks: folio's file selection, the query list, statistics."""
 
+import json
 import os
 import stat
+import sys
 
 # folio's defaults (Sources/FolioCore/Loading/LoadOptions.swift): these extensions ("" = none),
 # compared case-insensitively, and files up to 16 MiB.
@@ -97,3 +99,10 @@ def print_table(rows, columns):
             print("  " + row[columns[0]].ljust(widths[0]) + "  unavailable: " + row["unavailable"])
         else:
             print(line([row.get(column, "") for column in columns]))
+
+
+def emit(result):
+    """Prints one peer's measurements as the JSON object peers_table.py reads; exit status 0."""
+    json.dump(result, sys.stdout, indent=1)
+    print()
+    return 0

@@ -11,14 +11,13 @@ Prints one JSON object on stdout; exit 2 on a bad argument or when rg fails.
 """
 
 import argparse
-import json
 import os
 import resource
 import subprocess
 import sys
 import time
 
-from peerlib import load_queries
+from peerlib import emit, load_queries
 
 
 def run_rg(rg, phrase, corpus):
@@ -65,19 +64,15 @@ def main():
         return 2
 
     version = subprocess.run([args.rg, "--version"], stdout=subprocess.PIPE, check=False).stdout.decode()
-    json.dump(
+    return emit(
         {
             "queries": timings,
             "queries_total": len(queries),
             "budget_seconds": args.budget_seconds,
             "peak_resident_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
             "rg_version": version.splitlines()[0] if version else "?",
-        },
-        sys.stdout,
-        indent=1,
+        }
     )
-    print()
-    return 0
 
 
 if __name__ == "__main__":

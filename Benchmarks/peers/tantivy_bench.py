@@ -12,7 +12,6 @@ Prints one JSON object on stdout (see Benchmarks/peers/README.md); exit 2 on a b
 
 import argparse
 import importlib.metadata
-import json
 import os
 import resource
 import shutil
@@ -22,7 +21,7 @@ import time
 
 import tantivy
 
-from peerlib import article_paths, load_queries
+from peerlib import article_paths, emit, load_queries
 
 # The writer's memory budget: tantivy flushes a segment each time it is reached. 256 MB keeps
 # the 100k corpus to a handful of segments without dominating the process's memory.
@@ -122,7 +121,7 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    json.dump(
+    return emit(
         {
             "articles": len(articles),
             "read_seconds": read_seconds,
@@ -132,12 +131,8 @@ def main():
             "queries": timings,
             "rejected": rejected,
             "tantivy_version": importlib.metadata.version("tantivy"),
-        },
-        sys.stdout,
-        indent=1,
+        }
     )
-    print()
-    return 0
 
 
 if __name__ == "__main__":

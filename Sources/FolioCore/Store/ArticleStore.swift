@@ -113,8 +113,7 @@ public final class ArticleStore: Sendable {
 
     /// Loads and indexes the corpus at `path` (a folder, searched recursively, or one file); no snapshot.
     public static func load(path: String, options: LoadOptions = LoadOptions()) throws(CorpusError) -> ArticleStore {
-        let (articles, report) = try CorpusLoader(options: options).load(path: path)
-        return ArticleStore(articles: articles, report: report, name: CorpusScanner.displayName(ofFolder: path))
+        try CorpusOpener(options: options, cache: nil).open(path: path)
     }
 
     /// Loads and indexes in-memory documents (the built-in corpus, tests).
