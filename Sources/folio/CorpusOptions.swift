@@ -35,6 +35,21 @@ struct CorpusOptions: ParsableArguments {
         }
     }
 
+    /// The reader's open: a folder's last snapshot at once when the cache has one, painted before
+    /// the folder is looked at, with the check of the folder (and a re-read if it changed) to start
+    /// once the screen is up; otherwise `loadStore` with the index left to a background thread.
+    func openForReader(
+        path: String?, progress: @escaping @Sendable (Int, Int) -> Void
+    ) throws -> (store: ArticleStore, recheck: (() -> CorpusRecheck)?) {
+        if let path, maxFileSizeMiB > 0 {
+            let opener = CorpusOpener(options: LoadOptions(maxFileSize: maxFileSizeMiB * 1024 * 1024), cache: cache)
+            if let store = opener.openLastSnapshot(path: path) {
+                return (store, { CorpusRecheck(store: store, path: path, opener: opener) })
+            }
+        }
+        return (try loadStore(path: path, indexing: .inBackground, progress: progress), nil)
+    }
+
     static func builtinStore(options: LoadOptions = LoadOptions()) -> ArticleStore {
         let documents = BuiltinCorpus.files.map {
             CorpusLoader.Document(id: $0.name, folderName: BuiltinCorpus.name, bytes: $0.bytes)

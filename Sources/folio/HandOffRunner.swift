@@ -7,7 +7,7 @@ import Foundation
 /// command, or its text or id to the clipboard with OSC 52 (which works over SSH). Returns the line
 /// for the status bar.
 struct HandOffRunner {
-    let store: ArticleStore
+    var store: ArticleStore
     /// The corpus folder (or file) on disk; nil for the built-in articles, which have no files.
     let corpusRoot: String?
     let environment: [String: String]

@@ -47,6 +47,8 @@ struct ReaderCommand: ParsableCommand {
             try list.run()
             return
         }
+        let echo = TypeaheadEcho.silence()
+        defer { echo.restore() }
         let restricted = isRestricted
         // Restricted: only a config named on the command line (the ForceCommand's), never the
         // account's own; and no corpus from it: PATH or the built-in articles.
@@ -56,8 +58,9 @@ struct ReaderCommand: ParsableCommand {
         // The list is painted from the articles; the index builds meanwhile (searches scan until then).
         let progress = LoadProgressLine()
         let store: ArticleStore
+        let recheck: (() -> CorpusRecheck)?
         do {
-            store = try corpus.loadStore(path: corpusPath, indexing: .inBackground, progress: progress.update)
+            (store, recheck) = try corpus.openForReader(path: corpusPath, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()  // the error's line starts on a clean line
@@ -74,7 +77,7 @@ struct ReaderCommand: ParsableCommand {
         }
         try ReaderSession(
             store: store, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
-            isRestricted: restricted
+            isRestricted: restricted, recheck: recheck
         ).run()
     }
 }

@@ -9,15 +9,22 @@ import TerminalCore
 /// the reader; it owns the terminal and the background search queue.
 final class ReaderSession {
     private var state: AppState
-    private let searcher: BackgroundSearch
+    private var searcher: BackgroundSearch
     private let theme: Theme
-    private let handOffs: HandOffRunner
+    private var handOffs: HandOffRunner
+    /// Started after the first paint: checks the folder the list was painted from (its snapshot).
+    private let startRecheck: (() -> CorpusRecheck)?
+    private var recheck: CorpusRecheck?
     private let keeper: StateKeeper
 
     private let configProblem: String?
 
-    init(store: ArticleStore, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration, configProblem: String?, isRestricted: Bool = false) {
+    init(
+        store: ArticleStore, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration,
+        configProblem: String?, isRestricted: Bool = false, recheck: (() -> CorpusRecheck)? = nil
+    ) {
         self.keeper = keeper
+        startRecheck = recheck
         self.configProblem = configProblem
         handOffs = HandOffRunner(store: store, corpusRoot: corpusRoot, environment: ProcessInfo.processInfo.environment)
         state = AppState(store: store, width: 80, height: 24)
@@ -43,13 +50,14 @@ final class ReaderSession {
         run(reduce(&state, .restore(keeper.load())), terminal: terminal)
         if let problem = keeper.problem ?? configProblem { state.message = problem }
         terminal.present(Screen.render(state, theme: activeTheme))
+        recheck = startRecheck?()
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
         // too; otherwise get_wch would return at once forever and spin.
         while !state.shouldQuit && SignalFlags.pendingSignal == nil && !terminal.isInputClosed {
             // Poll every millisecond while a search runs (its results show as soon as they are ready;
             // a 5 ms poll added ~1.5 ms to the median key-to-screen time at 100k articles),
             // and now and then while the index builds, for its progress.
-            let timeout: Int32 = state.isSearching ? 1 : state.indexingProgress != nil ? 100 : 250
+            let timeout: Int32 = state.isSearching ? 1 : state.indexingProgress != nil || recheck != nil ? 100 : 250
             var changed = false
             if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
                 changed = handle(event, terminal: terminal)
@@ -62,6 +70,7 @@ final class ReaderSession {
                 changed = handle(.resize(width: current.width, height: current.height), terminal: terminal) || changed
             }
             if state.indexingProgress != nil { changed = followIndexing(terminal: terminal) || changed }
+            if recheck != nil { changed = followRecheck(terminal: terminal) || changed }
             if let finished = searcher.takeFinished() {
                 run(reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)), terminal: terminal)
                 changed = true
@@ -82,6 +91,31 @@ final class ReaderSession {
         let progress = state.store.indexingProgress
         guard Int(progress * 100) != Int((state.indexingProgress ?? 0) * 100) else { return false }
         run(reduce(&state, .indexProgress(progress)), terminal: terminal)
+        return true
+    }
+
+    /// Passes the folder check's progress to the state and, when the folder had changed, moves the
+    /// reader (searches, hand-offs, the state store's positions) onto the re-read corpus.
+    private func followRecheck(terminal: CursesTerminal) -> Bool {
+        guard let outcome = recheck?.take() else { return false }
+        switch outcome {
+        case .working(let reload):
+            guard reload?.description != state.reload?.description else { return false }
+            run(reduce(&state, .reloadProgress(reload)), terminal: terminal)
+        case .unchanged:
+            recheck = nil
+            guard state.reload != nil else { return false }
+            run(reduce(&state, .reloadProgress(nil)), terminal: terminal)
+        case .replaced(let store):
+            recheck = nil
+            keeper.articles = store
+            searcher = BackgroundSearch(store: store)
+            handOffs.store = store
+            run(reduce(&state, .corpusReplaced(store, keeper.load())), terminal: terminal)
+        case .failed(let message):
+            recheck = nil
+            run(reduce(&state, .reloadFailed(message: message)), terminal: terminal)
+        }
         return true
     }
 

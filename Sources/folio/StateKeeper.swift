@@ -9,7 +9,9 @@ import ReadingState
 final class StateKeeper {
     private var store: ReadingStateStore?
     private let corpus: CorpusKey
-    private let articles: ArticleStore
+    /// Marks are stored by id and handed to the reducer by position in this store (replaced when
+    /// the reader re-reads a changed folder).
+    var articles: ArticleStore
     /// The one line shown when the state store could not be opened or written.
     private(set) var problem: String?
 

@@ -48,4 +48,49 @@ struct SnapshotEndToEndTests {
         try tmux.waitFor("the same results from the snapshot") { $0.contains("215 results") && !$0.contains("(scan)") }
         try tmux.press("Escape", "q")
     }
+
+    /// The reader paints from the last snapshot before looking at the folder; a folder changed since
+    /// then is read again in the background, the query runs again on it, and marks made afterwards go
+    /// to the right article although every position after the new files moved.
+    @Test func aFolderChangedSinceTheSnapshotIsReloadedBehindTheList() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "folio-reload-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let corpus = scratch.appending(path: "corpus"), cache = scratch.appending(path: "cache")
+        try Self.writeCorpus(at: corpus)
+        let state = ThrowawayState.path()
+        defer { ThrowawayState.remove(state) }
+        let tmux = try TmuxSession(width: 100, height: 30)
+        // The first run writes the snapshot (the command line writes it too).
+        try tmux.runInShell("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot")
+        // Typing on before the shell is back would hand the keys to the shell, not to folio.
+        try tmux.waitFor("the snapshot written and the shell back") {
+            $0.contains("saved to") && $0.split(separator: "\n").last.map { $0.hasPrefix("$") } == true
+        }
+
+        // Files that sort before the one the reader will open, so every position after them shifts.
+        for number in 0..<3 {
+            let text = "Zeppelin sighted over the harbour \(number)\n\nA zeppelin drifted over the pier.\n"
+            try Data(text.utf8).write(to: corpus.appending(path: "section0/000\(number)a.txt"))
+        }
+        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
+        // Painted from the snapshot (1,500) or already reloaded (1,503): either way folio has the keys now.
+        try tmux.waitFor("the list") { $0.contains("/1500") || $0.contains("/1503") }
+        try tmux.press("/")
+        try tmux.type("zeppelin", slowly: true)
+        // Until the reload the painted list (the snapshot's) has no zeppelin: the query reruns on the new corpus.
+        let found = try tmux.waitFor("the new articles found after the reload") { $0.contains("3 results") }
+        #expect(found.contains("Zeppelin sighted over the harbour"))
+        try tmux.press("Escape", "Escape")
+        try tmux.press("/")
+        try tmux.type("lighthouse keeper 700", slowly: true)
+        try tmux.waitFor("the article in the list") { $0.contains("Lighthouse keeper 700 retires") }
+        try tmux.press("Enter", "Enter")
+        try tmux.waitFor("the article open") { $0.contains("boats 700 went out") }
+        try tmux.press("q", "Escape", "q")
+        try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        // The article read after the reload is marked read under its id (the state keeper moved over too).
+        try tmux.type("clear; \(folio.path) list \(corpus.path) --no-cache --unread --state \(state) | grep -c -E 'keeper (693|700|707) '\n")
+        try tmux.waitFor("only the two unread of the three") { $0.split(separator: "\n").first == "2" }
+    }
 }

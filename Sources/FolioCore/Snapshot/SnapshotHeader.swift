@@ -27,8 +27,9 @@ struct SnapshotHeader {
         return bytes + table
     }
 
-    /// Reads and checks the header and table of a mapped file against the corpus it should describe.
-    static func decode(_ file: UnsafeRawBufferPointer, expectedFingerprint: UInt64) -> Result<SnapshotHeader, SnapshotProblem> {
+    /// Reads and checks the header and table of a mapped file against the corpus it should describe;
+    /// with no `expectedFingerprint`, whatever corpus state it was written for (checked later).
+    static func decode(_ file: UnsafeRawBufferPointer, expectedFingerprint: UInt64?) -> Result<SnapshotHeader, SnapshotProblem> {
         func load<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T { T(littleEndian: file.loadUnaligned(fromByteOffset: offset, as: T.self)) }
         guard file.count >= SnapshotFormat.headerSize else { return .failure(.truncated) }
         guard file.prefix(8).elementsEqual(SnapshotFormat.magic) else { return .failure(.foreign) }
@@ -42,7 +43,8 @@ struct SnapshotHeader {
         guard sectionCount <= 256, tableEnd <= file.count else { return .failure(.damaged("section table")) }
         let checked = Array(file[0..<48]) + Array(file[SnapshotFormat.headerSize..<tableEnd])
         guard XXH64.hash(checked) == load(48, UInt64.self) else { return .failure(.damaged("header checksum")) }
-        guard load(16, UInt64.self) == expectedFingerprint else { return .failure(.stale) }
+        let fingerprint = load(16, UInt64.self)
+        if let expectedFingerprint, fingerprint != expectedFingerprint { return .failure(.stale) }
         var entries: [SnapshotFormat.TableEntry] = []
         for number in 0..<sectionCount {
             let at = SnapshotFormat.headerSize + number * SnapshotFormat.tableEntrySize
@@ -57,6 +59,6 @@ struct SnapshotHeader {
             entries.append(.init(section: section, offset: offset, count: count))
         }
         return .success(SnapshotHeader(
-            fingerprint: expectedFingerprint, fileLength: fileLength, payloadChecksum: load(32, UInt64.self), entries: entries))
+            fingerprint: fingerprint, fileLength: fileLength, payloadChecksum: load(32, UInt64.self), entries: entries))
     }
 }

@@ -7,13 +7,17 @@ struct SnapshotContents: Sendable {
     var dateKey: Column<Int>
     var titleRank: Column<Int32>
     var report: LoadReport
+    /// The corpus state it was written for (`CorpusFingerprint`).
+    var fingerprint: UInt64
 }
 
 /// Maps a snapshot and checks it completely before anything in it is used: header, fingerprint,
 /// checksum over every byte, then the structure (every offset in bounds, counts that agree), so a
 /// damaged or foreign file is rebuilt and never trusted.
 enum SnapshotReader {
-    static func read(path: String, fingerprint: UInt64) -> Result<SnapshotContents, SnapshotProblem> {
+    /// `fingerprint` nil: accept the snapshot whatever corpus state it describes (the reader paints
+    /// from it, then checks the folder in the background); its `fingerprint` says which.
+    static func read(path: String, fingerprint: UInt64?) -> Result<SnapshotContents, SnapshotProblem> {
         let file: MappedFile
         switch MappedFile.map(path: path) {
         case .failure(let problem): return .failure(problem)
@@ -59,7 +63,8 @@ enum SnapshotReader {
             fieldStart: column(.articleFieldStart), flags: column(.articleFlags), dates: column(.articleDates),
             wordCounts: column(.articleWordCounts), text: column(.articleText))
         let contents = SnapshotContents(
-            articles: articles, index: index, dateKey: column(.dateKey), titleRank: column(.titleRank), report: report)
+            articles: articles, index: index, dateKey: column(.dateKey), titleRank: column(.titleRank), report: report,
+            fingerprint: header.fingerprint)
         return articles.validate() && index.isWellFormed && contents.dateKey.count == articles.count
             && contents.titleRank.count == articles.count && index.documentCount == articles.count
             && contents.titleRank.allSatisfy({ $0 >= 0 && Int($0) < articles.count }) ? contents : nil

@@ -20,6 +20,8 @@ public final class ArticleStore: Sendable {
     /// Where the index is to be saved once built, when a cache is in use and had no usable snapshot.
     private let snapshotTarget: SnapshotTarget?
     private let snapshotState: Mutex<SnapshotStatus>
+    /// For a store mapped from a snapshot: the corpus state it was written for (`CorpusFingerprint`).
+    let snapshotFingerprint: UInt64?
 
     /// Articles already in memory: indexed now, on all cores.
     public convenience init(articles: [Article], report: LoadReport = LoadReport(), name: String = "corpus") {
@@ -40,6 +42,7 @@ public final class ArticleStore: Sendable {
         indexSlot = IndexSlot()
         self.snapshotTarget = snapshotTarget
         snapshotState = Mutex(snapshotTarget.map { .pending($0.path, because: $0.problem) } ?? .off)
+        snapshotFingerprint = nil
         if indexNow { buildIndex() }
     }
 
@@ -56,6 +59,7 @@ public final class ArticleStore: Sendable {
         indexSlot = IndexSlot(ready: snapshot.index)
         snapshotTarget = nil
         snapshotState = Mutex(.loaded(path))
+        snapshotFingerprint = snapshot.fingerprint
     }
 
     /// Whether the index came from a snapshot, will be saved to one, or neither.

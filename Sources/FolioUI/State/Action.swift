@@ -15,6 +15,14 @@ public enum Action: Sendable {
     case indexProgress(Double)
     /// The index is built: a query answered by a scan is run again on it.
     case indexReady
+    /// The folder changed since the snapshot the reader painted from and is being read again (nil:
+    /// it had not changed after all, or the re-read stopped).
+    case reloadProgress(CorpusReload?)
+    /// The re-read corpus, indexed, with what the state store remembers for it: the list, the open
+    /// article and the marks move over by article id.
+    case corpusReplaced(ArticleStore, SavedState)
+    /// The background check of the folder failed: the list stays as it was painted; `message` says why.
+    case reloadFailed(message: String)
 }
 
 /// Work the run loop does on the reducer's behalf (reduce itself does no I/O and reads no clock).

@@ -2,7 +2,8 @@ import FolioCore
 
 /// Everything the reader shows, as a value: `reduce` changes it, the views draw it.
 public struct AppState: Sendable {
-    public let store: ArticleStore
+    /// Replaced whole (`corpusReplaced`) when the folder changed since the snapshot the reader opened.
+    public internal(set) var store: ArticleStore
     public var width: Int
     public var height: Int
     public var focus: Focus = .list
@@ -45,6 +46,9 @@ public struct AppState: Sendable {
     /// How far the background index build is (0...1), nil once the index is ready. Until then
     /// searches scan the articles; the status line says "indexing 43%".
     public var indexingProgress: Double? = nil
+    /// The folder changed since the snapshot the list was painted from: how far reading it again is
+    /// (the status line says "folder changed: reading 43%"); nil when nothing is being re-read.
+    public var reload: CorpusReload? = nil
     public var shouldQuit = false
 
     public init(store: ArticleStore, width: Int, height: Int) {
@@ -70,6 +74,20 @@ public struct AppState: Sendable {
 
     /// How many entries fit in the list pane.
     public var visibleListRows: Int { max(1, (layout.list?.height ?? 1) / listRowHeight) }
+}
+
+/// How far the background re-read of a changed corpus folder is.
+public enum CorpusReload: Sendable, Equatable {
+    case reading(done: Int, total: Int)
+    case indexing(Double)
+
+    /// "reading 43%" / "indexing 12%", for the status line.
+    public var description: String {
+        switch self {
+        case .reading(let done, let total): "reading \(total > 0 ? min(100, done * 100 / total) : 0)%"
+        case .indexing(let fraction): "indexing \(Int(min(max(fraction, 0), 1) * 100))%"
+        }
+    }
 }
 
 /// The article open in the reading pane and where it is scrolled to.

@@ -23,7 +23,7 @@ public func action(for key: Key, in state: AppState) -> Action? {
 
 /// The whole behaviour of the reader as a pure function: new state, and the effects to run.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-    let before = (article: state.reader?.article, anchor: state.reader?.anchor, quitting: state.shouldQuit)
+    var before = (article: state.reader?.article, anchor: state.reader?.anchor, quitting: state.shouldQuit)
     if case .command = action { state.message = nil }
     if case .insert = action { state.message = nil }
     var effects: [Effect] = []
@@ -52,6 +52,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.articleToKeep = state.selectedArticle
             effects += rerun(&state)
         }
+    case .reloadProgress(let progress):
+        state.reload = progress
+    case .corpusReplaced(let store, let saved):
+        effects += replaceCorpus(&state, with: store, saved: saved)
+        // `before` named the open article by its old position: name it by its new one (or none, when
+        // it is gone), so leaving it later saves its place under the right article.
+        before.article = state.reader?.article
+        before.anchor = state.reader?.anchor
+    case .reloadFailed(let message):
+        state.reload = nil
+        state.message = message
     case .searchFinished(let generation, let results):
         guard generation == state.searchGeneration else { break }  // a newer query is on its way
         applyResults(&state, results)
@@ -385,7 +396,7 @@ private func load(_ state: inout AppState, article: Int) {
 /// Re-wraps the open article for a new pane width (or, with `force`, for new hits), keeping the
 /// same text at the top: the line holding the body offset the reader was scrolled to. The anchor
 /// is kept as it was, so resizing back and forth never drifts.
-private func relayoutReader(_ state: inout AppState, force: Bool = false) {
+func relayoutReader(_ state: inout AppState, force: Bool = false) {
     guard let reader = state.reader else { return }
     let width = readerWidth(state)
     guard force || width != reader.document.width else {

@@ -18,6 +18,7 @@ enum StatusLineView {
         }
         if state.sort != .relevance { left.append("by \(state.sort.rawValue)") }
         if let progress = state.indexingProgress { left.append("indexing \(Int(progress * 100))%") }
+        if let reload = state.reload { left.append("folder changed: \(reload.description)") }
         let hint = hints(state)
         var column = rect.x + 1
         column += grid.put(left.joined(separator: "  "), row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)

@@ -1,0 +1,41 @@
+import FolioCore
+
+/// Moves the reader onto a re-read corpus (the folder changed since the snapshot it painted from).
+/// Positions shift when files are added or removed before them, so everything that names an article
+/// by position — the list, the selection, the open article, the marks — follows its id instead, and
+/// what no longer exists is dropped. The current query is then run again on the new corpus.
+func replaceCorpus(_ state: inout AppState, with store: ArticleStore, saved: SavedState) -> [Effect] {
+    let old = state.store
+    let moved: (Int) -> Int? = { position in
+        old.articles.indices.contains(position) ? store.position(ofID: old.articles[position].id) : nil
+    }
+    let exact = state.rows.prefix(state.exactCount).compactMap(moved)
+    let rest = state.rows.dropFirst(state.exactCount).compactMap(moved)
+    let selected = state.selectedArticle.flatMap(moved)
+    state.store = store
+    state.marks = saved.marks
+    state.indexingProgress = store.readyIndex == nil ? store.indexingProgress : nil
+    state.reload = nil
+    // Until the query's new results arrive, the list shows the old rows that still exist.
+    state.rows = exact + rest
+    state.exactCount = exact.count
+    state.selected = selected.flatMap { state.rows.firstIndex(of: $0) } ?? 0
+    if let prompt = state.prompt {
+        state.prompt = nil
+        state.focus = prompt.returnFocus == .prompt ? .list : prompt.returnFocus
+    }
+    if let reader = state.reader {
+        if let position = moved(reader.article) {
+            state.reader?.article = position
+            relayoutReader(&state, force: true)  // the text itself may have changed
+        } else {
+            state.reader = nil
+            if state.focus == .reader { state.focus = .list }
+        }
+    }
+    let change = store.articles.count - old.articles.count
+    let difference = change == 0 ? "" : change > 0 ? ", \(change.formatted()) more" : ", \((-change).formatted()) fewer"
+    state.message = "folder changed: reloaded, \(store.articles.count.formatted()) articles\(difference)"
+    state.articleToKeep = state.selectedArticle
+    return rerun(&state)
+}
