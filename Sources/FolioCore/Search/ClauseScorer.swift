@@ -47,17 +47,23 @@ struct ClauseScorer<Source: PostingsSource> {
                     if !finished { return nil }
                 }
                 let idf = QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count)
-                for document in accumulator.touched {
-                    let doc = Int(document)
-                    let state = matched[doc]
-                    if state >= required {
-                        if state == required {
-                            matched[doc] = required + 1
-                            if step == 0 { first.append(document) }
+                matched.withUnsafeMutableBufferPointer { matched in
+                    score.withUnsafeMutableBufferPointer { score in
+                        accumulator.frequency.withUnsafeBufferPointer { frequencies in
+                            for document in accumulator.touched {
+                                let doc = Int(document)
+                                let state = matched[doc]
+                                if state >= required {
+                                    if state == required {
+                                        matched[doc] = required + 1
+                                        if step == 0 { first.append(document) }
+                                    }
+                                    let frequency = frequencies[doc]
+                                    score[doc] += idf * frequency * (QueryEvaluator.k1 + 1) / (frequency + postings.lengthNorm(of: doc))
+                                    any = true
+                                }
+                            }
                         }
-                        let frequency = accumulator.frequency[doc]
-                        score[doc] += idf * frequency * (QueryEvaluator.k1 + 1) / (frequency + postings.lengthNorm(of: doc))
-                        any = true
                     }
                 }
                 accumulator.reset()
@@ -65,7 +71,11 @@ struct ClauseScorer<Source: PostingsSource> {
             if !any { return [] }
         }
         let all = UInt32(order.count)
-        return first.compactMap { matched[Int($0)] == all ? QueryEvaluator.Scored(document: $0, score: score[Int($0)]) : nil }
+        return matched.withUnsafeBufferPointer { matched in
+            score.withUnsafeBufferPointer { score in
+                first.compactMap { matched[Int($0)] == all ? QueryEvaluator.Scored(document: $0, score: score[Int($0)]) : nil }
+            }
+        }
     }
 
     /// Documents holding any of the exclusions (a phrase verified in them); nil when cancelled.
@@ -110,14 +120,21 @@ struct Accumulator {
         let weight = SearchIndex.titleWeight
         let titleOnly = term.titleOnly
         if ids.count == 1 {
-            for id in ids[0] {
-                postings.forEachPosting(of: id) { document, body, title in
-                    if titleOnly && title == 0 { return }
-                    let value = (titleOnly ? 0 : Float(body)) + weight * Float(title)
-                    if frequency[document] == 0 { touched.append(Int32(document)) }
-                    frequency[document] += value
+            // The hot loop of every search (a prefix walks up to 250,000 postings): raw pointers, so
+            // no bounds or uniqueness checks per posting.
+            var touched = self.touched
+            self.touched = []
+            frequency.withUnsafeMutableBufferPointer { frequency in
+                for id in ids[0] {
+                    postings.forEachPosting(of: id) { document, body, title in
+                        if titleOnly && title == 0 { return }
+                        let value = (titleOnly ? 0 : Float(body)) + weight * Float(title)
+                        if frequency[document] == 0 { touched.append(Int32(truncatingIfNeeded: document)) }
+                        frequency[document] += value
+                    }
                 }
             }
+            self.touched = touched
             return
         }
         // A phrase: count, per document, how many of its tokens occur; keep those with all of them.

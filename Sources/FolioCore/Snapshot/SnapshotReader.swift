@@ -6,6 +6,8 @@ struct SnapshotContents: Sendable {
     var index: SearchIndex
     var dateKey: Column<Int>
     var titleRank: Column<Int32>
+    /// The inverse of `titleRank`, computed on reading (which proves the ranks a permutation).
+    var titleOrder: [Int32]
     var report: LoadReport
     /// The corpus state it was written for (`CorpusFingerprint`).
     var fingerprint: UInt64
@@ -62,12 +64,13 @@ enum SnapshotReader {
         let articles = SnapshotArticles(
             fieldStart: column(.articleFieldStart), flags: column(.articleFlags), dates: column(.articleDates),
             wordCounts: column(.articleWordCounts), text: column(.articleText))
+        let titleRank: Column<Int32> = column(.titleRank)
+        guard let titleOrder = ResultOrdering.inverse(of: titleRank) else { return nil }
         let contents = SnapshotContents(
-            articles: articles, index: index, dateKey: column(.dateKey), titleRank: column(.titleRank), report: report,
-            fingerprint: header.fingerprint)
+            articles: articles, index: index, dateKey: column(.dateKey), titleRank: titleRank, titleOrder: titleOrder,
+            report: report, fingerprint: header.fingerprint)
         return articles.validate() && index.isWellFormed && contents.dateKey.count == articles.count
-            && contents.titleRank.count == articles.count && index.documentCount == articles.count
-            && contents.titleRank.allSatisfy({ $0 >= 0 && Int($0) < articles.count }) ? contents : nil
+            && titleRank.count == articles.count && index.documentCount == articles.count ? contents : nil
     }
 }
 

@@ -14,6 +14,8 @@ public final class ArticleStore: Sendable {
     /// Sort keys computed once: date ordinal (Int.min for none) and position in title order.
     let dateKey: Column<Int>
     let titleRank: Column<Int32>
+    /// Radix ordering of results on those keys.
+    let ordering: ResultOrdering
     /// Look-up by id: binary search when the articles are in id order (always, from a loader), else a table.
     private let positionByID: [String: Int]?
     private let loadReport: LoadReport
@@ -34,6 +36,7 @@ public final class ArticleStore: Sendable {
         self.name = name
         dateKey = Column(keys.dateKey)
         titleRank = Column(keys.titleRank)
+        ordering = ResultOrdering(titleRank: titleRank, titleOrder: Column(keys.titleOrder), dateKey: dateKey)
         let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         positionByID = sorted ? nil : Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var report = report
@@ -52,6 +55,7 @@ public final class ArticleStore: Sendable {
         self.name = name
         dateKey = snapshot.dateKey
         titleRank = snapshot.titleRank
+        ordering = ResultOrdering(titleRank: titleRank, titleOrder: Column(snapshot.titleOrder), dateKey: dateKey)
         positionByID = nil
         var report = report
         report.articleCount = snapshot.articles.count
@@ -148,6 +152,8 @@ public final class ArticleStore: Sendable {
 struct SortKeys {
     let dateKey: [Int]
     let titleRank: [Int32]
+    /// The documents in title order (the inverse of `titleRank`).
+    let titleOrder: [Int32]
 
     init(_ articles: [Article]) {
         dateKey = articles.map { $0.date?.ordinal ?? Int.min }
@@ -162,6 +168,7 @@ struct SortKeys {
         }
         for (position, article) in byTitle.enumerated() { rank[article] = Int32(position) }
         titleRank = rank
+        titleOrder = byTitle.map { Int32($0) }
     }
 }
 
