@@ -35,6 +35,19 @@ public struct ScreenGrid: Hashable, Sendable {
         guard row >= 0, row < height, column < width else { return 0 }
         let limit = min(width, column + (maxWidth ?? width))
         var x = column
+        // Most text on screen is printable ASCII: one byte, one column, one cell, no cell analysis
+        // and no String built per cell (that was a quarter of drawing a list of results).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if x >= limit { break }
+                if x >= 0 {
+                    clearWideNeighbours(row: row, column: x, width: 1)
+                    self[row, x] = Cell(text: Self.asciiCellText[Int(byte)], width: 1, style: style)
+                }
+                x += 1
+            }
+            return max(0, x - column)
+        }
         for cell in TextCell.cells(of: text) {
             if x >= limit { break }
             if x + cell.width > limit {
@@ -54,6 +67,9 @@ public struct ScreenGrid: Hashable, Sendable {
         }
         return max(0, x - column)
     }
+
+    /// The one-character strings of the ASCII bytes (small strings: no allocation to copy).
+    private static let asciiCellText: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// Re-styles the cells in a row range without changing their text (highlights, selection).
     public mutating func restyle(row: Int, columns: Range<Int>, _ transform: (inout Style) -> Void) {
