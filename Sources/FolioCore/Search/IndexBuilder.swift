@@ -35,7 +35,8 @@ enum IndexBuilder {
         let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))
         return SearchIndex(
             terms: merged.terms, documentFrequency: Column(documentFrequency), postingsStart: Column(postingsStart),
-            postings: postings, positionsStart: Column(positionsStart), positions: positions, stems: stems, groupStart: Column(groupStart), groupTerms: Column(groupTerms),
+            postings: postings, positionsStart: Column(positionsStart), positions: positions, stems: stems,
+            groupStart: Column(groupStart), groupTerms: Column(groupTerms),
             documentLength: Column(lengths), averageDocumentLength: average, termsByLength: TermsByLength(merged.terms),
             lengthNorm: Column(lengths.map {
                 QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average)
