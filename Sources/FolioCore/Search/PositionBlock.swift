@@ -39,27 +39,55 @@ enum PositionBlock {
 
     /// Appends the block's positions as keys (title positions as they are, body positions plus
     /// `bodyKeyBase`), ascending; the body's are left out when `titleOnly`. Returns the block's end.
-    @inline(__always)
     static func decode(
         at start: Int, in base: UnsafePointer<UInt8>, limit: Int, titleOnly: Bool, into keys: inout [UInt64]
     ) -> Int {
-        var position = start
-        let header = VarInt.read(base, at: &position)
-        let end = Swift.min(limit, position + Int(header >> 1))
-        var titleLeft = header & 1 == 1 && position < end ? VarInt.read(base, at: &position) : 0
-        var key: UInt64 = 0
-        while titleLeft > 0 && position < end {
-            key &+= UInt64(VarInt.read(base, at: &position))
-            keys.append(key)
-            titleLeft -= 1
+        var reader = Reader(at: start, in: base, limit: limit, titleOnly: titleOnly)
+        while let key = reader.next() { keys.append(key) }
+        return reader.end
+    }
+
+    /// Reads one block's positions as keys, ascending, one at a time: a phrase check stops reading a
+    /// common word's block once the starts it tests are done.
+    struct Reader {
+        private let base: UnsafePointer<UInt8>
+        private var position: Int
+        /// Where the block ends (never past its term's run).
+        let end: Int
+        private var titleLeft: UInt32
+        private var inBody = false
+        private let titleOnly: Bool
+        private var key: UInt64 = 0
+
+        @inline(__always)
+        init(at start: Int, in base: UnsafePointer<UInt8>, limit: Int, titleOnly: Bool) {
+            self.base = base
+            self.titleOnly = titleOnly
+            var position = start
+            let header = VarInt.read(base, at: &position)
+            end = Swift.min(limit, position + Int(header >> 1))
+            titleLeft = header & 1 == 1 && position < end ? VarInt.read(base, at: &position) : 0
+            self.position = position
         }
-        guard !titleOnly else { return end }
-        key = bodyKeyBase
-        while position < end {
+
+        /// At most this many keys are left (each takes a byte at least).
+        var maximumRemaining: Int { Swift.max(0, end - position) }
+
+        @inline(__always)
+        mutating func next() -> UInt64? {
+            guard position < end else { return nil }
+            if titleLeft > 0 {
+                titleLeft -= 1
+            } else {
+                if titleOnly { return nil }
+                if !inBody {
+                    inBody = true
+                    key = PositionBlock.bodyKeyBase
+                }
+            }
             key &+= UInt64(VarInt.read(base, at: &position))
-            keys.append(key)
+            return key
         }
-        return end
     }
 
     /// Bytes of the gaps from 0 to the first position and between the next ones.

@@ -3,7 +3,7 @@
 /// their posting and one block header, and decodes positions only where asked.
 struct PositionCursor {
     private let postings: UnsafePointer<UInt8>
-    private let positions: UnsafePointer<UInt8>
+    private let blocks: UnsafePointer<UInt8>
     private var postingAt: Int
     private let postingEnd: Int
     /// The current posting's block; the term's blocks end at `blockLimit`.
@@ -15,7 +15,7 @@ struct PositionCursor {
     /// The caller keeps `index` alive while the cursor is used (its columns hold the bytes).
     init(term id: Int, in index: SearchIndex) {
         postings = index.postings.base
-        positions = index.positions.base
+        blocks = index.positions.base
         postingAt = index.postingsStart.base[id]
         postingEnd = index.postingsStart.base[id + 1]
         blockAt = index.positionsStart.base[id]
@@ -27,16 +27,16 @@ struct PositionCursor {
     @inline(__always)
     mutating func seek(_ target: Int) -> Bool {
         while document < target {
-            blockAt = PositionBlock.end(ofBlockAt: blockAt, in: positions, limit: blockLimit)
+            blockAt = PositionBlock.end(ofBlockAt: blockAt, in: blocks, limit: blockLimit)
             readPosting()
         }
         return document == target
     }
 
-    /// Appends the current posting's positions as `PositionBlock` keys.
+    /// The current posting's positions, as `PositionBlock` keys.
     @inline(__always)
-    func decodePositions(titleOnly: Bool, into keys: inout [UInt64]) {
-        _ = PositionBlock.decode(at: blockAt, in: positions, limit: blockLimit, titleOnly: titleOnly, into: &keys)
+    func positions(titleOnly: Bool) -> PositionBlock.Reader {
+        PositionBlock.Reader(at: blockAt, in: blocks, limit: blockLimit, titleOnly: titleOnly)
     }
 
     @inline(__always)

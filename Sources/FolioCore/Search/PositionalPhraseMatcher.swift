@@ -114,22 +114,26 @@ struct PositionalPhraseMatcher {
 }
 
 /// The phrase starts still possible in each candidate document: one run of `PositionBlock` keys
-/// (ascending) per document, all in one flat array.
+/// (ascending) per document, all in one flat buffer. Plain memory, not arrays: the checks write
+/// keys and marks millions of times for common words, and an array checks its uniqueness on each.
 private struct PhraseStarts {
-    private var keys: [UInt64] = []
+    private let keys = ScratchBuffer<UInt64>()
+    private var keyCount = 0
     /// Per document slot, its run: keys[runStart[slot] ..< runEnd[slot]].
-    private var runStart: [Int]
-    private var runEnd: [Int]
+    private let runStart: ScratchBuffer<Int>
+    private let runEnd: ScratchBuffer<Int>
+    private let documentCount: Int
     /// Documents (slots) with starts left, ascending.
     private(set) var live: [Int] = []
     /// Per key: whether the token being checked follows it.
-    private var followed: [Bool] = []
-    /// One block's keys, reused.
-    private var block: [UInt64] = []
+    private let followed = ScratchBuffer<Bool>()
 
     init(documents: [Int32]) {
-        runStart = [Int](repeating: 0, count: documents.count)
-        runEnd = runStart
+        documentCount = documents.count
+        runStart = ScratchBuffer(capacity: documents.count)
+        runStart.fill(0, count: documents.count)
+        runEnd = ScratchBuffer(capacity: documents.count)
+        runEnd.fill(0, count: documents.count)
     }
 
     /// The first token (at `token` in the phrase) occurs in document `slot`: each of its positions p
@@ -137,17 +141,23 @@ private struct PhraseStarts {
     /// ascending and each document's run is written once; a further id appends a run for the same
     /// document at the end, gathered and sorted by `finishFirstToken`.
     mutating func add(slot: Int, token: Int, titleOnly: Bool, cursor: PositionCursor) {
-        block.removeAll(keepingCapacity: true)
-        cursor.decodePositions(titleOnly: titleOnly, into: &block)
-        if runEnd[slot] != keys.count || runEnd[slot] == runStart[slot] {
+        var reader = cursor.positions(titleOnly: titleOnly)
+        let (start, end) = (runStart.base[slot], runEnd.base[slot])
+        keys.reserve(keyCount + (end - start) + reader.maximumRemaining)
+        let base = keys.base
+        if end != keyCount || end == start {
             // A new run, or the document's earlier run copied to the end to be extended.
-            let earlier = Array(keys[runStart[slot]..<runEnd[slot]])
-            runStart[slot] = keys.count
-            keys.append(contentsOf: earlier)
+            (base + keyCount).update(from: base + start, count: end - start)
+            runStart.base[slot] = keyCount
+            keyCount += end - start
         }
         let shift = UInt64(token)
-        for key in block where key & 0xFFFF_FFFF >= shift { keys.append(key - shift) }
-        runEnd[slot] = keys.count
+        while let key = reader.next() {
+            guard key & 0xFFFF_FFFF >= shift else { continue }
+            base[keyCount] = key - shift
+            keyCount += 1
+        }
+        runEnd.base[slot] = keyCount
     }
 
     /// With several ids, a document's run holds each id's positions in turn, and runs left behind
@@ -155,46 +165,53 @@ private struct PhraseStarts {
     /// place, which needs that order).
     mutating func finishFirstToken(idCount: Int) {
         if idCount > 1 {
-            var laidOut: [UInt64] = []
-            for slot in runStart.indices where runEnd[slot] > runStart[slot] {
-                let start = laidOut.count
-                laidOut.append(contentsOf: keys[runStart[slot]..<runEnd[slot]].sorted())
-                runStart[slot] = start
-                runEnd[slot] = laidOut.count
+            let laidOut = ScratchBuffer<UInt64>(capacity: keyCount)
+            var count = 0
+            for slot in 0..<documentCount where runEnd.base[slot] > runStart.base[slot] {
+                var run = UnsafeMutableBufferPointer(start: laidOut.base + count, count: runEnd.base[slot] - runStart.base[slot])
+                run.baseAddress!.update(from: keys.base + runStart.base[slot], count: run.count)
+                run.sort()
+                runStart.base[slot] = count
+                count += run.count
+                runEnd.base[slot] = count
             }
-            keys = laidOut
+            keys.reserve(count)
+            keys.base.update(from: laidOut.base, count: count)
+            keyCount = count
         }
-        for slot in runStart.indices where runEnd[slot] > runStart[slot] { live.append(slot) }
-        followed = [Bool](repeating: false, count: keys.count)
+        for slot in 0..<documentCount where runEnd.base[slot] > runStart.base[slot] { live.append(slot) }
+        followed.fill(false, count: keyCount)
     }
 
-    /// Marks the starts s of document `slot` where the cursor's term occurs at s + token.
+    /// Marks the starts s of document `slot` where the cursor's term occurs at s + token, reading
+    /// the term's positions only as far as the last start needs.
     mutating func markFollowed(slot: Int, token: Int, titleOnly: Bool, cursor: PositionCursor) {
-        block.removeAll(keepingCapacity: true)
-        cursor.decodePositions(titleOnly: titleOnly, into: &block)
+        var reader = cursor.positions(titleOnly: titleOnly)
         let shift = UInt64(token)
-        var next = 0
-        for at in runStart[slot]..<runEnd[slot] {
+        let keys = keys.base, followed = followed.base
+        var current = reader.next()
+        for at in runStart.base[slot]..<runEnd.base[slot] {
             let wanted = keys[at] &+ shift
-            while next < block.count && block[next] < wanted { next += 1 }
-            if next == block.count { break }
-            if block[next] == wanted { followed[at] = true }
+            while let key = current, key < wanted { current = reader.next() }
+            guard let key = current else { return }
+            if key == wanted { followed[at] = true }
         }
     }
 
     /// Keeps the marked starts only (the token followed them), and the documents that have any left.
     mutating func keepMarked() {
+        let keys = keys.base, followed = followed.base
         var write = 0
         var stillLive: [Int] = []
         for slot in live {
             let start = write
-            for at in runStart[slot]..<runEnd[slot] where followed[at] {
+            for at in runStart.base[slot]..<runEnd.base[slot] where followed[at] {
                 keys[write] = keys[at]
                 write += 1
             }
-            for at in start..<runEnd[slot] { followed[at] = false }
-            runStart[slot] = start
-            runEnd[slot] = write
+            for at in start..<runEnd.base[slot] { followed[at] = false }
+            runStart.base[slot] = start
+            runEnd.base[slot] = write
             if write > start { stillLive.append(slot) }
         }
         live = stillLive
@@ -203,8 +220,8 @@ private struct PhraseStarts {
     /// The phrase's occurrences in document `slot`, weighted as `keepPhrases` weighs the text's counts.
     func weightedCount(slot: Int, titleOnly: Bool) -> Float {
         var title = 0, body = 0
-        for at in runStart[slot]..<runEnd[slot] {
-            if keys[at] < PositionBlock.bodyKeyBase { title += 1 } else { body += 1 }
+        for at in runStart.base[slot]..<runEnd.base[slot] {
+            if keys.base[at] < PositionBlock.bodyKeyBase { title += 1 } else { body += 1 }
         }
         var count = SearchIndex.titleWeight * Float(title)
         if !titleOnly { count += Float(body) }

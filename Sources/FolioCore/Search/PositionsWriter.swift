@@ -2,10 +2,11 @@
 /// into one arena where each term's blocks are together, in document order: the same order as the
 /// term's postings, so a reader walks both side by side.
 enum PositionsWriter {
-    /// Each chunk's blocks are released as soon as they are copied, so the build holds the chunks'
-    /// blocks and the arena together only at the start of the copy.
+    /// `blocks` are the chunks' blocks (`ChunkIndexer.positionBytes`, taken out of them); each is
+    /// released as soon as it is copied, so the build holds them and the arena together only at the
+    /// start of the copy.
     static func write(
-        _ chunks: inout [ChunkIndexer], globalIDs: [[UInt32]], termCount: Int
+        _ blocks: inout [[UInt8]], of chunks: [ChunkIndexer], globalIDs: [[UInt32]], termCount: Int
     ) -> (positionsStart: [Int], positions: Column<UInt8>) {
         // Sizes per term come from the chunks' per-term totals, without reading the blocks.
         var starts = [Int](repeating: 0, count: termCount + 1)
@@ -18,8 +19,8 @@ enum PositionsWriter {
             let target = arena.baseAddress!
             cursor.withUnsafeMutableBufferPointer { cursor in
                 for number in chunks.indices {
-                    copyBlocks(of: chunks[number], globalIDs: globalIDs[number], to: target, cursor: cursor.baseAddress!)
-                    chunks[number].positionBytes = []
+                    copyBlocks(blocks[number], of: chunks[number], globalIDs: globalIDs[number], to: target, cursor: cursor.baseAddress!)
+                    blocks[number] = []
                 }
             }
         }
@@ -28,9 +29,10 @@ enum PositionsWriter {
 
     /// Copies each of the chunk's blocks to its term's cursor, and moves the cursor on.
     private static func copyBlocks(
-        of chunk: ChunkIndexer, globalIDs: [UInt32], to target: UnsafeMutablePointer<UInt8>, cursor: UnsafeMutablePointer<Int>
+        _ blocks: [UInt8], of chunk: ChunkIndexer, globalIDs: [UInt32], to target: UnsafeMutablePointer<UInt8>,
+        cursor: UnsafeMutablePointer<Int>
     ) {
-        chunk.positionBytes.withUnsafeBufferPointer { source in
+        blocks.withUnsafeBufferPointer { source in
             chunk.postingTerm.withUnsafeBufferPointer { terms in
                 globalIDs.withUnsafeBufferPointer { map in
                     guard let base = source.baseAddress else { return }
