@@ -60,8 +60,6 @@ struct ChunkIndexer {
     var documentLengths: [Float] = []
     /// One `PositionBlock` per posting, in posting order (`PositionsWriter` regroups them by term).
     var positionBytes: [UInt8] = []
-    /// Per local term: the bytes of its blocks in this chunk.
-    var positionBytesOfTerm: [Int] = []
 
     /// The blocks, leaving none here (so whoever takes them can free them).
     mutating func takePositionBytes() -> [UInt8] {
@@ -113,8 +111,7 @@ struct ChunkIndexer {
 
         mutating func endDocument() {
             indexer.documentStart.append(UInt32(indexer.postingTerm.count))
-            recorder.endDocument(
-                terms: indexer.postingTerm[firstPosting...], into: &indexer.positionBytes, bytesPerTerm: &indexer.positionBytesOfTerm)
+            recorder.endDocument(postings: indexer.postingTerm.count - firstPosting, into: &indexer.positionBytes)
         }
 
         @inline(__always)
@@ -124,7 +121,6 @@ struct ChunkIndexer {
             if id == lastDocument.count {
                 lastDocument.append(-1)
                 slot.append(0)
-                indexer.positionBytesOfTerm.append(0)
             }
             if lastDocument[id] != document {
                 lastDocument[id] = document

@@ -34,10 +34,8 @@ struct PositionRecorder {
         tokens += 1
     }
 
-    /// Appends a block per posting of the document to `bytes`; `terms` are the postings' terms, and
-    /// each block's size is added to its term's entry in `bytesPerTerm` (for the layout by term).
-    mutating func endDocument(terms: ArraySlice<UInt32>, into bytes: inout [UInt8], bytesPerTerm: inout [Int]) {
-        let postings = terms.count
+    /// Appends a block per posting of the document (`postings` of them) to `bytes`.
+    mutating func endDocument(postings: Int, into bytes: inout [UInt8]) {
         groupStart.fill(0, count: postings + 1)
         titleCount.fill(0, count: postings)
         grouped.reserve(tokens)
@@ -62,11 +60,9 @@ struct PositionRecorder {
         var start = 0
         for posting in 0..<postings {
             let end = groupStart[posting], titleEnd = start + titleCount[posting]
-            let size = PositionBlock.write(
+            written += PositionBlock.write(
                 title: UnsafeBufferPointer(start: grouped + start, count: titleEnd - start),
                 body: UnsafeBufferPointer(start: grouped + titleEnd, count: end - titleEnd), to: encoded.base + written)
-            written += size
-            bytesPerTerm[Int(terms[terms.startIndex + posting])] += size
             start = end
         }
         bytes.append(contentsOf: UnsafeBufferPointer(start: encoded.base, count: written))

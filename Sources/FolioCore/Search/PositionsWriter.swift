@@ -8,10 +8,14 @@ enum PositionsWriter {
     static func write(
         _ blocks: inout [[UInt8]], of chunks: [ChunkIndexer], globalIDs: [[UInt32]], termCount: Int
     ) -> (positionsStart: [Int], positions: Column<UInt8>) {
-        // Sizes per term come from the chunks' per-term totals, without reading the blocks.
+        // Pass 1: each term's bytes, from the block headers.
         var starts = [Int](repeating: 0, count: termCount + 1)
-        for (chunk, map) in zip(chunks, globalIDs) {
-            for (local, bytes) in chunk.positionBytesOfTerm.enumerated() { starts[Int(map[local]) + 1] += bytes }
+        starts.withUnsafeMutableBufferPointer { sizes in
+            for number in chunks.indices {
+                visitBlocks(blocks[number], of: chunks[number], globalIDs: globalIDs[number]) { term, _, size in
+                    sizes[term + 1] += size
+                }
+            }
         }
         for term in 0..<termCount { starts[term + 1] += starts[term] }
         var cursor = starts
@@ -27,10 +31,23 @@ enum PositionsWriter {
         return (starts, positions)
     }
 
-    /// Copies each of the chunk's blocks to its term's cursor, and moves the cursor on.
+    /// Pass 2: copies each of the chunk's blocks to its term's cursor, and moves the cursor on.
     private static func copyBlocks(
         _ blocks: [UInt8], of chunk: ChunkIndexer, globalIDs: [UInt32], to target: UnsafeMutablePointer<UInt8>,
         cursor: UnsafeMutablePointer<Int>
+    ) {
+        visitBlocks(blocks, of: chunk, globalIDs: globalIDs) { term, block, size in
+            // Most blocks are a few bytes: a loop beats a call to memmove.
+            let write = target + cursor[term]
+            for offset in 0..<size { write[offset] = block[offset] }
+            cursor[term] += size
+        }
+    }
+
+    /// Calls `body(globalTerm, block, size)` for each of the chunk's blocks, in posting order.
+    @inline(__always)
+    private static func visitBlocks(
+        _ blocks: [UInt8], of chunk: ChunkIndexer, globalIDs: [UInt32], _ body: (Int, UnsafePointer<UInt8>, Int) -> Void
     ) {
         blocks.withUnsafeBufferPointer { source in
             chunk.postingTerm.withUnsafeBufferPointer { terms in
@@ -38,16 +55,9 @@ enum PositionsWriter {
                     guard let base = source.baseAddress else { return }
                     var at = 0
                     for local in terms {
-                        let term = Int(map[Int(local)])
                         let end = PositionBlock.end(ofBlockAt: at, in: base, limit: source.count)
-                        // Most blocks are a few bytes: a loop beats a call to memmove.
-                        var write = cursor[term]
-                        while at < end {
-                            target[write] = base[at]
-                            write += 1
-                            at += 1
-                        }
-                        cursor[term] = write
+                        body(Int(map[Int(local)]), base + at, end - at)
+                        at = end
                     }
                 }
             }
