@@ -99,17 +99,22 @@ import Testing
 
     @Test func blocksRoundTrip() {
         var random = SplitMix64(seed: 3)
-        for _ in 0..<500 {
+        for round in 0..<400 {
             func positions(_ count: Int) -> [UInt32] {
                 var value: UInt32 = 0
                 return (0..<count).map { number in
-                    let gap = [UInt32(1), 2, 130, 20_000, 3_000_000][Int(random.next() % 5)]
+                    // Long runs take small gaps, so positions stay in 32 bits.
+                    let gap = [UInt32(1), 2, 130, 20_000, 3_000_000][Int(random.next() % (count > 100 ? 2 : 5))]
                     value += number == 0 ? gap - 1 : gap
                     return value
                 }
             }
-            let title = positions(Int(random.next() % 4)), body = positions(Int(random.next() % 40) + (title.isEmpty ? 1 : 0))
-            var bytes = [UInt8](repeating: 0xEE, count: 10 * (title.count + body.count) + 12)
+            // Now and then a field past the stored frequencies' 65,535, whose counts the block then holds.
+            let saturated = round % 50 == 49
+            let title = positions(saturated && round % 100 == 99 ? 70_000 : Int(random.next() % 4))
+            let body = positions(saturated && round % 100 == 49 ? 66_000 : Int(random.next() % 40) + (title.isEmpty ? 1 : 0))
+            let titleFrequency = UInt32(Swift.min(title.count, 0xFFFF)), bodyFrequency = UInt32(Swift.min(body.count, 0xFFFF))
+            var bytes = [UInt8](repeating: 0xEE, count: 5 * (title.count + body.count) + 12)
             let size = title.withUnsafeBufferPointer { titleBuffer in
                 body.withUnsafeBufferPointer { bodyBuffer in
                     bytes.withUnsafeMutableBufferPointer { PositionBlock.write(title: titleBuffer, body: bodyBuffer, to: $0.baseAddress!) }
@@ -117,12 +122,35 @@ import Testing
             }
             var keys: [UInt64] = [], titleKeys: [UInt64] = []
             bytes.withUnsafeBufferPointer { buffer in
-                #expect(PositionBlock.end(ofBlockAt: 0, in: buffer.baseAddress!, limit: buffer.count) == size)
-                #expect(PositionBlock.decode(at: 0, in: buffer.baseAddress!, limit: buffer.count, titleOnly: false, into: &keys) == size)
-                _ = PositionBlock.decode(at: 0, in: buffer.baseAddress!, limit: buffer.count, titleOnly: true, into: &titleKeys)
+                let base = buffer.baseAddress!
+                let end = PositionBlock.end(
+                    ofBlockAt: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: buffer.count)
+                #expect(end == size)
+                PositionBlock.decode(
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, titleOnly: false, into: &keys)
+                PositionBlock.decode(
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, titleOnly: true, into: &titleKeys)
             }
             #expect(keys == title.map(UInt64.init) + body.map { PositionBlock.bodyKeyBase + UInt64($0) })
             #expect(titleKeys == title.map(UInt64.init))
+        }
+    }
+
+    /// Bytes that do not fit the stored frequencies (damage under a valid checksum) never take a
+    /// reader past its term's blocks.
+    @Test func readersStayInsideTheirLimit() {
+        let bytes: [UInt8] = [0x85, 0x81, 0x82, 0x03, 0x04, 0x85, 0x86, 0x87]
+        bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for limit in 0...4 {
+                for (title, body) in [(UInt32(0), UInt32(9)), (3, 3), (0xFFFF, 2), (1, 0xFFFF), (0xFFFF, 0xFFFF)] {
+                    #expect(PositionBlock.end(ofBlockAt: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit) <= limit)
+                    var reader = PositionBlock.Reader(at: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit, titleOnly: false)
+                    var read = 0
+                    while reader.next() != nil { read += 1 }
+                    #expect(read <= limit)
+                }
+            }
         }
     }
 

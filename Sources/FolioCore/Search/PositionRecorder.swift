@@ -4,7 +4,7 @@
 /// Tokens arrive in text order, terms interleaved; a block needs a term's positions together. So a
 /// document's tokens are noted as posting numbers (4 bytes each, in memory reused from one document
 /// to the next) and grouped by a counting sort when the document ends: the chunk keeps only the
-/// encoded bytes (about two bytes a token), never a 4-byte position per token of the corpus.
+/// encoded bytes (about 1.4 a token), never a 4-byte position per token of the corpus.
 struct PositionRecorder {
     /// Per token of the current document, title first: the posting it counts into, numbered from the
     /// document's first posting.
@@ -54,7 +54,7 @@ struct PositionRecorder {
             grouped[groupStart[posting]] = UInt32(truncatingIfNeeded: token < titleTokens ? token : token - titleTokens)
             groupStart[posting] += 1
         }
-        // At most 5 bytes a position and 10 of header and title count a posting.
+        // At most 5 bytes a position, and 10 of counts a (saturated) posting.
         encoded.reserve(5 * tokens + 10 * postings)
         var written = 0
         var start = 0

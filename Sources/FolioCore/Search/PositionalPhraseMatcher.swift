@@ -143,7 +143,7 @@ private struct PhraseStarts {
     mutating func add(slot: Int, token: Int, titleOnly: Bool, cursor: PositionCursor) {
         var reader = cursor.positions(titleOnly: titleOnly)
         let (start, end) = (runStart.base[slot], runEnd.base[slot])
-        keys.reserve(keyCount + (end - start) + reader.maximumRemaining)
+        keys.reserve(keyCount + (end - start) + reader.remaining)
         let base = keys.base
         if end != keyCount || end == start {
             // A new run, or the document's earlier run copied to the end to be extended.

@@ -51,13 +51,16 @@ enum PositionsWriter {
     ) {
         blocks.withUnsafeBufferPointer { source in
             chunk.postingTerm.withUnsafeBufferPointer { terms in
-                globalIDs.withUnsafeBufferPointer { map in
-                    guard let base = source.baseAddress else { return }
-                    var at = 0
-                    for local in terms {
-                        let end = PositionBlock.end(ofBlockAt: at, in: base, limit: source.count)
-                        body(Int(map[Int(local)]), base + at, end - at)
-                        at = end
+                chunk.postingFrequency.withUnsafeBufferPointer { frequencies in
+                    globalIDs.withUnsafeBufferPointer { map in
+                        guard let base = source.baseAddress else { return }
+                        var at = 0
+                        for (local, packed) in zip(terms, frequencies) {
+                            let end = PositionBlock.end(
+                                ofBlockAt: at, titleFrequency: packed >> 16, bodyFrequency: packed & 0xFFFF, in: base, limit: source.count)
+                            body(Int(map[Int(local)]), base + at, end - at)
+                            at = end
+                        }
                     }
                 }
             }

@@ -35,11 +35,4 @@ enum VarInt {
         } while byte >= 0x80
         return value
     }
-
-    /// Steps over one value without decoding it.
-    @inline(__always)
-    static func skip(_ buffer: UnsafePointer<UInt8>, at position: inout Int) {
-        while buffer[position] >= 0x80 { position += 1 }
-        position += 1
-    }
 }

@@ -112,8 +112,9 @@ extension SearchIndex {
     }
 
     /// Every term has a run of position blocks (a posting has at least one position), the runs tile
-    /// the arena, and its last byte ends a varint: a block reader, bounded by its term's run, then
-    /// never reads outside the arena however the bytes inside were damaged.
+    /// the arena, and its last byte ends a varint: a block reader, bounded by its term's run (a varint
+    /// started inside it ends by the arena's last byte), then never reads outside the arena however
+    /// the bytes inside were damaged.
     private var positionsAreWellFormed: Bool {
         guard positionsStart.count == terms.count + 1, positionsStart[0] == 0,
             positionsStart[terms.count] == positions.count
