@@ -253,3 +253,36 @@ extension SnapshotTests {
         #expect(FileManager.default.fileExists(atPath: young))
     }
 }
+
+extension SnapshotTests {
+    /// Position runs that overlap, leave bytes over, or end inside a varint are refused by the
+    /// structural checks, even under a valid checksum: a block reader relies on them to stay inside.
+    @Test(arguments: ["runs out of order", "arena longer than the runs", "arena ends inside a varint"])
+    func damagedPositionsAreRefused(damage: String) throws {
+        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        try Self.writeCorpus(in: corpus, articles: 30)
+        let store = try CorpusOpener(cache: nil).open(path: corpus.path)
+        let file = cache.path + "/positions.snapshot"
+        try SnapshotWriter.write(store, index: store.index, fingerprint: 42, to: file)
+        #expect(SnapshotReader.read(path: file, fingerprint: 42).failure == nil)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        let starts = try #require(Self.entries(bytes).first { $0.section == .positionsStart })
+        let arena = try #require(Self.entries(bytes).first { $0.section == .positions })
+        #expect(starts.count == store.index.termCount + 1 && arena.count > 0)
+        bytes.withUnsafeMutableBytes { raw in
+            switch damage {
+            case "runs out of order":
+                let second = raw.load(fromByteOffset: starts.offset + 16, as: Int.self)
+                raw.storeBytes(of: second, toByteOffset: starts.offset + 8, as: Int.self)
+            case "arena longer than the runs":
+                let last = starts.offset + 8 * (starts.count - 1)
+                raw.storeBytes(of: raw.load(fromByteOffset: last, as: Int.self) - 1, toByteOffset: last, as: Int.self)
+            default:
+                raw[arena.offset + arena.count - 1] |= 0x80
+            }
+        }
+        Self.resealed(&bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(SnapshotReader.read(path: file, fingerprint: 42).failure == .damaged("structure"))
+    }
+}

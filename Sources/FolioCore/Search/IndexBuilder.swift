@@ -6,7 +6,8 @@ import Synchronization
 ///    (term, packed tf) postings per document: no shared state, no locks.
 /// 2. Each worker sorts its terms; a k-way merge gives the global sorted dictionary and each worker's
 ///    local → global id map.
-/// 3. Postings are sized, then written as varints straight into one arena, in document order.
+/// 3. Postings are sized, then written as varints straight into one arena, in document order; each
+///    posting's token positions likewise into a second arena (`PositionBlock`), for phrase checks.
 enum IndexBuilder {
     /// `progress` is called now and then with the fraction done (from worker threads).
     static func build(_ articles: ArticleTable, progress: @Sendable (Double) -> Void = { _ in }) -> SearchIndex {
@@ -14,7 +15,7 @@ enum IndexBuilder {
         // Tokenizing is ~80% of the build: progress counts documents done, shared by the workers.
         let documentsDone = Atomic<Int>(0)
         let total = Swift.max(1, articles.count)
-        let chunks = Parallel.map(parts.count) { part in
+        var chunks = Parallel.map(parts.count) { part in
             ChunkIndexer.index(articles, range: parts[part]) { done in
                 let all = documentsDone.add(done, ordering: .relaxed).newValue
                 progress(0.8 * Double(all) / Double(total))
@@ -22,8 +23,13 @@ enum IndexBuilder {
         }
         let merged = DictionaryMerger.merge(chunks)
         progress(0.85)
-        let (documentFrequency, postingsStart, postings) = PostingsWriter.write(
-            chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count)
+        // The two arenas are laid out at once, one core each: the positions take about half the
+        // postings' time, so they cost no time here. The chunks' blocks move to the positions writer,
+        // which frees each chunk's once copied.
+        var blocks = chunks.indices.map { chunks[$0].takePositionBytes() }
+        let ((positionsStart, positions), (documentFrequency, postingsStart, postings)) = Parallel.both(
+            { PositionsWriter.write(&blocks, of: chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count) },
+            { PostingsWriter.write(chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count) })
         progress(0.95)
         let (stems, groupStart, groupTerms) = StemGrouper.group(merged.terms)
         var lengths: [Float] = []
@@ -32,7 +38,8 @@ enum IndexBuilder {
         let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))
         return SearchIndex(
             terms: merged.terms, documentFrequency: Column(documentFrequency), postingsStart: Column(postingsStart),
-            postings: postings, stems: stems, groupStart: Column(groupStart), groupTerms: Column(groupTerms),
+            postings: postings, positionsStart: Column(positionsStart), positions: positions, stems: stems,
+            groupStart: Column(groupStart), groupTerms: Column(groupTerms),
             documentLength: Column(lengths), averageDocumentLength: average, termsByLength: TermsByLength(merged.terms),
             lengthNorm: Column(lengths.map {
                 QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average)
@@ -51,6 +58,14 @@ struct ChunkIndexer {
     /// Body tf in the low 16 bits, title tf in the high 16 (both saturate at 65,535).
     var postingFrequency: [UInt32] = []
     var documentLengths: [Float] = []
+    /// One `PositionBlock` per posting, in posting order (`PositionsWriter` regroups them by term).
+    var positionBytes: [UInt8] = []
+
+    /// The blocks, leaving none here (so whoever takes them can free them).
+    mutating func takePositionBytes() -> [UInt8] {
+        defer { positionBytes = [] }
+        return positionBytes
+    }
 
     static func index(_ articles: ArticleTable, range: Range<Int>, reportDone: (Int) -> Void = { _ in }) -> ChunkIndexer {
         var sink = Sink()
@@ -64,8 +79,9 @@ struct ChunkIndexer {
             let titleTokens = sink.tokens
             sink.tokens = 0
             sink.increment = 1
+            sink.recorder.endTitle()
             article.withBodyUTF8 { tokenizer.tokenize(bytes: $0, into: &sink) }
-            sink.indexer.documentStart.append(UInt32(sink.indexer.postingTerm.count))
+            sink.endDocument()
             sink.indexer.documentLengths.append(Float(sink.tokens) + SearchIndex.titleWeight * Float(titleTokens))
             if local & 255 == 255 { reportDone(256) }
         }
@@ -82,10 +98,20 @@ struct ChunkIndexer {
         /// Per local term: the last document that used it, and where its posting sits.
         var lastDocument: [Int32] = []
         var slot: [UInt32] = []
+        var recorder = PositionRecorder()
+        /// The current document's first posting.
+        var firstPosting = 0
 
         mutating func beginDocument(_ local: Int32) {
             document = local
             tokens = 0
+            firstPosting = indexer.postingTerm.count
+            recorder.beginDocument()
+        }
+
+        mutating func endDocument() {
+            indexer.documentStart.append(UInt32(indexer.postingTerm.count))
+            recorder.endDocument(postings: indexer.postingTerm.count - firstPosting, into: &indexer.positionBytes)
         }
 
         @inline(__always)
@@ -103,6 +129,7 @@ struct ChunkIndexer {
                 indexer.postingFrequency.append(0)
             }
             let position = Int(slot[id])
+            recorder.record(posting: position - firstPosting)
             let packed = indexer.postingFrequency[position]
             let field = increment == 1 ? packed & 0xFFFF : packed >> 16
             if field < 0xFFFF { indexer.postingFrequency[position] = packed &+ increment }

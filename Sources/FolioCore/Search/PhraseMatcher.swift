@@ -1,7 +1,8 @@
 import Foundation
 
-/// Checks that a phrase's tokens appear adjacent and in order in a text (the index keeps no
-/// positions: phrases are verified on the candidate documents instead, DESIGN.md §4).
+/// Checks that a phrase's tokens appear adjacent and in order in a text: for the scan that answers
+/// while the index builds (the index checks phrases on its token positions, `PositionalPhraseMatcher`)
+/// and for highlighting.
 ///
 /// This runs over every candidate's full text while a phrase is typed, so it allocates nothing per
 /// token: the partial matches in progress are a bit set (bit k: the last k tokens match the
@@ -10,6 +11,15 @@ struct PhraseMatcher: Sendable {
     let tokens: [[UInt8]]
     /// The last token may be a prefix (a phrase being typed).
     let lastIsPrefix: Bool
+    /// When set, the words a prefix last token may be: those the search resolved it to, which its
+    /// postings budget may have cut (`TermResolver.prefixMatches`); nil takes every word it starts.
+    let lastWords: Set<[UInt8]>?
+
+    init(tokens: [[UInt8]], lastIsPrefix: Bool, lastWords: Set<[UInt8]>? = nil) {
+        self.tokens = tokens
+        self.lastIsPrefix = lastIsPrefix
+        self.lastWords = lastWords
+    }
 
     /// Phrases longer than this are matched on their first 63 tokens (a query that long is a paste).
     static let maximumTokens = 63
@@ -230,7 +240,8 @@ struct PhraseMatcher: Sendable {
     fileprivate func matches(_ token: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
         let expected = tokens[position]
         if lastIsPrefix && position == tokens.count - 1 {
-            return token.count >= expected.count && token.prefix(expected.count).elementsEqual(expected)
+            guard token.count >= expected.count && token.prefix(expected.count).elementsEqual(expected) else { return false }
+            return lastWords?.contains(Array(token)) ?? true
         }
         return token.count == expected.count && token.elementsEqual(expected)
     }

@@ -122,4 +122,7 @@ struct ScanPostings {
 extension ScanPostings: PostingsSource {
     func documentFrequency(of id: Int) -> Int { Int(terms.documentFrequency[id]) }
     func lengthNorm(of document: Int) -> Float { lengthNorm[document] }
+    func term(_ id: Int) -> [UInt8] { terms.token(id) }
+    /// No positions: the scan checks phrases on the text it has just read.
+    var positionalIndex: SearchIndex? { nil }
 }

@@ -1,7 +1,8 @@
 /// The inverted index of a corpus: immutable once built, shared by every query (Sendable).
 ///
 /// Layout (DESIGN.md §4): a sorted term arena (exact look-up and prefix ranges by binary search),
-/// one flat postings arena of varints (doc gap, body tf, title tf) in doc order, and stem groups that
+/// one flat postings arena of varints (doc gap, body tf, title tf) in doc order, beside it an arena of
+/// each posting's token positions in the same order (`PositionBlock`, for phrases), and stem groups that
 /// map an English stem to the raw terms sharing it, so "ashes" finds "ash" while "as" typed
 /// incrementally still prefix-matches raw words.
 public struct SearchIndex: Sendable {
@@ -11,6 +12,10 @@ public struct SearchIndex: Sendable {
     /// Postings of term i are postings[postingsStart[i] ..< postingsStart[i + 1]].
     let postingsStart: Column<Int>
     let postings: Column<UInt8>
+    /// Positions of term i are positions[positionsStart[i] ..< positionsStart[i + 1]]: one
+    /// `PositionBlock` per posting, in the postings' order.
+    let positionsStart: Column<Int>
+    let positions: Column<UInt8>
     /// Stems in byte order; group g holds the raw term ids groupTerms[groupStart[g] ..< groupStart[g + 1]].
     let stems: SortedTerms
     let groupStart: Column<UInt32>
@@ -29,7 +34,7 @@ public struct SearchIndex: Sendable {
     /// Bytes held by the index structures (not the article text).
     public var memoryBytes: Int {
         terms.bytes.byteCount + terms.offsets.byteCount + documentFrequency.byteCount + postingsStart.byteCount
-            + postings.byteCount + stems.bytes.byteCount + stems.offsets.byteCount + groupStart.byteCount
+            + postings.byteCount + positionsStart.byteCount + positions.byteCount + stems.bytes.byteCount + stems.offsets.byteCount + groupStart.byteCount
             + groupTerms.byteCount + documentLength.byteCount + lengthNorm.byteCount + termsByLength.order.byteCount
             + termsByLength.start.byteCount
     }

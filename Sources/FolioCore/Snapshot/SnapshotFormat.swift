@@ -1,4 +1,5 @@
-/// The index snapshot file (version 1), little-endian, every section 64-byte aligned:
+/// The index snapshot file (version 2; version 1 had no positions), little-endian, every section
+/// 64-byte aligned:
 ///
 ///     0   magic "FOLIOSNP"             8 bytes
 ///     8   format version               UInt32
@@ -16,7 +17,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("FOLIOSNP".utf8)
     /// Bump when any section's meaning changes: an older file is then rebuilt, never misread.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 64
     static let tableEntrySize = 24
@@ -26,6 +27,7 @@ enum SnapshotFormat {
         case termBytes = 1, termOffsets, documentFrequency, postingsStart, postings
         case stemBytes, stemOffsets, groupStart, groupTerms
         case documentLength, lengthNorm, lengthOrder, lengthStart, averageLength
+        case positionsStart, positions
         case articleFieldStart = 20, articleFlags, articleDates, articleWordCounts, articleText
         case dateKey = 30, titleRank
         case report = 40
@@ -33,11 +35,11 @@ enum SnapshotFormat {
         /// Bytes per element, checked on reading so a column is never read with the wrong width.
         var elementSize: Int {
             switch self {
-            case .termBytes, .postings, .stemBytes, .articleFlags, .articleText, .report: 1
+            case .termBytes, .postings, .positions, .stemBytes, .articleFlags, .articleText, .report: 1
             case .termOffsets, .documentFrequency, .stemOffsets, .groupStart, .groupTerms, .documentLength,
                  .lengthNorm, .lengthOrder, .lengthStart, .averageLength, .articleDates, .articleWordCounts, .titleRank:
                 4
-            case .postingsStart, .articleFieldStart, .dateKey: 8
+            case .postingsStart, .positionsStart, .articleFieldStart, .dateKey: 8
             }
         }
     }

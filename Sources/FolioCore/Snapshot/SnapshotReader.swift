@@ -57,7 +57,8 @@ enum SnapshotReader {
         else { return nil }
         let index = SearchIndex(
             terms: terms, documentFrequency: column(.documentFrequency), postingsStart: column(.postingsStart),
-            postings: column(.postings), stems: stems, groupStart: column(.groupStart), groupTerms: column(.groupTerms),
+            postings: column(.postings), positionsStart: column(.positionsStart), positions: column(.positions),
+            stems: stems, groupStart: column(.groupStart), groupTerms: column(.groupTerms),
             documentLength: column(.documentLength), averageDocumentLength: averages[0],
             termsByLength: TermsByLength(order: column(.lengthOrder), start: column(.lengthStart)),
             lengthNorm: column(.lengthNorm))
@@ -102,7 +103,7 @@ extension SearchIndex {
             if start < previous { return false }
             previous = start
         }
-        guard previous <= postings.count, postingsStart[0] == 0 else { return false }
+        guard previous <= postings.count, postingsStart[0] == 0, positionsAreWellFormed else { return false }
         var previousGroup: UInt32 = 0
         for start in groupStart {
             if start < previousGroup { return false }
@@ -116,5 +117,21 @@ extension SearchIndex {
             previousLength = start
         }
         return Int(previousLength) <= termCount && termsByLength.start.count == Tokenizer.maximumTokenBytes + 10
+    }
+
+    /// Every term has a run of position blocks (a posting has at least one position), the runs tile
+    /// the arena, and its last byte ends a varint: a block reader, bounded by its term's run (a varint
+    /// started inside it ends by the arena's last byte), then never reads outside the arena however
+    /// the bytes inside were damaged.
+    private var positionsAreWellFormed: Bool {
+        guard positionsStart.count == terms.count + 1, positionsStart[0] == 0,
+            positionsStart[terms.count] == positions.count
+        else { return false }
+        var previous = 0
+        for start in positionsStart.dropFirst() {
+            if start <= previous { return false }
+            previous = start
+        }
+        return positions.isEmpty || positions[positions.count - 1] < 0x80
     }
 }

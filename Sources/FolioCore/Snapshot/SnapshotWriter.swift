@@ -41,7 +41,8 @@ enum SnapshotWriter {
         let sections: [(SnapshotFormat.Section, (Int, Writer))] = [
             (.termBytes, column(index.terms.bytes)), (.termOffsets, column(index.terms.offsets)),
             (.documentFrequency, column(index.documentFrequency)), (.postingsStart, column(index.postingsStart)),
-            (.postings, column(index.postings)), (.stemBytes, column(index.stems.bytes)),
+            (.postings, column(index.postings)), (.positionsStart, column(index.positionsStart)),
+            (.positions, column(index.positions)), (.stemBytes, column(index.stems.bytes)),
             (.stemOffsets, column(index.stems.offsets)), (.groupStart, column(index.groupStart)),
             (.groupTerms, column(index.groupTerms)), (.documentLength, column(index.documentLength)),
             (.lengthNorm, column(index.lengthNorm)), (.lengthOrder, column(index.termsByLength.order)),

@@ -21,6 +21,26 @@ enum Parallel {
         }
     }
 
+    /// `first()` and `second()` at once, on two threads (two independent steps of the index build).
+    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let work = UncheckedBox((first, second))
+                var a: A?
+                var b: B?
+                withUnsafeMutablePointer(to: &a) { aSlot in
+                    withUnsafeMutablePointer(to: &b) { bSlot in
+                        let slots = UncheckedBox((aSlot, bSlot))
+                        DispatchQueue.concurrentPerform(iterations: 2) { index in
+                            if index == 0 { slots.value.0.pointee = work.value.0() } else { slots.value.1.pointee = work.value.1() }
+                        }
+                    }
+                }
+                return (a!, b!)
+            }
+        }
+    }
+
     /// Splits 0..<count into `parts` contiguous ranges (the last ones may be empty when count is small).
     static func ranges(_ count: Int, parts: Int) -> [Range<Int>] {
         let parts = max(1, parts)

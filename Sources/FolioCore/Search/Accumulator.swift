@@ -1,0 +1,112 @@
+/// Per-document term frequencies of one alternative, over a dense array reused across terms.
+struct Accumulator {
+    var frequency: [Float]
+    var touched: [Int32] = []
+
+    init(count: Int) { frequency = [Float](repeating: 0, count: count) }
+
+    /// Adds up the (title-weighted) frequencies of every id; for a phrase, keeps the documents that
+    /// hold all its tokens (verified later), scored on the sum of its tokens' frequencies.
+    mutating func collect<Source: PostingsSource>(term: Query.Term, ids: [[Int]], postings: Source) {
+        let weight = SearchIndex.titleWeight
+        let titleOnly = term.titleOnly
+        if ids.count == 1 {
+            // The hot loop of every search (a prefix walks up to 250,000 postings): raw pointers, so
+            // no bounds or uniqueness checks per posting.
+            var touched = self.touched
+            self.touched = []
+            frequency.withUnsafeMutableBufferPointer { frequency in
+                for id in ids[0] {
+                    postings.forEachPosting(of: id) { document, body, title in
+                        if titleOnly && title == 0 { return }
+                        let value = (titleOnly ? 0 : Float(body)) + weight * Float(title)
+                        if frequency[document] == 0 { touched.append(Int32(truncatingIfNeeded: document)) }
+                        frequency[document] += value
+                    }
+                }
+            }
+            self.touched = touched
+            return
+        }
+        // A phrase: count, per document, how many of its tokens occur; keep those with all of them.
+        // The count is a byte, so only the first 255 tokens pick the candidates (a pasted paragraph
+        // can be longer); `keepPhrases` checks the whole phrase on them.
+        let counted = ids.prefix(Int(UInt8.max))
+        var tokensSeen = [UInt8](repeating: 0, count: frequency.count)
+        var seenDocuments: [Int32] = []
+        for (position, tokenIDs) in counted.enumerated() {
+            for id in tokenIDs {
+                postings.forEachPosting(of: id) { document, body, title in
+                    if titleOnly && title == 0 { return }
+                    guard Int(tokensSeen[document]) >= position else { return }
+                    if Int(tokensSeen[document]) == position {
+                        tokensSeen[document] = UInt8(truncatingIfNeeded: position + 1)
+                        if position == 0 { seenDocuments.append(Int32(document)) }
+                    }
+                    frequency[document] += (titleOnly ? 0 : Float(body)) + weight * Float(title)
+                }
+            }
+        }
+        for document in seenDocuments {
+            if Int(tokensSeen[Int(document)]) == counted.count { touched.append(document) } else { frequency[Int(document)] = 0 }
+        }
+    }
+
+    /// Drops touched documents where the phrase's tokens are not adjacent in title or body.
+    /// Kept documents score on how often the phrase itself occurs (title occurrences weighted), not
+    /// on its words' counts: "the son we almost had" twice outranks once, however many "the"s either has.
+    /// The index checks on its token positions, the scan on the candidates' text; both take for the
+    /// word being typed only the words its resolved `ids` hold (the prefix budget may leave some out).
+    /// False when `isCancelled` turned true.
+    mutating func keepPhrases<Source: PostingsSource>(
+        _ term: Query.Term, ids: [[Int]], postings: Source, articles: ArticleTable, alive: (Int) -> Bool,
+        tokenizer: inout Tokenizer, isCancelled: () -> Bool
+    ) -> Bool {
+        let documents = touched
+        let found: [Float]?
+        if let index = postings.positionalIndex {
+            found = Self.positionalCounts(term, ids: ids, index: index, documents: documents, alive: alive, isCancelled: isCancelled)
+        } else {
+            let matcher = PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix, lastWords: Self.typedWords(term, ids, postings))
+            found = Self.textCounts(
+                matcher, titleOnly: term.titleOnly, articles: articles, documents: documents, alive: alive,
+                tokenizer: &tokenizer, isCancelled: isCancelled)
+        }
+        guard let found else { return false }
+        var kept: [Int32] = []
+        for (document, count) in zip(documents, found) {
+            frequency[Int(document)] = count
+            if count > 0 { kept.append(document) }
+        }
+        touched = kept
+        return true
+    }
+
+    /// Weighted counts per document of `documents` (0 for those not `alive`) from the index's positions.
+    private static func positionalCounts(
+        _ term: Query.Term, ids: [[Int]], index: SearchIndex, documents: [Int32], alive: (Int) -> Bool, isCancelled: () -> Bool
+    ) -> [Float]? {
+        // Candidates come in document order (the phrase's first word has one id); sorted all the same.
+        var checked = documents.indices.filter { alive(Int(documents[$0])) }
+        if !zip(checked, checked.dropFirst()).allSatisfy({ documents[$0] < documents[$1] }) {
+            checked.sort { documents[$0] < documents[$1] }
+        }
+        let matcher = PositionalPhraseMatcher(index: index, term: term, ids: ids)
+        guard let counts = matcher.weightedOccurrences(in: checked.map { documents[$0] }, isCancelled: isCancelled) else { return nil }
+        var found = [Float](repeating: 0, count: documents.count)
+        for (slot, position) in checked.enumerated() { found[position] = counts[slot] }
+        return found
+    }
+
+    /// The words the last token may be when it is being typed, from its resolved ids; nil when any
+    /// word starting with it counts (a complete phrase, or one longer than the matcher reads).
+    private static func typedWords<Source: PostingsSource>(_ term: Query.Term, _ ids: [[Int]], _ postings: Source) -> Set<[UInt8]>? {
+        guard term.isPrefix, term.tokens.count <= PhraseMatcher.maximumTokens, let last = ids.last else { return nil }
+        return Set(last.map(postings.term))
+    }
+
+    mutating func reset() {
+        for document in touched { frequency[Int(document)] = 0 }
+        touched.removeAll(keepingCapacity: true)
+    }
+}
