@@ -122,12 +122,14 @@ tantivy_problem=$(ensure_tantivy) || true
 log "building folio and folio-bench (release) in $work/swift"
 bin=""
 build_problem=""
+# As `make` builds folio (the Swift runtime linked in): memory figures are those of the installed binary.
+release=(-c release --static-swift-stdlib --scratch-path "$work/swift")
 if ! command -v swift >/dev/null; then
     build_problem="swift not found: folio cannot be built"
     log "$build_problem"
-elif swift build -c release --scratch-path "$work/swift" --product folio >"$logs/build.log" 2>&1 &&
-    swift build -c release --scratch-path "$work/swift" --product folio-bench >>"$logs/build.log" 2>&1; then
-    bin=$(swift build -c release --scratch-path "$work/swift" --show-bin-path)
+elif swift build "${release[@]}" --product folio >"$logs/build.log" 2>&1 &&
+    swift build "${release[@]}" --product folio-bench >>"$logs/build.log" 2>&1; then
+    bin=$(swift build "${release[@]}" --show-bin-path)
 else
     build_problem="swift build failed (see $logs/build.log)"
     log "$build_problem"
