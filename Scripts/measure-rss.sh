@@ -8,8 +8,7 @@
 # Without CORPUS folio opens its built-in articles. Each start gets an empty HOME, config and state,
 # so nothing of the user's is read, and an empty cache, so a CORPUS is read and indexed afresh;
 # --snapshot instead writes the corpus's index snapshot once (`folio stats`) and starts from it.
-# --max makes the script exit 1 when the median is over that many KiB (.ci/run checks the 20 MB
-# target this way).
+# --max makes the script exit 1 when the median is over that many KiB (.ci/run only prints the figure).
 set -euo pipefail
 
 runs=3
