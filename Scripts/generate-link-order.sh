@@ -10,10 +10,15 @@
 #
 # Run it after a toolchain or dependency update, or when startup, search or drawing code changed
 # much; a stale list only costs memory (functions missing from it stay where they were). Needs
-# valgrind (apt-get install valgrind), tmux and python3. The three sessions take a minute or two
+# valgrind (installed here when missing), tmux and python3. The three sessions take a minute or two
 # after the build: under valgrind every key takes a second or so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# valgrind is not on every machine: install it from Debian when missing (as .ci/run does for tmux).
+if ! command -v valgrind > /dev/null; then
+  echo "generate-link-order: installing valgrind"
+  apt-get update -qq && apt-get install -y -qq valgrind
+fi
 for tool in valgrind tmux python3 nm strip; do
   command -v "$tool" > /dev/null || { echo "generate-link-order: $tool is missing" >&2; exit 2; }
 done
