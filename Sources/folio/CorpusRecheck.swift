@@ -36,6 +36,9 @@ final class CorpusRecheck: Sendable {
     }
 
     private func check(_ store: ArticleStore, path: String, opener: CorpusOpener) {
+        // Below the reader's threads: at a million files the check stats for seconds, and a
+        // keystroke's search must not wait behind it (Linux gives each thread its own nice value).
+        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // 0: this thread, on Linux
         do {
             let fresh = try opener.reopenIfChanged(store, path: path, indexing: .inBackground) { [self] done, total in
                 phase.withLock { $0.reload = .reading(done: done, total: total) }

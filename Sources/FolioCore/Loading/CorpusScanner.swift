@@ -34,6 +34,9 @@ struct CorpusScanner {
     }
 
     let options: LoadOptions
+    /// Stat a big folder's names on all cores (a start waits for it); false for a background check,
+    /// which should leave the cores to the reader's searches.
+    var usesAllCores = true
 
     func scan(root: String, report: inout LoadReport) throws(CorpusError) -> [Candidate] {
         var info = stat()
@@ -110,7 +113,7 @@ struct CorpusScanner {
             return item
         }
         var entries: [Entry]
-        if names.count >= 2048 {
+        if names.count >= 2048 && usesAllCores {
             let parts = Parallel.ranges(names.count, parts: Parallel.workerCount * 4)
             entries = Parallel.map(parts.count) { part in parts[part].map { statOne(names[$0]) } }.flatMap { $0 }
         } else {

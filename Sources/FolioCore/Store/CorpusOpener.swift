@@ -52,13 +52,14 @@ public struct CorpusOpener: Sendable {
         return ArticleStore(snapshot: contents, report: report, name: CorpusScanner.displayName(ofFolder: path), path: file)
     }
 
-    /// Scans the folder (stat only); nil when it is exactly what `store`'s snapshot was written for.
+    /// Scans the folder (stat only, on one core: the reader is searching meanwhile); nil when it is
+    /// exactly what `store`'s snapshot was written for.
     /// Otherwise the corpus as it is now: from a newer snapshot if another process wrote one, else
     /// read and parsed, with the index left to the caller as `indexing` says. For a background thread.
     public func reopenIfChanged(
         _ store: ArticleStore, path: String, indexing: Indexing = .now, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(CorpusError) -> ArticleStore? {
-        let scan = try FolderScan(path: path, options: options)
+        let scan = try FolderScan(path: path, options: options, usesAllCores: false)
         if let current = store.snapshotFingerprint, current == scan.fingerprint { return nil }
         return try open(scan, indexing: indexing, progress: progress)
     }
@@ -109,10 +110,12 @@ private struct FolderScan {
     let name: String
     let fingerprint: UInt64
 
-    init(path: String, options: LoadOptions) throws(CorpusError) {
+    init(path: String, options: LoadOptions, usesAllCores: Bool = true) throws(CorpusError) {
         self.path = path
         var report = LoadReport()
-        candidates = try CorpusScanner(options: options).scan(root: path, report: &report)
+        var scanner = CorpusScanner(options: options)
+        scanner.usesAllCores = usesAllCores
+        candidates = try scanner.scan(root: path, report: &report)
         self.report = report
         seconds = started.secondsSince
         name = CorpusScanner.displayName(ofFolder: path)
