@@ -1,8 +1,9 @@
 import Testing
 @testable import FolioCore
 
-/// Phrase candidates beyond `Accumulator.parallelPhraseCandidates` are checked on all cores: the
-/// matches must be exactly the articles holding the phrase, counted as one thread counts them.
+/// The scan checks phrase candidates beyond `Accumulator.parallelPhraseCandidates` on all cores (the
+/// index checks them on its positions): both must find exactly the articles holding the phrase,
+/// counted as one thread counts them.
 @Suite struct ParallelPhraseTests {
     @Test func manyCandidatesGiveTheMatchesOfASequentialCheck() throws {
         var random = SplitMix64(seed: 31)

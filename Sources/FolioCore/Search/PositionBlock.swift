@@ -57,18 +57,26 @@ enum PositionBlock {
         return Swift.min(limit, skipVarInts(title + body, from: position, in: base, limit: limit))
     }
 
-    /// Steps over `count` varints: eight bytes at a time while the varints ending in them are fewer
-    /// than those left (a common word's block is dozens of bytes), then byte by byte.
+    /// Steps over `count` varints: 32 bytes at a time while the varints ending in them are fewer
+    /// than those left (a lazy cursor's debt is often thousands), then 8, then byte by byte.
     @inline(__always)
     static func skipVarInts(_ count: Int, from start: Int, in base: UnsafePointer<UInt8>, limit: Int) -> Int {
         var left = count
         var position = start
         let raw = UnsafeRawPointer(base)
+        @inline(__always) func ends(at offset: Int) -> Int {
+            (~raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080).nonzeroBitCount
+        }
+        while left > 32 && position + 32 <= limit {
+            let found = ends(at: position) + ends(at: position + 8) + ends(at: position + 16) + ends(at: position + 24)
+            guard found < left else { break }
+            left -= found
+            position += 32
+        }
         while left > 8 && position + 8 <= limit {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-            let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
-            guard ends < left else { break }
-            left -= ends
+            let found = ends(at: position)
+            guard found < left else { break }
+            left -= found
             position += 8
         }
         while left > 0 && position < limit {
