@@ -36,15 +36,8 @@ strip --strip-debug -o "$work/folio" "$binary"
 cp -R Data "$work/articles"
 mkdir -p "$work/home"
 
-wait_for() {
-  for _ in $(seq 600); do
-    tmux -L "$server" capture-pane -p -t order 2> /dev/null | grep -q -- "$1" && return 0
-    sleep 0.2
-  done
-  echo "generate-link-order: the screen never showed '$1':" >&2
-  tmux -L "$server" capture-pane -p -t order >&2 || true
-  exit 1
-}
+source Scripts/tmux-screen.sh
+wait_for() { wait_for_screen "$server" order "$1" 0.2 generate-link-order || exit 1; }
 
 # Waits until the screen has not changed for a second: under valgrind a key takes a while to answer.
 settle() {

@@ -34,17 +34,9 @@ server=
 work=$(mktemp -d)
 trap '[ -z "$server" ] || tmux -L "$server" kill-server 2> /dev/null || true; rm -rf "$work"' EXIT
 
-# Polls the pane until it shows `text`; folio has no other way to say it is ready.
-wait_for() {
-  local text=$1
-  for _ in $(seq 600); do
-    tmux -L "$server" capture-pane -p -t rss 2> /dev/null | grep -q -- "$text" && return 0
-    sleep 0.05
-  done
-  echo "measure-rss: the screen never showed '$text':" >&2
-  tmux -L "$server" capture-pane -p -t rss >&2 || true
-  return 1
-}
+# Polls the pane until it shows the text; folio has no other way to say it is ready.
+source "$(dirname "$0")/tmux-screen.sh"
+wait_for() { wait_for_screen "$server" rss "$1" 0.05 measure-rss; }
 
 shared_cache=
 if [ -n "$snapshot" ]; then

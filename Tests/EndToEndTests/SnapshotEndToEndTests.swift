@@ -18,12 +18,9 @@ struct SnapshotEndToEndTests {
 
     @Test func theReaderWritesTheSnapshotAndTheNextStartUsesIt() throws {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
-        let scratch = FileManager.default.temporaryDirectory.appending(path: "folio-snapshot-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let corpus = scratch.appending(path: "corpus"), cache = scratch.appending(path: "cache")
-        try Self.writeCorpus(at: corpus)
-        let state = ThrowawayState.path()
-        defer { ThrowawayState.remove(state) }
+        let scratch = try Scratch()
+        defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
+        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         let reader = "XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)"
         try tmux.runInShell("clear; " + reader)
@@ -54,12 +51,9 @@ struct SnapshotEndToEndTests {
     /// to the right article although every position after the new files moved.
     @Test func aFolderChangedSinceTheSnapshotIsReloadedBehindTheList() throws {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
-        let scratch = FileManager.default.temporaryDirectory.appending(path: "folio-reload-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let corpus = scratch.appending(path: "corpus"), cache = scratch.appending(path: "cache")
-        try Self.writeCorpus(at: corpus)
-        let state = ThrowawayState.path()
-        defer { ThrowawayState.remove(state) }
+        let scratch = try Scratch()
+        defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
+        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         // The first run writes the snapshot (the command line writes it too).
         try tmux.runInShell("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot")
@@ -92,5 +86,20 @@ struct SnapshotEndToEndTests {
         // The article read after the reload is marked read under its id (the state keeper moved over too).
         try tmux.type("clear; \(folio.path) list \(corpus.path) --no-cache --unread --state \(state) | grep -c -E 'keeper (693|700|707) '\n")
         try tmux.waitFor("only the two unread of the three") { $0.split(separator: "\n").first == "2" }
+    }
+
+    /// A throwaway corpus (`writeCorpus`), snapshot cache and reading state, removed at the end.
+    private final class Scratch {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "folio-snapshot-e2e-\(UUID().uuidString)")
+        var corpus: URL { folder.appending(path: "corpus") }
+        var cache: URL { folder.appending(path: "cache") }
+        let state = ThrowawayState.path()
+
+        init() throws { try SnapshotEndToEndTests.writeCorpus(at: corpus) }
+
+        deinit {
+            try? FileManager.default.removeItem(at: folder)
+            ThrowawayState.remove(state)
+        }
     }
 }
