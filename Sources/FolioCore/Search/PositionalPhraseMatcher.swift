@@ -71,9 +71,9 @@ struct PositionalPhraseMatcher {
     }
 
     /// Calls `body(slot, cursor)` for each of `slots` (their documents ascending) whose document holds
-    /// term `id`, the cursor on it; false when `body` returned false (stop). The term's postings and
-    /// the slots are merged, each side galloping past the other's gaps: one id of a typed word may be
-    /// in a handful of the candidates, and a common word in most of them.
+    /// term `id`, the cursor on it; false when `body` returned false (stop). The cursor walks the
+    /// term's postings; the slots gallop past the documents it skips, since one id of a typed word
+    /// may be in a handful of thousands of candidates.
     private func forEachHolder(
         of id: Int, among slots: [Int], documents: [Int32], _ body: (Int, PositionCursor) -> Bool
     ) -> Bool {
