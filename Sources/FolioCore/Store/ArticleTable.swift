@@ -30,7 +30,7 @@ public struct ArticleTable: Sendable, RandomAccessCollection {
     }
 
     /// The id of article `position` without building the rest of it (look-ups by id).
-    func id(at position: Int) -> String {
+    public func id(at position: Int) -> String {
         switch storage {
         case .array(let articles): articles[position].id
         case .snapshot(let records): records.id(at: position)

@@ -7,7 +7,8 @@ import FolioCore
 func replaceCorpus(_ state: inout AppState, with store: ArticleStore, saved: SavedState) -> [Effect] {
     let old = state.store
     let moved: (Int) -> Int? = { position in
-        old.articles.indices.contains(position) ? store.position(ofID: old.articles[position].id) : nil
+        // The id alone: building whole articles for a million rows would stall the reload.
+        old.articles.indices.contains(position) ? store.position(ofID: old.articles.id(at: position)) : nil
     }
     let exact = state.rows.prefix(state.exactCount).compactMap(moved)
     let rest = state.rows.dropFirst(state.exactCount).compactMap(moved)
