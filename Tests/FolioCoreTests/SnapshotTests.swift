@@ -213,21 +213,27 @@ import Testing
         bytes.withUnsafeBytes { raw in
             let count = Int(raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self))
             return (0..<count).compactMap { number in
-                let at = 64 + number * 24
+                let at = 64 + number * SnapshotFormat.tableEntrySize
                 guard let section = SnapshotFormat.Section(rawValue: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) else { return nil }
                 return .init(section: section, offset: Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)),
-                    count: Int(raw.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)))
+                    count: Int(raw.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)),
+                    checksum: raw.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self))
             }
         }
     }
 
-    /// Recomputes the payload and header checksums after an edit.
+    /// Recomputes every section's checksum and the header checksum after an edit.
     static func resealed(_ bytes: inout [UInt8]) {
         let count = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 40, as: UInt32.self)) }
-        let tableEnd = 64 + count * 24
-        let payloadStart = SnapshotFormat.aligned(tableEnd)
-        let payload = bytes.withUnsafeBytes { XXH64.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[payloadStart...])) }
-        bytes.withUnsafeMutableBytes { $0.storeBytes(of: payload.littleEndian, toByteOffset: 32, as: UInt64.self) }
+        let tableEnd = 64 + count * SnapshotFormat.tableEntrySize
+        for (number, entry) in entries(bytes).enumerated() {
+            let checksum = bytes.withUnsafeBytes {
+                XXH64.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[entry.offset..<entry.offset + entry.byteCount]))
+            }
+            bytes.withUnsafeMutableBytes {
+                $0.storeBytes(of: checksum.littleEndian, toByteOffset: 64 + number * SnapshotFormat.tableEntrySize + 24, as: UInt64.self)
+            }
+        }
         let header = XXH64.hash(Array(bytes[0..<48]) + Array(bytes[64..<tableEnd]))
         bytes.withUnsafeMutableBytes { $0.storeBytes(of: header.littleEndian, toByteOffset: 48, as: UInt64.self) }
     }

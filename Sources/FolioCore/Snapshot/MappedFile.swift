@@ -31,6 +31,11 @@ final class MappedFile: @unchecked Sendable {
 
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
+    /// The bytes of one section (its bounds were checked against the file by `SnapshotHeader.decode`).
+    func bytes(of entry: SnapshotFormat.TableEntry) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base + entry.offset, count: entry.byteCount)
+    }
+
     /// Drops the whole pages inside `region` (part of a mapped file) from this process's memory,
     /// without dropping them from the page cache.
     @Sendable static func release(_ region: UnsafeRawBufferPointer) {

@@ -60,6 +60,9 @@ public enum SnapshotStatus: Sendable, Equatable, CustomStringConvertible {
     case saved(String, because: SnapshotProblem)
     /// Could not be written (why); folio works the same, only the next start builds again.
     case unsaved(String)
+    /// Painted from this file, whose text or index then failed the check behind the list (why): the
+    /// index was built from the articles instead (the reader then reads the folder again).
+    case damaged(String, because: SnapshotProblem)
 
     public var description: String {
         switch self {
@@ -68,6 +71,7 @@ public enum SnapshotStatus: Sendable, Equatable, CustomStringConvertible {
         case .pending(let path, let problem): "building (\(problem)); will be saved to \(path)"
         case .saved(let path, let problem): "rebuilt (\(problem)) and saved to \(path)"
         case .unsaved(let why): "not saved: \(why)"
+        case .damaged(let path, let problem): "\(path) failed its check after opening (\(problem)); index rebuilt"
         }
     }
 }

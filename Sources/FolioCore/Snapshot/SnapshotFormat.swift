@@ -1,26 +1,29 @@
-/// The index snapshot file (version 2; version 1 had no positions), little-endian, every section
-/// 64-byte aligned:
+/// The index snapshot file (version 3; version 2 had one checksum over the whole payload, version 1
+/// no positions), little-endian, every section 64-byte aligned:
 ///
 ///     0   magic "FOLIOSNP"             8 bytes
 ///     8   format version               UInt32
 ///     12  byte-order mark 0x01020304   UInt32 (a file from a big-endian machine is foreign)
 ///     16  corpus fingerprint           UInt64 (paths, sizes, times, load options: `CorpusFingerprint`)
 ///     24  file length                  UInt64 (a truncated file is caught before anything is read)
-///     32  payload checksum             UInt64 (`XXH64.blockChecksum` of everything after the table)
+///     32  reserved                     UInt64
 ///     40  section count                UInt32
 ///     44  reserved                     UInt32
 ///     48  table checksum               UInt64 (XXH64 of bytes 0..<48 and the table)
 ///     56  reserved                     UInt64
-///     64  section table: per section kind UInt32, element size UInt32, offset UInt64, count UInt64
+///     64  section table: per section kind UInt32, element size UInt32, offset UInt64, count UInt64,
+///         checksum UInt64 (`XXH64.blockChecksum` of the section's bytes)
 ///
-/// The sections are the index's columns and the articles' columns, used in place once mapped.
+/// The sections are the index's columns and the articles' columns, used in place once mapped. Each
+/// has its own checksum so the reader can check the columns the list shows before painting and
+/// the large ones (text, postings, positions) behind the list (`SnapshotReader.Check`).
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("FOLIOSNP".utf8)
     /// Bump when any section's meaning changes: an older file is then rebuilt, never misread.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 64
-    static let tableEntrySize = 24
+    static let tableEntrySize = 32
     static let alignment = 64
 
     enum Section: UInt32, CaseIterable {
@@ -29,15 +32,20 @@ enum SnapshotFormat {
         case documentLength, lengthNorm, lengthOrder, lengthStart, averageLength
         case positionsStart, positions
         case articleFieldStart = 20, articleFlags, articleDates, articleWordCounts, articleText
-        case dateKey = 30, titleRank
+        case dateKey = 30, titleRank, dateOrder, ageByTitle
         case report = 40
+
+        /// The large sections, checked behind the list when the reader paints first: nothing the
+        /// list needs to paint is in them except the text of the rows on screen (bounds-checked by
+        /// the article columns, so read safely before its checksum is known).
+        var isCheckedBehindTheList: Bool { self == .articleText || self == .postings || self == .positions }
 
         /// Bytes per element, checked on reading so a column is never read with the wrong width.
         var elementSize: Int {
             switch self {
             case .termBytes, .postings, .positions, .stemBytes, .articleFlags, .articleText, .report: 1
             case .termOffsets, .documentFrequency, .stemOffsets, .groupStart, .groupTerms, .documentLength,
-                 .lengthNorm, .lengthOrder, .lengthStart, .averageLength, .articleDates, .articleWordCounts, .titleRank:
+                 .lengthNorm, .lengthOrder, .lengthStart, .averageLength, .articleDates, .articleWordCounts, .titleRank, .dateOrder, .ageByTitle:
                 4
             case .postingsStart, .positionsStart, .articleFieldStart, .dateKey: 8
             }
@@ -48,6 +56,9 @@ enum SnapshotFormat {
         var section: Section
         var offset: Int
         var count: Int
+        var checksum: UInt64 = 0
+
+        var byteCount: Int { count * section.elementSize }
     }
 
     static func aligned(_ offset: Int) -> Int { (offset + alignment - 1) / alignment * alignment }

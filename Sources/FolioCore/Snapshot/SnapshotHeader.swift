@@ -2,7 +2,6 @@
 struct SnapshotHeader {
     var fingerprint: UInt64
     var fileLength: Int
-    var payloadChecksum: UInt64
     var entries: [SnapshotFormat.TableEntry]
 
     func encoded() -> [UInt8] {
@@ -12,7 +11,7 @@ struct SnapshotHeader {
         put(SnapshotFormat.byteOrderMark)
         put(fingerprint)
         put(UInt64(fileLength))
-        put(payloadChecksum)
+        put(UInt64(0))
         put(UInt32(entries.count))
         put(UInt32(0))
         var table: [UInt8] = []
@@ -21,6 +20,7 @@ struct SnapshotHeader {
             withUnsafeBytes(of: UInt32(entry.section.elementSize).littleEndian) { table.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt64(entry.offset).littleEndian) { table.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt64(entry.count).littleEndian) { table.append(contentsOf: $0) }
+            withUnsafeBytes(of: entry.checksum.littleEndian) { table.append(contentsOf: $0) }
         }
         put(XXH64.hash(bytes + table))
         put(UInt64(0))
@@ -56,9 +56,8 @@ struct SnapshotHeader {
             guard offset >= tableEnd, offset % SnapshotFormat.alignment == 0, count >= 0,
                 count <= (file.count - offset) / section.elementSize
             else { return .failure(.damaged("section \(section) out of bounds")) }
-            entries.append(.init(section: section, offset: offset, count: count))
+            entries.append(.init(section: section, offset: offset, count: count, checksum: load(at + 24, UInt64.self)))
         }
-        return .success(SnapshotHeader(
-            fingerprint: fingerprint, fileLength: fileLength, payloadChecksum: load(32, UInt64.self), entries: entries))
+        return .success(SnapshotHeader(fingerprint: fingerprint, fileLength: fileLength, entries: entries))
     }
 }

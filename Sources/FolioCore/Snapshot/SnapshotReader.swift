@@ -1,25 +1,41 @@
 import Foundation
+import Synchronization
 
 /// What a snapshot holds, used in place from the mapping.
 struct SnapshotContents: Sendable {
     var articles: SnapshotArticles
+    /// Not to be searched while `remainingCheck` is set: its postings are not checked yet.
     var index: SearchIndex
     var dateKey: Column<Int>
     var titleRank: Column<Int32>
     /// The inverse of `titleRank`, computed on reading (which proves the ranks a permutation).
     var titleOrder: [Int32]
+    /// Every article, newest first (then in title order): the list with no query, as saved.
+    var dateOrder: Column<Int32>
+    var ageByTitle: Column<UInt32>
     var report: LoadReport
     /// The corpus state it was written for (`CorpusFingerprint`).
     var fingerprint: UInt64
+    /// What `Check.listFirst` left to check; nil once everything is checked.
+    var remainingCheck: SnapshotRemainingCheck?
 }
 
-/// Maps a snapshot and checks it completely before anything in it is used: header, fingerprint,
-/// checksum over every byte, then the structure (every offset in bounds, counts that agree), so a
-/// damaged or foreign file is rebuilt and never trusted.
+/// Maps a snapshot and checks it before anything in it is used: header, fingerprint, each section's
+/// checksum, then the structure (every offset in bounds, counts that agree), so a damaged or foreign
+/// file is rebuilt and never trusted.
 enum SnapshotReader {
+    enum Check: Sendable {
+        /// Every section and the index's structure before returning (the command line, benchmarks).
+        case everything
+        /// The columns the list needs (all but the text, postings and positions): the reader paints
+        /// from them and runs `SnapshotContents.remainingCheck` behind the list, before searching.
+        /// Checking all of a million articles' snapshot (4 GiB) first took a second.
+        case listFirst
+    }
+
     /// `fingerprint` nil: accept the snapshot whatever corpus state it describes (the reader paints
     /// from it, then checks the folder in the background); its `fingerprint` says which.
-    static func read(path: String, fingerprint: UInt64?) -> Result<SnapshotContents, SnapshotProblem> {
+    static func read(path: String, fingerprint: UInt64?, check: Check = .everything) -> Result<SnapshotContents, SnapshotProblem> {
         let file: MappedFile
         switch MappedFile.map(path: path) {
         case .failure(let problem): return .failure(problem)
@@ -30,14 +46,20 @@ enum SnapshotReader {
         case .failure(let problem): return .failure(problem)
         case .success(let decoded): header = decoded
         }
-        let payloadStart = SnapshotFormat.aligned(SnapshotFormat.headerSize + header.entries.count * SnapshotFormat.tableEntrySize)
-        // The checksum reads every page; each block's pages are let go from this process once hashed
-        // (they stay in the page cache, shared), so a session's memory is what it then reads.
-        guard payloadStart <= file.count,
-            XXH64.blockChecksum(UnsafeRawBufferPointer(rebasing: file.bytes[payloadStart..<file.count]), afterBlock: MappedFile.release)
-                == header.payloadChecksum
-        else { return .failure(.damaged("checksum")) }
-        return contents(of: file, header: header).map { .success($0) } ?? .failure(.damaged("structure"))
+        let (now, later) = header.entries.partitioned { check == .listFirst && $0.section.isCheckedBehindTheList }
+        // The large sections' pages are let go from this process once hashed (they stay in the page
+        // cache, shared), so a session's memory is what it then reads; the small ones are used at once.
+        guard now.allSatisfy({ XXH64.blockChecksum(file.bytes(of: $0)) == $0.checksum }) else {
+            return .failure(.damaged("checksum"))
+        }
+        guard var contents = contents(of: file, header: header) else { return .failure(.damaged("structure")) }
+        let remaining = SnapshotRemainingCheck(file: file, sections: later, index: contents.index)
+        if check == .everything {
+            if let problem = remaining.run(progress: { _ in }) { return .failure(problem) }
+        } else {
+            contents.remainingCheck = remaining
+        }
+        return .success(contents)
     }
 
     private static func contents(of file: MappedFile, header: SnapshotHeader) -> SnapshotContents? {
@@ -66,12 +88,52 @@ enum SnapshotReader {
             fieldStart: column(.articleFieldStart), flags: column(.articleFlags), dates: column(.articleDates),
             wordCounts: column(.articleWordCounts), text: column(.articleText))
         let titleRank: Column<Int32> = column(.titleRank)
-        guard let titleOrder = ResultOrdering.inverse(of: titleRank) else { return nil }
+        let dateOrder: Column<Int32> = column(.dateOrder)
+        let count = articles.count
+        guard let titleOrder = ResultOrdering.inverse(of: titleRank), dateOrder.count == count,
+            dateOrder.allSatisfy({ $0 >= 0 && Int($0) < count })
+        else { return nil }
         let contents = SnapshotContents(
             articles: articles, index: index, dateKey: column(.dateKey), titleRank: titleRank, titleOrder: titleOrder,
-            report: report, fingerprint: header.fingerprint)
-        return articles.validate() && index.isWellFormed && contents.dateKey.count == articles.count
-            && titleRank.count == articles.count && index.documentCount == articles.count ? contents : nil
+            dateOrder: dateOrder, ageByTitle: column(.ageByTitle), report: report, fingerprint: header.fingerprint)
+        return articles.validate() && contents.dateKey.count == count && titleRank.count == count
+            && contents.ageByTitle.count == count && index.documentCount == count ? contents : nil
+    }
+}
+
+/// The part of a snapshot's check left for behind the list (`SnapshotReader.Check.listFirst`): the
+/// large sections' checksums, then the index's structure. Until it passes, the index is not searched
+/// (a damaged posting could crash the process); the text is already safe to read (its bounds were
+/// checked) and only the rows on screen are read from it meanwhile.
+struct SnapshotRemainingCheck: Sendable {
+    let file: MappedFile
+    let sections: [SnapshotFormat.TableEntry]
+    /// The snapshot's index, to be searched once this passes.
+    let index: SearchIndex
+
+    /// nil when every section and the index's structure are sound; `progress` gets 0...1 as bytes are
+    /// hashed (from several threads).
+    func run(progress: @Sendable (Double) -> Void) -> SnapshotProblem? {
+        let total = max(1, sections.reduce(0) { $0 + $1.byteCount })
+        let hashed = Atomic<Int>(0)
+        for entry in sections {
+            let checksum = XXH64.blockChecksum(file.bytes(of: entry)) { block in
+                MappedFile.release(block)
+                let done = hashed.add(block.count, ordering: .relaxed).newValue
+                progress(Double(done) / Double(total))
+            }
+            guard checksum == entry.checksum else { return .damaged("checksum") }
+        }
+        return index.isWellFormed ? nil : .damaged("structure")
+    }
+}
+
+extension Array {
+    /// The elements for which `isSecond` is false, then those for which it is true, each in order.
+    fileprivate func partitioned(_ isSecond: (Element) -> Bool) -> (first: [Element], second: [Element]) {
+        var first: [Element] = [], second: [Element] = []
+        for element in self { if isSecond(element) { second.append(element) } else { first.append(element) } }
+        return (first, second)
     }
 }
 

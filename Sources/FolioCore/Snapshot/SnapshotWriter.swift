@@ -52,18 +52,20 @@ enum SnapshotWriter {
             (.articleText, (textCount, { (output: BufferedOutput) throws in
                 try SnapshotArticles.writeText(of: store.articles) { try output.write($0) }
             })),
-            (.dateKey, column(store.dateKey)), (.titleRank, column(store.titleRank)), (.report, array(reportJSON)),
+            (.dateKey, column(store.dateKey)), (.titleRank, column(store.titleRank)),
+            (.dateOrder, array(store.listing(sort: .date).map { Int32($0) })), (.ageByTitle, column(store.ordering.ageByTitle)),
+            (.report, array(reportJSON)),
         ]
         // Lay out the table, then the sections in order, each aligned.
         var entries: [SnapshotFormat.TableEntry] = []
         var offset = SnapshotFormat.aligned(SnapshotFormat.headerSize + sections.count * SnapshotFormat.tableEntrySize)
-        let payloadStart = offset
+        let firstSection = offset
         for (section, (count, _)) in sections {
             entries.append(.init(section: section, offset: offset, count: count))
             offset = SnapshotFormat.aligned(offset + count * section.elementSize)
         }
         let fileLength = offset
-        try output.write(zeros: payloadStart)
+        try output.write(zeros: firstSection)
         for (number, (section, (count, writeSection))) in sections.enumerated() {
             let before = output.position
             try writeSection(output)
@@ -74,14 +76,15 @@ enum SnapshotWriter {
             try output.write(zeros: next - output.position)
         }
         try output.flush()
-        // The checksum is computed over the file as written (mapped back: it is in the page cache).
-        let payloadChecksum: UInt64
+        // The checksums are computed over the file as written (mapped back: it is in the page cache).
         switch MappedFile.map(path: path) {
         case .failure(let problem): throw WriteError(description: "cannot read back \(path): \(problem)")
         case .success(let mapped):
-            payloadChecksum = XXH64.blockChecksum(UnsafeRawBufferPointer(rebasing: mapped.bytes[payloadStart..<fileLength]))
+            for number in entries.indices {
+                entries[number].checksum = XXH64.blockChecksum(mapped.bytes(of: entries[number]))
+            }
         }
-        let header = SnapshotHeader(fingerprint: fingerprint, fileLength: fileLength, payloadChecksum: payloadChecksum, entries: entries)
+        let header = SnapshotHeader(fingerprint: fingerprint, fileLength: fileLength, entries: entries)
         let bytes = header.encoded()
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         guard written == bytes.count else { throw WriteError(description: "cannot write \(path): \(reason())") }

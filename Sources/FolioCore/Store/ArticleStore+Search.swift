@@ -45,6 +45,8 @@ extension ArticleStore {
     /// answered by a scan of every article, which checks `isCancelled` as it goes and returns nil
     /// once a newer keystroke has made it pointless.
     public func search(_ query: Query, sort: ListOrder = .relevance, isCancelled: () -> Bool) -> SearchResults? {
+        // A snapshot still being checked behind the list is ready within a second: wait, not scan.
+        if isCheckingSnapshot { _ = waitForSnapshotCheck() }
         guard readyIndex != nil else { return scanSearch(query, sort: sort, isCancelled: isCancelled) }
         let started = DispatchTime.now()
         let evaluator = QueryEvaluator(store: self)
@@ -69,6 +71,7 @@ extension ArticleStore {
 
     /// Every article, in the given order (the list with no query).
     public func listing(sort: ListOrder = .date) -> [Int] {
+        if sort == .date || sort == .relevance, let dateOrder { return dateOrder.map { Int($0) } }
         var all = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
         order(&all, by: sort == .relevance ? .date : sort)
         return all.map { Int($0.document) }

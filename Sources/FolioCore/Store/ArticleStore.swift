@@ -24,6 +24,13 @@ public final class ArticleStore: Sendable {
     private let snapshotState: Mutex<SnapshotStatus>
     /// For a store mapped from a snapshot: the corpus state it was written for (`CorpusFingerprint`).
     let snapshotFingerprint: UInt64?
+    /// For a store painted from a snapshot before all of it was checked: the rest of the check, run
+    /// in place of an index build (`buildIndex`); searches wait for it (a second at 1M articles,
+    /// far less than a scan would take).
+    private let remainingCheck: SnapshotRemainingCheck?
+    /// The list with no query, newest first, when a snapshot saved it (ordering a million articles
+    /// took a tenth of a second before the first paint).
+    let dateOrder: Column<Int32>?
 
     /// Articles already in memory: indexed now, on all cores.
     public convenience init(articles: [Article], report: LoadReport = LoadReport(), name: String = "corpus") {
@@ -46,24 +53,30 @@ public final class ArticleStore: Sendable {
         self.snapshotTarget = snapshotTarget
         snapshotState = Mutex(snapshotTarget.map { .pending($0.path, because: $0.problem) } ?? .off)
         snapshotFingerprint = nil
+        remainingCheck = nil
+        dateOrder = nil
         if indexNow { buildIndex() }
     }
 
-    /// A store read from a snapshot: everything in place, the index ready.
+    /// A store read from a snapshot: everything in place, the index ready, or ready once the rest of
+    /// the snapshot is checked (`snapshot.remainingCheck`).
     init(snapshot: SnapshotContents, report: LoadReport, name: String, path: String) {
         articles = ArticleTable(snapshot.articles)
         self.name = name
         dateKey = snapshot.dateKey
         titleRank = snapshot.titleRank
-        ordering = ResultOrdering(titleRank: titleRank, titleOrder: Column(snapshot.titleOrder), dateKey: dateKey)
+        ordering = ResultOrdering(
+            titleRank: titleRank, titleOrder: Column(snapshot.titleOrder), dateKey: dateKey, ageByTitle: snapshot.ageByTitle)
         positionByID = nil
         var report = report
         report.articleCount = snapshot.articles.count
         loadReport = report
-        indexSlot = IndexSlot(ready: snapshot.index)
+        remainingCheck = snapshot.remainingCheck
+        indexSlot = remainingCheck == nil ? IndexSlot(ready: snapshot.index) : IndexSlot(checking: true)
         snapshotTarget = nil
         snapshotState = Mutex(.loaded(path))
         snapshotFingerprint = snapshot.fingerprint
+        dateOrder = snapshot.dateOrder
     }
 
     /// Whether the index came from a snapshot, will be saved to one, or neither.
@@ -107,12 +120,41 @@ public final class ArticleStore: Sendable {
         return report
     }
 
+    /// True from the start of a store painted from a snapshot until the rest of the snapshot is
+    /// checked (`SnapshotReader.Check.listFirst`); the status line then says "checking".
+    public var isCheckingSnapshot: Bool { indexSlot.isChecking }
+
+    /// Waits until the snapshot's remaining check has ended (running it on this thread if no other
+    /// thread has started it); false when it found damage (the index is then built from the
+    /// articles, and the folder should be read again). True at once for any other store.
+    public func waitForSnapshotCheck() -> Bool {
+        guard remainingCheck != nil else { return true }
+        buildIndex()
+        indexSlot.waitForCheck()
+        if case .damaged = snapshotStatus { return false }
+        return true
+    }
+
     /// Builds the index on the calling thread on all cores, once: later calls, and calls on other
     /// threads while it runs, return at once (`index` waits for it). Returns true if this call built it.
+    /// For a store painted from a snapshot it checks the rest of the snapshot instead, and builds
+    /// only when that finds damage.
     @discardableResult
     public func buildIndex() -> Bool {
         guard indexSlot.claimBuild() else { return false }
         let started = DispatchTime.now()
+        if let remainingCheck {
+            let problem = remainingCheck.run { [indexSlot] in indexSlot.setProgress($0) }
+            if problem == nil {
+                indexSlot.publish(remainingCheck.index, seconds: started.secondsSince)
+                return true
+            }
+            snapshotState.withLock { status in
+                if case .loaded(let path) = status { status = .damaged(path, because: problem!) }
+            }
+            indexSlot.setProgress(0)
+            indexSlot.endCheck()
+        }
         let articles = self.articles
         let index = IndexBuilder.build(articles, progress: { [indexSlot] in indexSlot.setProgress($0) })
         indexSlot.publish(index, seconds: started.secondsSince)

@@ -34,9 +34,10 @@ public struct CorpusOpener: Sendable {
     }
 
     /// The store of the folder's last snapshot, whatever state of the folder it was written for,
-    /// without looking at the files (checksum and structure are still checked in full); nil when
-    /// there is no cache, no usable snapshot or no such folder. Its `snapshotFingerprint` is what
-    /// `reopenIfChanged` compares with the folder as it is now.
+    /// without looking at the files; nil when there is no cache, no usable snapshot or no such
+    /// folder. Only what the list needs is checked before it returns (`SnapshotReader.Check.listFirst`);
+    /// its index is ready once the rest is checked (`buildIndex`, on the reader's index thread).
+    /// Its `snapshotFingerprint` is what `reopenIfChanged` compares with the folder as it is now.
     public func openLastSnapshot(path: String) -> ArticleStore? {
         guard let cache else { return nil }
         var info = stat()
@@ -44,7 +45,9 @@ public struct CorpusOpener: Sendable {
         let started = DispatchTime.now()
         let root = Self.realPath(path)
         let file = cache.path(forCorpus: root, options: options)
-        guard case .success(let contents) = SnapshotReader.read(path: file, fingerprint: nil) else { return nil }
+        guard case .success(let contents) = SnapshotReader.read(path: file, fingerprint: nil, check: .listFirst) else {
+            return nil
+        }
         var report = contents.report
         report.scanSeconds = 0
         report.snapshotSeconds = started.secondsSince
@@ -53,14 +56,14 @@ public struct CorpusOpener: Sendable {
     }
 
     /// Scans the folder (stat only, on one core: the reader is searching meanwhile); nil when it is
-    /// exactly what `store`'s snapshot was written for.
+    /// exactly what `store`'s snapshot was written for and that snapshot passed its check.
     /// Otherwise the corpus as it is now: from a newer snapshot if another process wrote one, else
     /// read and parsed, with the index left to the caller as `indexing` says. For a background thread.
     public func reopenIfChanged(
         _ store: ArticleStore, path: String, indexing: Indexing = .now, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(CorpusError) -> ArticleStore? {
         let scan = try FolderScan(path: path, options: options, usesAllCores: false)
-        if let current = store.snapshotFingerprint, current == scan.fingerprint { return nil }
+        if let current = store.snapshotFingerprint, current == scan.fingerprint, store.waitForSnapshotCheck() { return nil }
         return try open(scan, indexing: indexing, progress: progress)
     }
 

@@ -14,8 +14,31 @@ final class IndexSlot: Sendable {
     /// Progress in millionths, so it fits an atomic integer.
     private let progressMillionths = Atomic<Int>(0)
     private let arrived = DispatchSemaphore(value: 0)
+    /// Set while a snapshot's remaining check stands in for the build (`ArticleStore.buildIndex`).
+    private let checking = Atomic<Bool>(false)
+    private let checkEnded = DispatchSemaphore(value: 0)
 
     init() {}
+
+    /// An empty slot whose index will come from a snapshot once the rest of it is checked.
+    init(checking: Bool) {
+        self.checking.store(checking, ordering: .relaxed)
+    }
+
+    var isChecking: Bool { checking.load(ordering: .acquiring) }
+
+    /// The check is over (passed: `publish` follows or came; failed: a build follows).
+    func endCheck() {
+        guard checking.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        checkEnded.signal()
+    }
+
+    /// Blocks while a snapshot check runs (returns at once when there is none).
+    func waitForCheck() {
+        guard isChecking else { return }
+        checkEnded.wait()
+        checkEnded.signal()  // let any other waiter through too
+    }
 
     init(ready index: SearchIndex) {
         built.withLock { $0 = Built(index: index, seconds: 0) }
@@ -41,6 +64,7 @@ final class IndexSlot: Sendable {
     func publish(_ index: SearchIndex, seconds: Double) {
         built.withLock { $0 = Built(index: index, seconds: seconds) }
         progressMillionths.store(1_000_000, ordering: .relaxed)
+        endCheck()
         arrived.signal()
     }
 

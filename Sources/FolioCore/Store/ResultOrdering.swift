@@ -12,15 +12,17 @@ struct ResultOrdering: Sendable {
     let newestDay: Int
     /// The age of the document at each title rank: read in step with `titleOrder` when ordering
     /// many matches, so the walk does one random read per article instead of three.
-    let ageByTitle: [UInt32]
+    /// Saved in a snapshot (`ageByTitle` section): computing it is a million random reads at 1M articles.
+    let ageByTitle: Column<UInt32>
 
-    init(titleRank: Column<Int32>, titleOrder: Column<Int32>, dateKey: Column<Int>) {
+    /// `ageByTitle` nil: computed here.
+    init(titleRank: Column<Int32>, titleOrder: Column<Int32>, dateKey: Column<Int>, ageByTitle: Column<UInt32>? = nil) {
         self.titleRank = titleRank
         self.titleOrder = titleOrder
         self.dateKey = dateKey
         let newest = dateKey.reduce(Int.min) { Swift.max($0, $1) }
         newestDay = newest
-        ageByTitle = titleOrder.map { Self.age(dateKey[Int($0)], newest: newest) }
+        self.ageByTitle = ageByTitle ?? Column(titleOrder.map { Self.age(dateKey[Int($0)], newest: newest) })
     }
 
     /// Days before the newest; no date sorts after every date.

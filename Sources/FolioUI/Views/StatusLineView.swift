@@ -17,7 +17,10 @@ enum StatusLineView {
             if hits > 0 { left.append("hit \((reader.currentHit ?? 0) + 1)/\(hits)") }
         }
         if state.sort != .relevance { left.append("by \(state.sort.rawValue)") }
-        if let progress = state.indexingProgress { left.append("indexing \(Int(progress * 100))%") }
+        if let progress = state.indexingProgress {
+            // A snapshot painted before its text and index were checked: searches wait for the check.
+            left.append("\(state.store.isCheckingSnapshot ? "checking" : "indexing") \(Int(progress * 100))%")
+        }
         if let reload = state.reload { left.append("folder changed: \(reload.description)") }
         let hint = hints(state)
         var column = rect.x + 1
