@@ -88,6 +88,50 @@ struct SnapshotEndToEndTests {
         try tmux.waitFor("only the two unread of the three") { $0.split(separator: "\n").first == "2" }
     }
 
+    /// The reader paints after checking only the list's columns; damage in the rest (here the
+    /// postings) is found behind the list, before any search uses them, and the folder is read again.
+    @Test func aSnapshotDamagedBehindTheListIsNeverSearchedAndIsRebuilt() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let scratch = try Scratch()
+        defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
+        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try tmux.runInShell("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot")
+        try tmux.waitFor("the snapshot written and the shell back") {
+            $0.contains("saved to") && $0.split(separator: "\n").last.map { $0.hasPrefix("$") } == true
+        }
+        let folder = cache.appending(path: "folio")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
+        try Self.flipByte(inSection: 5, ofSnapshot: folder.appending(path: name))  // 5: the postings (SnapshotFormat)
+
+        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
+        try tmux.waitFor("the list, then the folder read again") { $0.contains("snapshot damaged: reloaded, 1,500 articles") }
+        try tmux.press("/")
+        try tmux.type("lighthouse", slowly: true)
+        try tmux.waitFor("the results on the rebuilt index") { $0.contains("215 results") && !$0.contains("(scan)") }
+        try tmux.press("Escape", "q")
+        try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot\n")
+        try tmux.waitFor("the rewritten snapshot used") { $0.contains("loaded from \(cache.path)") }
+    }
+
+    /// Flips a byte in the middle of one section of a snapshot file (format 3: a 64-byte header, then
+    /// 32-byte table entries of kind UInt32, element size UInt32, offset UInt64, count UInt64, checksum).
+    private static func flipByte(inSection kind: UInt32, ofSnapshot file: URL) throws {
+        var bytes = [UInt8](try Data(contentsOf: file))
+        let sections = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 40, as: UInt32.self)) }
+        let entry = try #require((0..<sections).map { 64 + $0 * 32 }.first { at in
+            bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) } == kind
+        })
+        let (size, offset, count) = bytes.withUnsafeBytes {
+            (Int($0.loadUnaligned(fromByteOffset: entry + 4, as: UInt32.self)), Int($0.loadUnaligned(fromByteOffset: entry + 8, as: UInt64.self)),
+                Int($0.loadUnaligned(fromByteOffset: entry + 16, as: UInt64.self)))
+        }
+        try #require(count > 0)
+        bytes[offset + size * count / 2] ^= 0x40
+        try Data(bytes).write(to: file)
+    }
+
     /// A throwaway corpus (`writeCorpus`), snapshot cache and reading state, removed at the end.
     private final class Scratch {
         let folder = FileManager.default.temporaryDirectory.appending(path: "folio-snapshot-e2e-\(UUID().uuidString)")

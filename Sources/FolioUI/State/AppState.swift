@@ -81,6 +81,13 @@ public enum CorpusReload: Sendable, Equatable {
     case reading(done: Int, total: Int)
     case indexing(Double)
 
+    /// Why the corpus is read again, for the status line and the closing message: the folder
+    /// changed, or (no file changed) the snapshot painted from failed its check behind the list.
+    public static func cause(_ store: ArticleStore) -> String {
+        if case .damaged = store.snapshotStatus { return "snapshot damaged" }
+        return "folder changed"
+    }
+
     /// "reading 43%" / "indexing 12%", for the status line.
     public var description: String {
         switch self {

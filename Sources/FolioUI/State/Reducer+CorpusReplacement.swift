@@ -36,7 +36,7 @@ func replaceCorpus(_ state: inout AppState, with store: ArticleStore, saved: Sav
     }
     let change = store.articles.count - old.articles.count
     let difference = change == 0 ? "" : change > 0 ? ", \(change.formatted()) more" : ", \((-change).formatted()) fewer"
-    state.message = "folder changed: reloaded, \(store.articles.count.formatted()) articles\(difference)"
+    state.message = "\(CorpusReload.cause(old)): reloaded, \(store.articles.count.formatted()) articles\(difference)"
     state.articleToKeep = state.selectedArticle
     return rerun(&state)
 }

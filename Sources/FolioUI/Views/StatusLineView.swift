@@ -21,7 +21,7 @@ enum StatusLineView {
             // A snapshot painted before its text and index were checked: searches wait for the check.
             left.append("\(state.store.isCheckingSnapshot ? "checking" : "indexing") \(Int(progress * 100))%")
         }
-        if let reload = state.reload { left.append("folder changed: \(reload.description)") }
+        if let reload = state.reload { left.append("\(CorpusReload.cause(state.store)): \(reload.description)") }
         let hint = hints(state)
         var column = rect.x + 1
         column += grid.put(left.joined(separator: "  "), row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)
