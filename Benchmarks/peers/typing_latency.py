@@ -2,8 +2,9 @@
 """Type queries into a terminal program one key at a time and time each key until the screen settles.
 
 Each tool runs on a pseudo-terminal of 100x30 (TIOCSWINSZ), TERM=xterm-256color, LANG=C.UTF-8.
-For every query the tool is started afresh: the harness waits for its first screen (settled = no
-output for 300 ms; first byte and first paint are timed from the fork), types the query one key at a
+For every query the tool is started afresh: the harness waits for its first screen (first byte; first
+paint = the last byte of the first frame, i.e. before the first 50 ms pause in the output; settled =
+no output for 300 ms, which a status line still counting progress delays; all timed from the fork), types the query one key at a
 time (folio: `/` first to open the search bar, not counted; fzf: just the keys), and for each key
 times from writing it to the last byte of the output burst it causes (settled = no output for
 150 ms; the time reported is that of the last byte) and counts the bytes. Then it quits
@@ -30,6 +31,9 @@ from peerlib import load_queries, median, percentile, print_table
 
 COLUMNS, ROWS = 100, 30
 FIRST_PAINT_QUIET = 0.300
+# A frame is written in one go (a few writes microseconds apart, milliseconds on a loaded machine); a
+# pause this long ends it. The reader's progress updates come every 100 ms.
+FRAME_GAP = 0.050
 KEY_QUIET = 0.150
 # After a query's last key, listen this much longer for output that came after the 150 ms settle
 # (a slow search whose results land late); such bytes are reported as "late".
@@ -79,6 +83,7 @@ class Session:
         the times are None when nothing came within `first_timeout`.
         """
         count, first, last = 0, None, None
+        self.first_frame_end = None
         deadline = time.perf_counter() + first_timeout
         while not self.closed:
             now = time.perf_counter()
@@ -95,7 +100,10 @@ class Session:
             if not data:
                 self.closed = True
                 break
-            last = time.perf_counter()
+            now = time.perf_counter()
+            if last is not None and self.first_frame_end is None and now - last >= FRAME_GAP:
+                self.first_frame_end = last
+            last = now
             first = first if first is not None else last
             count += len(data)
             for query, reply in TERMINAL_REPLIES.items():
@@ -155,7 +163,8 @@ def type_query(tool, query):
             raise RuntimeError("exited without output" if session.closed
                                else f"no output within {FIRST_BYTE_TIMEOUT:.0f} s")
         result["first_byte"] = first - session.started
-        result["first_paint"] = last - session.started
+        result["first_paint"] = (session.first_frame_end or last) - session.started
+        result["settled"] = last - session.started
         result["first_paint_bytes"] = count
         for key in tool["prelude"]:
             session.key(key)
@@ -180,6 +189,7 @@ def summarise(name, runs, queries):
         "tool": name,
         "first byte s": "%.2f" % median([run["first_byte"] for run in runs]),
         "first paint s": "%.2f" % median([run["first_paint"] for run in runs]),
+        "settled s": "%.2f" % median([run["settled"] for run in runs]),
         "keys": str(len(keys)),
         "key→settled p50 ms": "%.1f" % percentile(latencies, 50),
         "p99 ms": "%.1f" % percentile(latencies, 99),
@@ -282,10 +292,10 @@ def main():
     print(f"Typing latency through a pseudo-terminal ({COLUMNS}x{ROWS}, TERM=xterm-256color), "
           f"{len(queries)} queries typed key by key, a fresh start for each:")
     print("  " + ", ".join(f"«{query}»" for query in queries))
-    print_table(rows, ["tool", "first byte s", "first paint s", "keys", "key→settled p50 ms", "p99 ms", "max ms",
+    print_table(rows, ["tool", "first byte s", "first paint s", "settled s", "keys", "key→settled p50 ms", "p99 ms", "max ms",
                        "bytes/key mean", "max", "peak RSS MiB", "late B", "exits"])
-    print("  first byte / first paint: from the fork to the first byte / to the last byte before 300 ms of quiet "
-          "(median over the starts).")
+    print("  first byte / first paint / settled: from the fork to the first byte / to the end of the first frame "
+          "(the last byte before a 50 ms pause) / to the last byte before 300 ms of quiet (median over the starts).")
     print("  key→settled: from writing a key to the last byte of its output (settled = 150 ms of quiet); "
           "folio's opening `/` is not counted.")
     print("  late B: bytes that came 150 ms–1 s after a query's last key had settled (results that outlived the "

@@ -66,7 +66,6 @@ struct ReaderCommand: ParsableCommand {
             progress.finish()  // the error's line starts on a clean line
             throw error
         }
-        IndexBuildThread.start(store)
         let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         // Restricted: state only in the file named here, or none.
         let keeper = restricted && state.statePath == nil

@@ -50,6 +50,9 @@ final class ReaderSession {
         run(reduce(&state, .restore(keeper.load())), terminal: terminal)
         if let problem = keeper.problem ?? configProblem { state.message = problem }
         terminal.present(Screen.render(state, theme: activeTheme))
+        // Only now: the build (or a snapshot's check behind the list) takes every core, and the
+        // first paint must not share them with it (at 1M articles it doubled the time to the list).
+        IndexBuildThread.start(state.store)
         recheck = startRecheck?()
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
         // too; otherwise get_wch would return at once forever and spin.
