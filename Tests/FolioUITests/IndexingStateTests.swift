@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 import Testing
 import TerminalCore
 @testable import FolioUI
@@ -21,6 +22,31 @@ struct IndexingStateTests {
         driver.send(.indexReady)
         #expect(driver.state.indexingProgress == nil)
         #expect(!driver.render().text(ofRow: 23).contains("indexing"))
+    }
+
+    /// Painted from a snapshot whose text and index are still being checked: the status line says
+    /// "checking", not "indexing" (nothing is being built), until the check ends.
+    @Test func aSnapshotCheckedBehindTheListSaysChecking() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "folio-ui-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appending(path: "corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for number in 0..<12 {
+            try Data("# Harbour report \(number)\n\nBoats went out past the pier.\n".utf8)
+                .write(to: corpus.appending(path: "\(number).txt"))
+        }
+        let opener = CorpusOpener(cache: SnapshotCache(folder: folder.appending(path: "cache").path))
+        _ = try opener.open(path: corpus.path)
+        let store = try #require(opener.openLastSnapshot(path: corpus.path))
+        #expect(store.isCheckingSnapshot)
+        var driver = Driver(store: store)
+        driver.state.indexingProgress = store.indexingProgress
+        driver.send(.indexProgress(0.43))
+        #expect(driver.render().text(ofRow: 23).contains("checking 43%"))
+        #expect(store.waitForSnapshotCheck())
+        #expect(!store.isCheckingSnapshot && store.readyIndex != nil)
+        driver.send(.indexReady)
+        #expect(!driver.render().text(ofRow: 23).contains("checking"))
     }
 
     @Test func theIndexArrivingRerunsTheQueryAndKeepsTheSelectedArticle() {
