@@ -55,12 +55,7 @@ struct SnapshotEndToEndTests {
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
         let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
-        // The first run writes the snapshot (the command line writes it too).
-        try tmux.runInShell("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot")
-        // Typing on before the shell is back would hand the keys to the shell, not to folio.
-        try tmux.waitFor("the snapshot written and the shell back") {
-            $0.contains("saved to") && $0.split(separator: "\n").last.map { $0.hasPrefix("$") } == true
-        }
+        try scratch.writeSnapshot(folio: folio, in: tmux)
 
         // Files that sort before the one the reader will open, so every position after them shifts.
         for number in 0..<3 {
@@ -96,10 +91,7 @@ struct SnapshotEndToEndTests {
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
         let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
-        try tmux.runInShell("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot")
-        try tmux.waitFor("the snapshot written and the shell back") {
-            $0.contains("saved to") && $0.split(separator: "\n").last.map { $0.hasPrefix("$") } == true
-        }
+        try scratch.writeSnapshot(folio: folio, in: tmux)
         let folder = cache.appending(path: "folio")
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
         try Self.flipByte(inSection: 5, ofSnapshot: folder.appending(path: name))  // 5: the postings (SnapshotFormat)
@@ -140,6 +132,15 @@ struct SnapshotEndToEndTests {
         let state = ThrowawayState.path()
 
         init() throws { try SnapshotEndToEndTests.writeCorpus(at: corpus) }
+
+        /// Writes the corpus's snapshot with the command line (as a first run of the reader would).
+        func writeSnapshot(folio: URL, in tmux: TmuxSession) throws {
+            try tmux.runInShell("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot")
+            // Typing on before the shell is back would hand the keys to the shell, not to folio.
+            try tmux.waitFor("the snapshot written and the shell back") {
+                $0.contains("saved to") && $0.split(separator: "\n").last.map { $0.hasPrefix("$") } == true
+            }
+        }
 
         deinit {
             try? FileManager.default.removeItem(at: folder)
