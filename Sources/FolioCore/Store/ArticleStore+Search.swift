@@ -45,8 +45,9 @@ extension ArticleStore {
     /// answered by a scan of every article, which checks `isCancelled` as it goes and returns nil
     /// once a newer keystroke has made it pointless.
     public func search(_ query: Query, sort: ListOrder = .relevance, isCancelled: () -> Bool) -> SearchResults? {
-        // A snapshot still being checked behind the list is ready within a second: wait, not scan.
-        if isCheckingSnapshot { _ = waitForSnapshotCheck() }
+        // A snapshot's index still being checked behind the list is ready within a fraction of a
+        // second (a third at a million articles): wait for it rather than scan.
+        waitForCheckedIndex()
         guard readyIndex != nil else { return scanSearch(query, sort: sort, isCancelled: isCancelled) }
         let started = DispatchTime.now()
         let evaluator = QueryEvaluator(store: self)

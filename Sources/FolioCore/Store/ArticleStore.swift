@@ -121,12 +121,20 @@ public final class ArticleStore: Sendable {
     }
 
     /// True from the start of a store painted from a snapshot until the rest of the snapshot is
-    /// checked (`SnapshotReader.Check.listFirst`); the status line then says "checking".
+    /// checked (`SnapshotReader.Check.listFirst`); the status line says "checking" until the index
+    /// part has passed (the text is checked after it, while searches run).
     public var isCheckingSnapshot: Bool { indexSlot.isChecking }
 
     /// Waits until the snapshot's remaining check has ended (running it on this thread if no other
-    /// thread has started it); false when it found damage (the index is then built from the
-    /// articles, and the folder should be read again). True at once for any other store.
+    /// thread has started it); false when it found damage (in the index: the index is then built
+    /// from the articles; either way the folder should be read again). True at once for any other store.
+    /// Waits (as `waitForSnapshotCheck`) only until the index may be searched or the check ended.
+    func waitForCheckedIndex() {
+        guard remainingCheck != nil, readyIndex == nil else { return }
+        buildIndex()
+        indexSlot.waitForIndexOrCheckEnd()
+    }
+
     public func waitForSnapshotCheck() -> Bool {
         guard remainingCheck != nil else { return true }
         buildIndex()
@@ -144,16 +152,20 @@ public final class ArticleStore: Sendable {
         guard indexSlot.claimBuild() else { return false }
         let started = DispatchTime.now()
         if let remainingCheck {
-            let problem = remainingCheck.run { [indexSlot] in indexSlot.setProgress($0) }
-            if problem == nil {
+            var indexPassed = false
+            let problem = remainingCheck.run(progress: { [indexSlot] in indexSlot.setProgress($0) }) {
                 indexSlot.publish(remainingCheck.index, seconds: started.secondsSince)
-                return true
+                indexPassed = true
             }
-            snapshotState.withLock { status in
-                if case .loaded(let path) = status { status = .damaged(path, because: problem!) }
+            if let problem {
+                snapshotState.withLock { status in
+                    if case .loaded(let path) = status { status = .damaged(path, because: problem) }
+                }
             }
-            indexSlot.setProgress(0)
             indexSlot.endCheck()
+            // A sound index stays (damaged text is for the folder check to replace); otherwise build.
+            if indexPassed { return true }
+            indexSlot.setProgress(0)
         }
         let articles = self.articles
         let index = IndexBuilder.build(articles, progress: { [indexSlot] in indexSlot.setProgress($0) })

@@ -17,6 +17,8 @@ final class IndexSlot: Sendable {
     /// Set while a snapshot's remaining check stands in for the build (`ArticleStore.buildIndex`).
     private let checking = Atomic<Bool>(false)
     private let checkEnded = DispatchSemaphore(value: 0)
+    /// Signalled when the index is published and when a check ends, whichever comes first.
+    private let indexOrCheckEnd = DispatchSemaphore(value: 0)
 
     init() {}
 
@@ -27,10 +29,11 @@ final class IndexSlot: Sendable {
 
     var isChecking: Bool { checking.load(ordering: .acquiring) }
 
-    /// The check is over (passed: `publish` follows or came; failed: a build follows).
+    /// The check is over (the index came before it, or a build from the articles follows).
     func endCheck() {
         guard checking.exchange(false, ordering: .acquiringAndReleasing) else { return }
         checkEnded.signal()
+        indexOrCheckEnd.signal()
     }
 
     /// Blocks while a snapshot check runs (returns at once when there is none).
@@ -38,6 +41,13 @@ final class IndexSlot: Sendable {
         guard isChecking else { return }
         checkEnded.wait()
         checkEnded.signal()  // let any other waiter through too
+    }
+
+    /// Blocks while a snapshot check runs and the index has not come yet.
+    func waitForIndexOrCheckEnd() {
+        guard isChecking, ready == nil else { return }
+        indexOrCheckEnd.wait()
+        indexOrCheckEnd.signal()
     }
 
     init(ready index: SearchIndex) {
@@ -64,7 +74,7 @@ final class IndexSlot: Sendable {
     func publish(_ index: SearchIndex, seconds: Double) {
         built.withLock { $0 = Built(index: index, seconds: seconds) }
         progressMillionths.store(1_000_000, ordering: .relaxed)
-        endCheck()
+        indexOrCheckEnd.signal()
         arrived.signal()
     }
 
