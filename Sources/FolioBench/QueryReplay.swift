@@ -35,13 +35,13 @@ struct QueryReplay {
             let clock = Stopwatch()
             let results = store.search(text, mode: .incremental)
             let searched = clock.seconds
-            for match in results.matches.prefix(snippetRows) {
-                pass.snippetBytes &+= store.snippet(for: match.article, in: results).text.utf8.count
+            for article in results.list.prefix(snippetRows) {
+                pass.snippetBytes &+= store.snippet(for: article, in: results).text.utf8.count
             }
             pass.total.append(clock.seconds)
             pass.cpu.append(cpuClock.seconds)
             pass.search.append(searched)
-            pass.matches &+= results.matches.count
+            pass.matches &+= results.list.count
         }
         return pass
     }
