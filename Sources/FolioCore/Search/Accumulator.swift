@@ -1,9 +1,24 @@
 /// Per-document term frequencies of one alternative, over a dense array reused across terms.
 struct Accumulator {
     var frequency: [Float]
+    /// A phrase's per-document token counts, zero between phrases.
+    private var tokensSeen: [UInt8]
     var touched: [Int32] = []
 
-    init(count: Int) { frequency = [Float](repeating: 0, count: count) }
+    /// Works in the scratch's frequency and token-count arrays (moved out, not copied) until `giveBack`.
+    init(taking scratch: inout SearchScratch) {
+        frequency = []
+        tokensSeen = []
+        swap(&frequency, &scratch.frequency)
+        swap(&tokensSeen, &scratch.tokensSeen)
+    }
+
+    /// Returns the arrays to the scratch, zeroed (what `touched` still names is cleared first).
+    mutating func giveBack(to scratch: inout SearchScratch) {
+        reset()
+        swap(&frequency, &scratch.frequency)
+        swap(&tokensSeen, &scratch.tokensSeen)
+    }
 
     /// Adds up the (title-weighted) frequencies of every id; for a phrase, keeps the documents that
     /// hold all its tokens (verified later), scored on the sum of its tokens' frequencies.
@@ -15,6 +30,9 @@ struct Accumulator {
             // no bounds or uniqueness checks per posting.
             var touched = self.touched
             self.touched = []
+            // At most one entry per posting: room for all at once, not a regrowth (and a copy) per doubling.
+            let postingCount = ids[0].reduce(0) { $0 + postings.documentFrequency(of: $1) }
+            touched.reserveCapacity(touched.count + Swift.min(postingCount, frequency.count))
             frequency.withUnsafeMutableBufferPointer { frequency in
                 for id in ids[0] {
                     postings.forEachPosting(of: id) { document, body, title in
@@ -32,7 +50,6 @@ struct Accumulator {
         // The count is a byte, so only the first 255 tokens pick the candidates (a pasted paragraph
         // can be longer); `keepPhrases` checks the whole phrase on them.
         let counted = ids.prefix(Int(UInt8.max))
-        var tokensSeen = [UInt8](repeating: 0, count: frequency.count)
         var seenDocuments: [Int32] = []
         for (position, tokenIDs) in counted.enumerated() {
             for id in tokenIDs {
@@ -50,6 +67,7 @@ struct Accumulator {
         for document in seenDocuments {
             if Int(tokensSeen[Int(document)]) == counted.count { touched.append(document) } else { frequency[Int(document)] = 0 }
         }
+        SearchScratch.clear(&tokensSeen, at: seenDocuments)
     }
 
     /// Drops touched documents where the phrase's tokens are not adjacent in title or body.
@@ -106,7 +124,7 @@ struct Accumulator {
     }
 
     mutating func reset() {
-        for document in touched { frequency[Int(document)] = 0 }
+        SearchScratch.clear(&frequency, at: touched)
         touched.removeAll(keepingCapacity: true)
     }
 }

@@ -31,18 +31,30 @@ struct ClauseScorer<Source: PostingsSource> {
     /// Matching documents with their scores, unordered, for a query with at least one clause: the
     /// cheapest clause first (it fixes the candidates; later clauses skip what it rejected), AND
     /// across clauses, BM25 summed over each clause's alternatives. Nil when `isCancelled` (asked
-    /// every 256 phrase candidates or position blocks) turns true.
+    /// every 256 phrase candidates or position blocks) turns true. Works in `scratch` (one entry per
+    /// document) and leaves it all zeros, whichever way it returns.
     func score(
-        _ resolved: QueryEvaluator.Resolution, tokenizer: inout Tokenizer, isCancelled: () -> Bool
+        _ resolved: QueryEvaluator.Resolution, tokenizer: inout Tokenizer, scratch: inout SearchScratch,
+        isCancelled: () -> Bool
     ) -> [QueryEvaluator.Scored]? {
         let count = postings.documentCount
+        precondition(scratch.count == count, "scratch for another corpus size")
         let order = resolved.indices.sorted { cost(resolved[$0]) < cost(resolved[$1]) }
         // How many clauses each document has matched so far; 32 bits, since a pasted query can
         // have more words than a 16-bit count holds (that overflowed and crashed).
-        var matched = [UInt32](repeating: 0, count: count)
-        var score = [Float](repeating: 0, count: count)
-        var accumulator = Accumulator(count: count)
+        var matched: [UInt32] = [], score: [Float] = []
+        swap(&matched, &scratch.matched)
+        swap(&score, &scratch.score)
+        var accumulator = Accumulator(taking: &scratch)
+        // Every document the first clause matched: the only ones whose count and score are set.
         var first: [Int32] = []
+        defer {
+            accumulator.giveBack(to: &scratch)
+            SearchScratch.clear(&matched, at: first)
+            SearchScratch.clear(&score, at: first)
+            swap(&matched, &scratch.matched)
+            swap(&score, &scratch.score)
+        }
         for (step, clauseNumber) in order.enumerated() {
             let required = UInt32(step)
             var any = false
@@ -55,6 +67,7 @@ struct ClauseScorer<Source: PostingsSource> {
                     if !finished { return nil }
                 }
                 let idf = QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count)
+                if step == 0 { first.reserveCapacity(first.count + accumulator.touched.count) }
                 matched.withUnsafeMutableBufferPointer { matched in
                     score.withUnsafeMutableBufferPointer { score in
                         accumulator.frequency.withUnsafeBufferPointer { frequencies in
@@ -86,24 +99,43 @@ struct ClauseScorer<Source: PostingsSource> {
         }
     }
 
-    /// Documents holding any of the exclusions (a phrase verified in them); nil when cancelled.
-    func excluded(
-        _ exclusions: [(term: Query.Term, ids: [[Int]])], tokenizer: inout Tokenizer, isCancelled: () -> Bool
-    ) -> Set<Int32>? {
-        var excluded = Set<Int32>()
-        var accumulator = Accumulator(count: postings.documentCount)
+    /// Removes from `candidates` the documents holding any of the exclusions (a phrase verified in
+    /// them); false when cancelled. Marks the excluded in `scratch` (a set of 100,000s of documents
+    /// was most of a `-word` keystroke) and clears the marks again.
+    func removeExcluded(
+        _ exclusions: [(term: Query.Term, ids: [[Int]])], from candidates: inout [QueryEvaluator.Scored],
+        tokenizer: inout Tokenizer, scratch: inout SearchScratch, isCancelled: () -> Bool
+    ) -> Bool {
+        precondition(scratch.count == postings.documentCount, "scratch for another corpus size")
+        var excluded: [UInt8] = []
+        swap(&excluded, &scratch.excluded)
+        var accumulator = Accumulator(taking: &scratch)
+        var marked: [Int32] = []
+        defer {
+            accumulator.giveBack(to: &scratch)
+            SearchScratch.clear(&excluded, at: marked)
+            swap(&excluded, &scratch.excluded)
+        }
         for (term, ids) in exclusions {
             accumulator.collect(term: term, ids: ids, postings: postings)
             if term.isPhrase {
                 let finished = accumulator.keepPhrases(
                     term, ids: ids, postings: postings, articles: articles, alive: { _ in true },
                     tokenizer: &tokenizer, isCancelled: isCancelled)
-                if !finished { return nil }
+                if !finished { return false }
             }
-            excluded.formUnion(accumulator.touched)
+            excluded.withUnsafeMutableBufferPointer { excluded in
+                for document in accumulator.touched where excluded[Int(document)] == 0 {
+                    excluded[Int(document)] = 1
+                    marked.append(document)
+                }
+            }
             accumulator.reset()
         }
-        return excluded
+        excluded.withUnsafeBufferPointer { excluded in
+            candidates.removeAll { excluded[Int($0.document)] != 0 }
+        }
+        return true
     }
 
     /// A clause's cost: its alternatives' postings; a phrase costs its rarest word (the intersection
