@@ -31,7 +31,7 @@ struct FolioBenchCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: ArgumentHelp("Runs of each timed phase; medians are reported.", valueName: "n"))
     var repeatCount = 3
 
-    @Flag(help: "Also print each complete query's timings and its FTS5 expression.")
+    @Flag(help: "Also print each complete query's timings and its FTS5 expression (with --from-snapshot: each keystroke's).")
     var verbose = false
 
     @Option(
@@ -118,7 +118,7 @@ struct FolioBenchCommand: ParsableCommand {
         let passes = (0..<repeatCount).map { _ in replay.pass(queries) }
         let report = SnapshotReplayReport(
             path: path, store: store, keystrokes: QueryReplay.keystrokes(of: queries), passes: passes,
-            loadBefore: loadBefore, loadAfter: MachineLoad.summary())
+            loadBefore: loadBefore, loadAfter: MachineLoad.summary(), verbose: verbose)
         print(report.render())
     }
 

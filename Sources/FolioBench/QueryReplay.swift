@@ -9,6 +9,8 @@ struct ReplayPass {
     /// Search plus snippets in this thread's CPU time, robust to other processes' load.
     var cpu: [Double] = []
     var matches = 0
+    /// Each keystroke's match count (the snapshot replay's verbose listing).
+    var perKeystrokeMatches: [Int] = []
     /// Bytes of snippet text made; reported, and so the optimiser cannot drop the snippet work.
     var snippetBytes = 0
 }

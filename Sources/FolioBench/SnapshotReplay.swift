@@ -28,6 +28,7 @@ struct SnapshotReplay {
                 let cpuClock = ThreadCPUStopwatch()
                 let clock = Stopwatch()
                 var searched = 0.0
+                var matches = 0
                 for effect in reduce(&state, .insert(character)) {
                     guard case .search(let text, let sort, let generation) = effect else { continue }
                     let searchClock = Stopwatch()
@@ -35,12 +36,14 @@ struct SnapshotReplay {
                     let results = store.search(QueryParser.parse(text, mode: .incremental), sort: sort)
                     searched += searchClock.seconds
                     pass.matches &+= results.list.count
+                    matches = results.list.count
                     _ = reduce(&state, .searchFinished(generation: generation, results: results))
                 }
                 let grid = Screen.render(state)
                 pass.total.append(clock.seconds)
                 pass.cpu.append(cpuClock.seconds)
                 pass.search.append(searched)
+                pass.perKeystrokeMatches.append(matches)
                 // Reported, and so the optimiser cannot drop the rendering.
                 pass.snippetBytes &+= grid.width * grid.height
             }
@@ -57,6 +60,8 @@ struct SnapshotReplayReport {
     var passes: [ReplayPass]
     var loadBefore: String?
     var loadAfter: String?
+    /// Also list every keystroke's median time and match count.
+    var verbose = false
 
     func render() -> String {
         let total = passes.map { LatencySummary($0.total) }
@@ -83,6 +88,17 @@ struct SnapshotReplayReport {
         for (position, seconds) in medians.sorted(by: { $0.1 > $1.1 }).prefix(5) {
             slowest.add(Format.ms(seconds), "\"\(keystrokes[position])\"")
         }
+        var perKeystroke: [String] = []
+        if verbose {
+            var table = TextTable("ms", "search ms", "matches", "search bar")
+            table.textColumns = [3]
+            for (position, text) in keystrokes.enumerated() {
+                table.add(
+                    Format.ms(medians[position].1), Format.ms(Stats.median(passes.map { $0.search[position] })),
+                    Format.count(passes[0].perKeystrokeMatches[position]), "\"\(text)\"")
+            }
+            perKeystroke = ["", "Every keystroke (median over runs):", table.render()]
+        }
         return [
             "folio-bench --from-snapshot \(path)",
             "\(Format.count(store.articles.count)) articles, opened from the snapshot in "
@@ -96,6 +112,6 @@ struct SnapshotReplayReport {
             "  mean matches per keystroke: \(Format.count(Int(meanMatches.rounded())))",
             "  5 slowest keystrokes (median ms over runs):",
             slowest.render(),
-        ].joined(separator: "\n")
+        ].joined(separator: "\n") + perKeystroke.joined(separator: "\n")
     }
 }

@@ -21,35 +21,68 @@ extension ResultOrdering {
             return pending
         }
         // The primary key alone decides for all but the matches tied with the last one picked.
-        let primary = scored.withUnsafeBufferPointer { all in
-            [UInt32](unsafeUninitializedCapacity: pending) { keys, initialized in
-                for offset in 0..<pending { keys[offset] = primaryKey(all[start + offset], sort) }
-                initialized = pending
-            }
-        }
+        let primary = primaryKeys(of: scored, from: start, by: sort)
         let (threshold, below) = primary.withUnsafeBufferPointer { RadixSelect.smallest(rank: count, of: $0) }
         // Among the tied, the secondary key (unique per document) picks the ones still wanted.
         var tied: [UInt64] = []
-        for offset in 0..<pending where primary[offset] == threshold { tied.append(secondaryKey(scored[start + offset], sort)) }
+        scored.withUnsafeBufferPointer { all in
+            primary.withUnsafeBufferPointer { keys in
+                for offset in keys.indices where keys[offset] == threshold { tied.append(secondaryKey(all[start + offset], sort)) }
+            }
+        }
         let tiesWanted = count - below
         let lastTie = tiesWanted == tied.count
             ? UInt64.max : tied.withUnsafeBufferPointer { RadixSelect.smallest(rank: tiesWanted, of: $0).value }
-        // One pass from the end: the picked out, the others packed behind where they will go.
-        var picked: [QueryEvaluator.Scored] = []
-        picked.reserveCapacity(count)
-        var write = scored.count - 1
-        for index in stride(from: scored.count - 1, through: start, by: -1) {
-            let entry = scored[index], key = primary[index - start]
-            if key < threshold || (key == threshold && secondaryKey(entry, sort) <= lastTie) {
-                picked.append(entry)
-            } else {
-                scored[write] = entry
-                write -= 1
+        // Exactly `count` are picked: swap the picked ones found behind the first `count` places with
+        // the others found in them, so only those move (each place is looked at once, before any swap).
+        scored.withUnsafeMutableBufferPointer { all in
+            primary.withUnsafeBufferPointer { keys in
+                func isPicked(_ index: Int) -> Bool {
+                    let key = keys[index - start]
+                    return key < threshold || (key == threshold && secondaryKey(all[index], sort) <= lastTie)
+                }
+                var front = start, back = start + count
+                while true {
+                    while front < start + count && isPicked(front) { front += 1 }
+                    if front == start + count { break }
+                    while !isPicked(back) {
+                        back += 1
+                        precondition(back < all.count, "fewer picked than selected")
+                    }
+                    all.swapAt(front, back)
+                    front += 1
+                    back += 1
+                }
             }
         }
+        var picked = Array(scored[start..<(start + count)])
         order(&picked, by: sort)
         scored.replaceSubrange(start..<(start + count), with: picked)
         return count
+    }
+
+    /// Each pending match's primary key, in one tight loop per order.
+    private func primaryKeys(of scored: [QueryEvaluator.Scored], from start: Int, by sort: ListOrder) -> [UInt32] {
+        let pending = scored.count - start
+        let newest = newestDay
+        return [UInt32](unsafeUninitializedCapacity: pending) { keys, initialized in
+            scored.withUnsafeBufferPointer { all in
+                let entries = UnsafeBufferPointer(rebasing: all[start...])
+                switch sort {
+                case .relevance:
+                    for offset in 0..<pending { keys[offset] = Self.descendingKey(entries[offset].score) }
+                case .date:
+                    dateKey.withUnsafeBufferPointer { dates in
+                        for offset in 0..<pending { keys[offset] = Self.age(dates[Int(entries[offset].document)], newest: newest) }
+                    }
+                default:
+                    titleRank.withUnsafeBufferPointer { ranks in
+                        for offset in 0..<pending { keys[offset] = UInt32(bitPattern: ranks[Int(entries[offset].document)]) }
+                    }
+                }
+            }
+            initialized = pending
+        }
     }
 
     /// What decides first: the score (higher first) for relevance, the age for date, the title rank for title.
