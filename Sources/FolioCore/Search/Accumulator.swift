@@ -27,23 +27,29 @@ struct Accumulator {
         let titleOnly = term.titleOnly
         if ids.count == 1 {
             // The hot loop of every search (a prefix walks up to 250,000 postings): raw pointers, so
-            // no bounds or uniqueness checks per posting.
-            var touched = self.touched
-            self.touched = []
-            // At most one entry per posting: room for all at once, not a regrowth (and a copy) per doubling.
-            let postingCount = ids[0].reduce(0) { $0 + postings.documentFrequency(of: $1) }
-            touched.reserveCapacity(touched.count + Swift.min(postingCount, frequency.count))
-            frequency.withUnsafeMutableBufferPointer { frequency in
-                for id in ids[0] {
-                    postings.forEachPosting(of: id) { document, body, title in
-                        if titleOnly && title == 0 { return }
-                        let value = (titleOnly ? 0 : Float(body)) + weight * Float(title)
-                        if frequency[document] == 0 { touched.append(Int32(truncatingIfNeeded: document)) }
-                        frequency[document] += value
+            // no bounds or uniqueness checks per posting. At most one new document per posting:
+            // the touched list is sized once and written through a pointer, not appended to.
+            precondition(touched.isEmpty, "collect after reset")
+            let postingCount = Swift.min(ids[0].reduce(0) { $0 + postings.documentFrequency(of: $1) }, frequency.count)
+            touched = [Int32](unsafeUninitializedCapacity: postingCount) { touched, initialized in
+                var found = 0
+                frequency.withUnsafeMutableBufferPointer { frequency in
+                    for id in ids[0] {
+                        postings.forEachPosting(of: id) { document, body, title in
+                            if titleOnly && title == 0 { return }
+                            let value = (titleOnly ? 0 : Float(body)) + weight * Float(title)
+                            if frequency[document] == 0 {
+                                // More documents than the postings counted: a damaged index, not a write past the end.
+                                precondition(found < postingCount, "postings disagree with their document frequencies")
+                                touched[found] = Int32(truncatingIfNeeded: document)
+                                found &+= 1
+                            }
+                            frequency[document] += value
+                        }
                     }
                 }
+                initialized = found
             }
-            self.touched = touched
             return
         }
         // A phrase: count, per document, how many of its tokens occur; keep those with all of them.
@@ -121,6 +127,21 @@ struct Accumulator {
     private static func typedWords<Source: PostingsSource>(_ term: Query.Term, _ ids: [[Int]], _ postings: Source) -> Set<[UInt8]>? {
         guard term.isPrefix, term.tokens.count <= PhraseMatcher.maximumTokens, let last = ids.last else { return nil }
         return Set(last.map(postings.term))
+    }
+
+    /// The touched documents with their BM25 scores for this alternative alone, in touched order
+    /// (as `ClauseScorer.score` adds them up from zero, so the same floats); then `reset`.
+    mutating func scored<Source: PostingsSource>(idf: Float, postings: Source) -> [QueryEvaluator.Scored] {
+        let k1 = QueryEvaluator.k1
+        let result = frequency.withUnsafeBufferPointer { frequencies in
+            touched.map { document in
+                let frequency = frequencies[Int(document)]
+                return QueryEvaluator.Scored(
+                    document: document, score: idf * frequency * (k1 + 1) / (frequency + postings.lengthNorm(of: Int(document))))
+            }
+        }
+        reset()
+        return result
     }
 
     mutating func reset() {

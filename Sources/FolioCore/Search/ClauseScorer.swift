@@ -55,6 +55,19 @@ struct ClauseScorer<Source: PostingsSource> {
             swap(&matched, &scratch.matched)
             swap(&score, &scratch.score)
         }
+        if resolved.count == 1 && resolved[0].count == 1 {
+            // One word or phrase, as while the first word is typed: every document it touches
+            // matches, so no per-document clause count or running score is needed.
+            let (term, ids) = resolved[0][0]
+            accumulator.collect(term: term, ids: ids, postings: postings)
+            if term.isPhrase {
+                let finished = accumulator.keepPhrases(
+                    term, ids: ids, postings: postings, articles: articles, alive: { _ in true },
+                    tokenizer: &tokenizer, isCancelled: isCancelled)
+                if !finished { return nil }
+            }
+            return accumulator.scored(idf: QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count), postings: postings)
+        }
         for (step, clauseNumber) in order.enumerated() {
             let required = UInt32(step)
             var any = false
