@@ -32,23 +32,9 @@ struct Accumulator {
             precondition(touched.isEmpty, "collect after reset")
             let postingCount = Swift.min(ids[0].reduce(0) { $0 + postings.documentFrequency(of: $1) }, frequency.count)
             touched = [Int32](unsafeUninitializedCapacity: postingCount) { touched, initialized in
-                var found = 0
-                frequency.withUnsafeMutableBufferPointer { frequency in
-                    for id in ids[0] {
-                        postings.forEachPosting(of: id) { document, body, title in
-                            if titleOnly && title == 0 { return }
-                            let value = (titleOnly ? 0 : Float(body)) + weight * Float(title)
-                            if frequency[document] == 0 {
-                                // More documents than the postings counted: a damaged index, not a write past the end.
-                                precondition(found < postingCount, "postings disagree with their document frequencies")
-                                touched[found] = Int32(truncatingIfNeeded: document)
-                                found &+= 1
-                            }
-                            frequency[document] += value
-                        }
-                    }
+                initialized = frequency.withUnsafeMutableBufferPointer { frequency in
+                    postings.accumulate(ids[0], titleOnly: titleOnly, into: frequency, touched: touched)
                 }
-                initialized = found
             }
             return
         }
