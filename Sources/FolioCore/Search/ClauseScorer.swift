@@ -72,10 +72,24 @@ extension SearchIndex: PostingsSource {
         var found = 0
         postings.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
-            for id in ids {
+            for (number, id) in ids.enumerated() {
                 var position = postingsStart.base[id]
                 let end = postingsStart.base[id + 1]
                 var document = -1
+                if number == 0 && !titleOnly {
+                    // The first term meets only zeros, one posting per document: no frequency to read
+                    // first (a one-letter word like "i" has a posting in nearly every document).
+                    while position < end {
+                        document += Int(VarInt.read(base, at: &position))
+                        let body = VarInt.read(base, at: &position)
+                        let title = VarInt.read(base, at: &position)
+                        precondition(found < touched.count, "postings disagree with their document frequencies")
+                        frequency[document] = Float(body) + SearchIndex.titleWeight * Float(title)
+                        touched[found] = Int32(truncatingIfNeeded: document)
+                        found &+= 1
+                    }
+                    continue
+                }
                 while position < end {
                     document += Int(VarInt.read(base, at: &position))
                     let body = VarInt.read(base, at: &position)
