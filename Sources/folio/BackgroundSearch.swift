@@ -45,6 +45,14 @@ final class BackgroundSearch: Sendable {
         return nil
     }
 
+    /// After the first paint: one search whose results are dropped (`ArticleStore.warmUpSearch`),
+    /// so the first keystroke finds the search path warm. Only where searches run on the queue;
+    /// a keystroke typed meanwhile waits for it there (a few milliseconds once the list is up).
+    func warmUp() {
+        guard store.articles.count >= Self.inlineLimit, store.readyIndex != nil else { return }
+        queue.async { [store] in store.warmUpSearch() }
+    }
+
     func takeFinished() -> Finished? {
         mailbox.finished.withLock { value in
             defer { value = nil }

@@ -50,6 +50,7 @@ final class ReaderSession {
         run(reduce(&state, .restore(keeper.load())), terminal: terminal)
         if let problem = keeper.problem ?? configProblem { state.message = problem }
         terminal.present(Screen.render(state, theme: activeTheme))
+        searcher.warmUp()
         recheck = startRecheck?()
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
         // too; otherwise get_wch would return at once forever and spin.

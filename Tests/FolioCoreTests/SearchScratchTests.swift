@@ -30,6 +30,17 @@ import Testing
         }
     }
 
+    /// The reader's warm-up search (after the first paint) changes nothing a search then finds; an
+    /// empty corpus has nothing to warm.
+    @Test func warmingUpChangesNoResults() {
+        let articles = GeneratedCorpus.articles(seed: 29, count: 300)
+        let warmed = ArticleStore(articles: articles, name: "warmed")
+        warmed.warmUpSearch()
+        let fresh = ArticleStore(articles: articles, name: "fresh")
+        for text in Self.queries { #expect(warmed.search(text).matches == fresh.search(text).matches, "\(text)") }
+        ArticleStore(articles: [], name: "empty").warmUpSearch()
+    }
+
     @Test func clearingSetsEntriesBackToZero() {
         var values = [UInt32](repeating: 0, count: 64)
         for document in [3, 9, 60] { values[document] = 7 }
