@@ -70,8 +70,14 @@ extension ArticleStore {
     }
 
     /// Every article in the given order (the list with no query), ordered as far as it is read.
+    /// Made once per order and kept: clearing the query at a million articles otherwise listed and
+    /// picked the first rows of every article again on the UI thread.
     public func articleList(sort: ListOrder = .date) -> ArticleList {
-        list(exact: articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }, fuzzy: [], sort: sort == .relevance ? .date : sort)
+        let sort: ListOrder = sort == .relevance ? .date : sort
+        if let kept = listings.withLock({ $0[sort] }) { return kept }
+        let made = list(exact: articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }, fuzzy: [], sort: sort)
+        listings.withLock { $0[sort] = made }
+        return made
     }
 
     /// Every article, in the given order.

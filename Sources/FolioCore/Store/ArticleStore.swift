@@ -18,6 +18,8 @@ public final class ArticleStore: Sendable {
     let ordering: ResultOrdering
     /// The corpus-sized arrays each search borrows (`SearchScratch`).
     let scratchShelf = ScratchShelf()
+    /// The list with no query, per order (`articleList(sort:)`).
+    let listings = Mutex<[ListOrder: ArticleList]>([:])
     /// Look-up by id: binary search when the articles are in id order (always, from a loader), else a table.
     private let positionByID: [String: Int]?
     private let loadReport: LoadReport
