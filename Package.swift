@@ -53,6 +53,8 @@ let package = Package(
             name: "FolioBench",
             dependencies: [
                 "FolioCore",
+                "FolioUI",
+                "TerminalCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

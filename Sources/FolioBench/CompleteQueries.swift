@@ -45,14 +45,14 @@ struct CompleteQueries {
         for position in exact {
             let clock = Stopwatch()
             let results = store.search(pairs[position].text, mode: .complete)
-            let rows = results.matches.prefix(20).map(\.article)
+            let rows = Array(results.list.prefix(20))
             pass.exact.append(clock.seconds)
             top.append(rows)
         }
         for position in prefix {
             let clock = Stopwatch()
             let results = store.search(pairs[position].text, mode: .incremental)
-            let rows = results.matches.prefix(20).map(\.article)
+            let rows = Array(results.list.prefix(20))
             pass.prefix.append(clock.seconds)
             top.append(rows)  // keeps the work observable; overlap uses only the exact ones
         }

@@ -13,6 +13,8 @@ struct FolioBenchCommand: ParsableCommand {
             Run a release build: swift run -c release folio-bench PATH
             A synthetic corpus of any size: python3 Scripts/generate-corpus.py OUT --articles N
             Robustness: --random-queries N [--seed S] runs N seeded random queries instead of the benchmark.
+            Large corpora: --from-snapshot opens the folder's last snapshot as the reader does (no load, no
+            index build) and replays the keystrokes through the reader's state, rendering each screen.
             For scripts: --json prints the figures as JSON; --json --fts5-only measures FTS5 alone (its own peak RSS).
             Exit status: 0 done, 2 bad path or query file.
             """)
@@ -29,7 +31,7 @@ struct FolioBenchCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: ArgumentHelp("Runs of each timed phase; medians are reported.", valueName: "n"))
     var repeatCount = 3
 
-    @Flag(help: "Also print each complete query's timings and its FTS5 expression.")
+    @Flag(help: "Also print each complete query's timings and its FTS5 expression (with --from-snapshot: each keystroke's).")
     var verbose = false
 
     @Option(
@@ -50,11 +52,22 @@ struct FolioBenchCommand: ParsableCommand {
         help: "With --json: measure SQLite FTS5 alone (no folio index), so this process's peak RSS is FTS5's.")
     var fts5Only = false
 
+    @Flag(
+        name: .customLong("from-snapshot"),
+        help: """
+            Open PATH from its last index snapshot in $XDG_CACHE_HOME/folio (as the reader does) and replay \
+            the keystrokes through the reader's state and screen; nothing else is measured.
+            """)
+    var fromSnapshot = false
+
     func validate() throws {
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         if fts5Only && !json { throw ValidationError("--fts5-only needs --json") }
         if fts5Only && noFTS5 { throw ValidationError("--fts5-only and --no-fts5 exclude each other") }
         if json && randomQueries != nil { throw ValidationError("--json does not apply to --random-queries") }
+        if fromSnapshot && (json || fts5Only || randomQueries != nil) {
+            throw ValidationError("--from-snapshot does not combine with --json, --fts5-only or --random-queries")
+        }
         if let randomQueries, randomQueries < 1 { throw ValidationError("--random-queries must be at least 1") }
     }
 
@@ -67,6 +80,7 @@ struct FolioBenchCommand: ParsableCommand {
         let list: [String]
         do { list = try QueryList.load(queriesPath) } catch { try fail("cannot read the query list \(queriesPath)") }
         guard !list.isEmpty else { try fail("no queries in \(queriesPath)") }
+        if fromSnapshot { return try runFromSnapshot(list) }
 
         if fts5Only {
             let report: JSONReport
@@ -91,6 +105,21 @@ struct FolioBenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("folio-bench: \(Format.count(done)) random queries\n".utf8))
         }
         print(RandomQueryReport(results: results, articles: store.articles.count).render())
+    }
+
+    /// `--from-snapshot`: the keystrokes on the corpus's last snapshot, through the reader's state.
+    private func runFromSnapshot(_ queries: [String]) throws {
+        guard let cache = SnapshotCache.standard() else { try fail("no cache folder: set XDG_CACHE_HOME or HOME") }
+        let loadBefore = MachineLoad.summary()
+        guard let store = CorpusOpener(cache: cache).openLastSnapshot(path: path) else {
+            try fail("no usable snapshot of \(path) in \(cache.folder): open it with folio once to write one")
+        }
+        let replay = SnapshotReplay(store: store)
+        let passes = (0..<repeatCount).map { _ in replay.pass(queries) }
+        let report = SnapshotReplayReport(
+            path: path, store: store, keystrokes: QueryReplay.keystrokes(of: queries), passes: passes,
+            loadBefore: loadBefore, loadAfter: MachineLoad.summary(), verbose: verbose)
+        print(report.render())
     }
 
     /// One line on stderr and exit status 2, as folio does for a bad corpus path.

@@ -9,6 +9,8 @@ struct ReplayPass {
     /// Search plus snippets in this thread's CPU time, robust to other processes' load.
     var cpu: [Double] = []
     var matches = 0
+    /// Each keystroke's match count (the snapshot replay's verbose listing).
+    var perKeystrokeMatches: [Int] = []
     /// Bytes of snippet text made; reported, and so the optimiser cannot drop the snippet work.
     var snippetBytes = 0
 }
@@ -35,13 +37,13 @@ struct QueryReplay {
             let clock = Stopwatch()
             let results = store.search(text, mode: .incremental)
             let searched = clock.seconds
-            for match in results.matches.prefix(snippetRows) {
-                pass.snippetBytes &+= store.snippet(for: match.article, in: results).text.utf8.count
+            for article in results.list.prefix(snippetRows) {
+                pass.snippetBytes &+= store.snippet(for: article, in: results).text.utf8.count
             }
             pass.total.append(clock.seconds)
             pass.cpu.append(cpuClock.seconds)
             pass.search.append(searched)
-            pass.matches &+= results.matches.count
+            pass.matches &+= results.list.count
         }
         return pass
     }

@@ -161,13 +161,13 @@ struct RandomQueryRun {
             let clock = Stopwatch()
             for mode in [QueryParser.Mode.complete, .incremental] {
                 let found = store.search(query, mode: mode)
-                results.matches &+= found.matches.count
-                for match in found.matches.prefix(snippetRows) {
-                    let snippet = store.snippet(for: match.article, in: found)
+                results.matches &+= found.list.count
+                for article in found.list.prefix(snippetRows) {
+                    let snippet = store.snippet(for: article, in: found)
                     Self.check(snippet.hits, within: snippet.text, query: query)
-                    let ranges = store.hitRanges(for: match.article, in: found)
-                    Self.check(ranges.title, within: store.articles[match.article].title, query: query)
-                    Self.check(ranges.body, within: store.articles[match.article].body, query: query)
+                    let ranges = store.hitRanges(for: article, in: found)
+                    Self.check(ranges.title, within: store.articles[article].title, query: query)
+                    Self.check(ranges.body, within: store.articles[article].body, query: query)
                     results.snippetBytes &+= snippet.text.utf8.count
                 }
             }

@@ -23,6 +23,8 @@ final class BackgroundSearch: Sendable {
     private final class Mailbox: Sendable {
         let latestGeneration = Atomic<Int>(0)
         let finished = Mutex<Finished?>(nil)
+        /// Signalled when a result lands, so the run loop wakes at once instead of at its next poll.
+        let arrived = DispatchSemaphore(value: 0)
     }
 
     init(store: ArticleStore) { self.store = store }
@@ -41,8 +43,24 @@ final class BackgroundSearch: Sendable {
             let query = QueryParser.parse(text, mode: .incremental)
             guard let results = store.search(query, sort: sort, isCancelled: isStale), !isStale() else { return }
             mailbox.finished.withLock { $0 = Finished(generation: generation, results: results) }
+            mailbox.arrived.signal()
         }
         return nil
+    }
+
+    /// Waits until a result lands or `milliseconds` pass. The run loop waits here while a search
+    /// runs (checking the keyboard between waits): woken the moment the result is in, where a
+    /// 1 ms keyboard poll found it up to a few milliseconds late on a busy machine.
+    func waitForFinished(milliseconds: Int) {
+        _ = mailbox.arrived.wait(timeout: .now() + .milliseconds(milliseconds))
+    }
+
+    /// After the first paint: one search whose results are dropped (`ArticleStore.warmUpSearch`),
+    /// so the first keystroke finds the search path warm. Only where searches run on the queue;
+    /// a keystroke typed meanwhile waits for it there (a few milliseconds once the list is up).
+    func warmUp() {
+        guard store.articles.count >= Self.inlineLimit, store.readyIndex != nil || store.isCheckingSnapshot else { return }
+        queue.async { [store] in store.warmUpSearch() }
     }
 
     func takeFinished() -> Finished? {

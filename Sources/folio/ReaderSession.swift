@@ -53,14 +53,17 @@ final class ReaderSession {
         // Only now: the build (or a snapshot's check behind the list) takes every core, and the
         // first paint must not share them with it (at 1M articles it doubled the time to the list).
         IndexBuildThread.start(state.store)
+        searcher.warmUp()
         recheck = startRecheck?()
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
         // too; otherwise get_wch would return at once forever and spin.
+        var frame = DeferredFrame()
         while !state.shouldQuit && SignalFlags.pendingSignal == nil && !terminal.isInputClosed {
-            // Poll every millisecond while a search runs (its results show as soon as they are ready;
-            // a 5 ms poll added ~1.5 ms to the median key-to-screen time at 100k articles),
-            // and now and then while the index builds, for its progress.
-            let timeout: Int32 = state.isSearching ? 1 : state.indexingProgress != nil || recheck != nil ? 100 : 250
+            // While a search runs, wait for its result (woken the moment it lands) and look at the
+            // keyboard every millisecond; otherwise wait for a key, waking now and then while the
+            // index builds, for its progress.
+            if state.isSearching { searcher.waitForFinished(milliseconds: 1) }
+            let timeout: Int32 = state.isSearching ? 0 : state.indexingProgress != nil || recheck != nil ? 100 : 250
             var changed = false
             if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
                 changed = handle(event, terminal: terminal)
@@ -78,7 +81,9 @@ final class ReaderSession {
                 run(reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)), terminal: terminal)
                 changed = true
             }
-            if changed { terminal.present(Screen.render(state, theme: activeTheme)) }
+            if frame.isDue(changed: changed, isSearching: state.isSearching) {
+                terminal.present(Screen.render(state, theme: activeTheme))
+            }
         }
         terminal.shutdown()
         // Stopped by a signal: the terminal is restored; exit as the shell expects (128 + signal).

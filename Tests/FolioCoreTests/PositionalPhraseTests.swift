@@ -160,9 +160,12 @@ import Testing
         let resolved = QueryEvaluator(store: store).resolve(query, typoTolerant: false)
         let scorer = ClauseScorer(postings: store.index, articles: store.articles)
         var tokenizer = Tokenizer()
-        #expect(scorer.score(resolved, tokenizer: &tokenizer, isCancelled: { true }) == nil)
-        let finished = try #require(scorer.score(resolved, tokenizer: &tokenizer, isCancelled: { false }))
-        #expect(!finished.isEmpty)
+        var scratch = SearchScratch(count: store.articles.count)
+        #expect(scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { true }) == nil)
+        // Abandoned midway, the search still leaves its scratch all zeros for the next one.
+        #expect(scratch.isClear)
+        let finished = try #require(scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false }))
+        #expect(!finished.isEmpty && scratch.isClear)
     }
 
     // MARK: Helpers
@@ -183,15 +186,15 @@ import Testing
         let resolved = QueryEvaluator(store: store).resolve(query, typoTolerant: false)
         let scorer = ClauseScorer(postings: source, articles: store.articles)
         var tokenizer = Tokenizer()
+        var scratch = SearchScratch(count: store.articles.count)
         var scored = query.clauses.isEmpty
             ? (0..<store.articles.count).map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
-            : scorer.score(resolved, tokenizer: &tokenizer, isCancelled: { false })!
+            : scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })!
         scored.removeAll { scored in !query.dateFilters.allSatisfy { $0.accepts(store.articles.date(at: Int(scored.document))) } }
         if !query.exclusions.isEmpty {
             let resolver = TermResolver(index: store.index)
             let exclusions = query.exclusions.map { (term: $0, ids: resolver.resolve($0)) }
-            let excluded = scorer.excluded(exclusions, tokenizer: &tokenizer, isCancelled: { false })!
-            scored.removeAll { excluded.contains($0.document) }
+            #expect(scorer.removeExcluded(exclusions, from: &scored, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false }))
         }
         return scored
     }

@@ -72,3 +72,18 @@ import Testing
         #expect(prefix.allSatisfy { $0.hasPrefix("ther") })
     }
 }
+
+extension TermResolverTests {
+    /// One or two letters are held to the postings budget even when few words start with them (a
+    /// small vocabulary of frequent words); three letters or more keep a small range whole, so a
+    /// word being typed keeps every completion.
+    @Test func shortPrefixesAreAlwaysHeldToTheBudget() {
+        let over = { TermResolver.prefixPostingsBudget + 1 }
+        #expect(!TermResolver.takesWholeRange(prefix: Array("i".utf8), words: 20, postings: over))
+        #expect(!TermResolver.takesWholeRange(prefix: Array("in".utf8), words: 10, postings: over))
+        #expect(!TermResolver.takesWholeRange(prefix: Array("東".utf8), words: 5, postings: over))  // one letter, three bytes
+        #expect(TermResolver.takesWholeRange(prefix: Array("gov".utf8), words: 20, postings: over))
+        #expect(TermResolver.takesWholeRange(prefix: Array("zü".utf8), words: 300, postings: { 1_000 }))
+        #expect(!TermResolver.takesWholeRange(prefix: Array("gov".utf8), words: 65, postings: over))
+    }
+}

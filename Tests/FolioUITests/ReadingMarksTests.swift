@@ -48,7 +48,7 @@ import TerminalCore
         _ = reduce(&state, .command(.showUnreadOnly))
         #expect(state.filter == .unread && !state.rows.contains(all[0]) && state.rows.count == all.count - 1)
         _ = reduce(&state, .command(.showBookmarkedOnly))
-        #expect(state.rows == [all[1]])
+        #expect(Array(state.rows) == [all[1]])
         _ = reduce(&state, .command(.showBookmarkedOnly))
         #expect(state.filter == .all && state.rows.count == all.count)
         let screen = Screen.render(state)

@@ -1,9 +1,24 @@
 /// Per-document term frequencies of one alternative, over a dense array reused across terms.
 struct Accumulator {
     var frequency: [Float]
+    /// A phrase's per-document token counts, zero between phrases.
+    private var tokensSeen: [UInt8]
     var touched: [Int32] = []
 
-    init(count: Int) { frequency = [Float](repeating: 0, count: count) }
+    /// Works in the scratch's frequency and token-count arrays (moved out, not copied) until `giveBack`.
+    init(taking scratch: inout SearchScratch) {
+        frequency = []
+        tokensSeen = []
+        swap(&frequency, &scratch.frequency)
+        swap(&tokensSeen, &scratch.tokensSeen)
+    }
+
+    /// Returns the arrays to the scratch, zeroed (what `touched` still names is cleared first).
+    mutating func giveBack(to scratch: inout SearchScratch) {
+        reset()
+        swap(&frequency, &scratch.frequency)
+        swap(&tokensSeen, &scratch.tokensSeen)
+    }
 
     /// Adds up the (title-weighted) frequencies of every id; for a phrase, keeps the documents that
     /// hold all its tokens (verified later), scored on the sum of its tokens' frequencies.
@@ -12,27 +27,21 @@ struct Accumulator {
         let titleOnly = term.titleOnly
         if ids.count == 1 {
             // The hot loop of every search (a prefix walks up to 250,000 postings): raw pointers, so
-            // no bounds or uniqueness checks per posting.
-            var touched = self.touched
-            self.touched = []
-            frequency.withUnsafeMutableBufferPointer { frequency in
-                for id in ids[0] {
-                    postings.forEachPosting(of: id) { document, body, title in
-                        if titleOnly && title == 0 { return }
-                        let value = (titleOnly ? 0 : Float(body)) + weight * Float(title)
-                        if frequency[document] == 0 { touched.append(Int32(truncatingIfNeeded: document)) }
-                        frequency[document] += value
-                    }
+            // no bounds or uniqueness checks per posting. At most one new document per posting:
+            // the touched list is sized once and written through a pointer, not appended to.
+            precondition(touched.isEmpty, "collect after reset")
+            let postingCount = Swift.min(ids[0].reduce(0) { $0 + postings.documentFrequency(of: $1) }, frequency.count)
+            touched = [Int32](unsafeUninitializedCapacity: postingCount) { touched, initialized in
+                initialized = frequency.withUnsafeMutableBufferPointer { frequency in
+                    postings.accumulate(ids[0], titleOnly: titleOnly, into: frequency, touched: touched)
                 }
             }
-            self.touched = touched
             return
         }
         // A phrase: count, per document, how many of its tokens occur; keep those with all of them.
         // The count is a byte, so only the first 255 tokens pick the candidates (a pasted paragraph
         // can be longer); `keepPhrases` checks the whole phrase on them.
         let counted = ids.prefix(Int(UInt8.max))
-        var tokensSeen = [UInt8](repeating: 0, count: frequency.count)
         var seenDocuments: [Int32] = []
         for (position, tokenIDs) in counted.enumerated() {
             for id in tokenIDs {
@@ -50,6 +59,7 @@ struct Accumulator {
         for document in seenDocuments {
             if Int(tokensSeen[Int(document)]) == counted.count { touched.append(document) } else { frequency[Int(document)] = 0 }
         }
+        SearchScratch.clear(&tokensSeen, at: seenDocuments)
     }
 
     /// Drops touched documents where the phrase's tokens are not adjacent in title or body.
@@ -105,8 +115,23 @@ struct Accumulator {
         return Set(last.map(postings.term))
     }
 
+    /// The touched documents with their BM25 scores for this alternative alone, in touched order
+    /// (as `ClauseScorer.score` adds them up from zero, so the same floats); then `reset`.
+    mutating func scored<Source: PostingsSource>(idf: Float, postings: Source) -> [QueryEvaluator.Scored] {
+        let k1 = QueryEvaluator.k1
+        let result = frequency.withUnsafeBufferPointer { frequencies in
+            touched.map { document in
+                let frequency = frequencies[Int(document)]
+                return QueryEvaluator.Scored(
+                    document: document, score: idf * frequency * (k1 + 1) / (frequency + postings.lengthNorm(of: Int(document))))
+            }
+        }
+        reset()
+        return result
+    }
+
     mutating func reset() {
-        for document in touched { frequency[Int(document)] = 0 }
+        SearchScratch.clear(&frequency, at: touched)
         touched.removeAll(keepingCapacity: true)
     }
 }

@@ -13,6 +13,49 @@ protocol PostingsSource {
     /// The index, when this source is one: phrases are then checked on its token positions
     /// (`PositionalPhraseMatcher`); nil for the scan, which checks them on the candidates' text.
     var positionalIndex: SearchIndex? { get }
+    /// Adds the title-weighted frequencies of the terms `ids` into `frequency` (title occurrences
+    /// only when `titleOnly`), and writes each document whose frequency was 0 to `touched`; returns
+    /// how many it wrote. The hot loop of every search (a one-letter prefix walks 100,000s of postings).
+    func accumulate(
+        _ ids: [Int], titleOnly: Bool, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
+    ) -> Int
+}
+
+extension PostingsSource {
+    func accumulate(
+        _ ids: [Int], titleOnly: Bool, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        var found = 0
+        for id in ids {
+            forEachPosting(of: id) { document, body, title in
+                found = PostingsAccumulation.add(
+                    document: document, body: body, title: title, titleOnly: titleOnly, frequency: frequency, touched: touched, found: found)
+            }
+        }
+        return found
+    }
+}
+
+/// The step `accumulate` takes per posting, written once for the index's inlined loop and the
+/// closure-based one of other sources.
+enum PostingsAccumulation {
+    @inline(__always)
+    static func add(
+        document: Int, body: UInt32, title: UInt32, titleOnly: Bool, frequency: UnsafeMutableBufferPointer<Float>,
+        touched: UnsafeMutableBufferPointer<Int32>, found: Int
+    ) -> Int {
+        if titleOnly && title == 0 { return found }
+        let value = (titleOnly ? 0 : Float(body)) + SearchIndex.titleWeight * Float(title)
+        var found = found
+        if frequency[document] == 0 {
+            // More documents than the postings counted: a damaged index, not a write past the end.
+            precondition(found < touched.count, "postings disagree with their document frequencies")
+            touched[found] = Int32(truncatingIfNeeded: document)
+            found &+= 1
+        }
+        frequency[document] += value
+        return found
+    }
 }
 
 extension SearchIndex: PostingsSource {
@@ -20,6 +63,45 @@ extension SearchIndex: PostingsSource {
     func lengthNorm(of document: Int) -> Float { lengthNorm.base[document] }
     func term(_ id: Int) -> [UInt8] { terms.term(id) }
     var positionalIndex: SearchIndex? { self }
+
+    /// The postings walked in place, the step inlined: through `forEachPosting` the per-posting
+    /// closure stayed a call (a fifth of a one-letter keystroke at a million articles).
+    func accumulate(
+        _ ids: [Int], titleOnly: Bool, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        var found = 0
+        postings.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for (number, id) in ids.enumerated() {
+                var position = postingsStart.base[id]
+                let end = postingsStart.base[id + 1]
+                var document = -1
+                if number == 0 && !titleOnly {
+                    // The first term meets only zeros, one posting per document: no frequency to read
+                    // first (a one-letter word like "i" has a posting in nearly every document).
+                    while position < end {
+                        document += Int(VarInt.read(base, at: &position))
+                        let body = VarInt.read(base, at: &position)
+                        let title = VarInt.read(base, at: &position)
+                        precondition(found < touched.count, "postings disagree with their document frequencies")
+                        frequency[document] = Float(body) + SearchIndex.titleWeight * Float(title)
+                        touched[found] = Int32(truncatingIfNeeded: document)
+                        found &+= 1
+                    }
+                    continue
+                }
+                while position < end {
+                    document += Int(VarInt.read(base, at: &position))
+                    let body = VarInt.read(base, at: &position)
+                    let title = VarInt.read(base, at: &position)
+                    found = PostingsAccumulation.add(
+                        document: document, body: body, title: title, titleOnly: titleOnly, frequency: frequency, touched: touched,
+                        found: found)
+                }
+            }
+        }
+        return found
+    }
 }
 
 /// The matching and BM25 scoring of a query's clauses and exclusions, written once for both the
@@ -31,18 +113,43 @@ struct ClauseScorer<Source: PostingsSource> {
     /// Matching documents with their scores, unordered, for a query with at least one clause: the
     /// cheapest clause first (it fixes the candidates; later clauses skip what it rejected), AND
     /// across clauses, BM25 summed over each clause's alternatives. Nil when `isCancelled` (asked
-    /// every 256 phrase candidates or position blocks) turns true.
+    /// every 256 phrase candidates or position blocks) turns true. Works in `scratch` (one entry per
+    /// document) and leaves it all zeros, whichever way it returns.
     func score(
-        _ resolved: QueryEvaluator.Resolution, tokenizer: inout Tokenizer, isCancelled: () -> Bool
+        _ resolved: QueryEvaluator.Resolution, tokenizer: inout Tokenizer, scratch: inout SearchScratch,
+        isCancelled: () -> Bool
     ) -> [QueryEvaluator.Scored]? {
         let count = postings.documentCount
+        precondition(scratch.count == count, "scratch for another corpus size")
         let order = resolved.indices.sorted { cost(resolved[$0]) < cost(resolved[$1]) }
         // How many clauses each document has matched so far; 32 bits, since a pasted query can
         // have more words than a 16-bit count holds (that overflowed and crashed).
-        var matched = [UInt32](repeating: 0, count: count)
-        var score = [Float](repeating: 0, count: count)
-        var accumulator = Accumulator(count: count)
+        var matched: [UInt32] = [], score: [Float] = []
+        swap(&matched, &scratch.matched)
+        swap(&score, &scratch.score)
+        var accumulator = Accumulator(taking: &scratch)
+        // Every document the first clause matched: the only ones whose count and score are set.
         var first: [Int32] = []
+        defer {
+            accumulator.giveBack(to: &scratch)
+            SearchScratch.clear(&matched, at: first)
+            SearchScratch.clear(&score, at: first)
+            swap(&matched, &scratch.matched)
+            swap(&score, &scratch.score)
+        }
+        if resolved.count == 1 && resolved[0].count == 1 {
+            // One word or phrase, as while the first word is typed: every document it touches
+            // matches, so no per-document clause count or running score is needed.
+            let (term, ids) = resolved[0][0]
+            accumulator.collect(term: term, ids: ids, postings: postings)
+            if term.isPhrase {
+                let finished = accumulator.keepPhrases(
+                    term, ids: ids, postings: postings, articles: articles, alive: { _ in true },
+                    tokenizer: &tokenizer, isCancelled: isCancelled)
+                if !finished { return nil }
+            }
+            return accumulator.scored(idf: QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count), postings: postings)
+        }
         for (step, clauseNumber) in order.enumerated() {
             let required = UInt32(step)
             var any = false
@@ -55,6 +162,7 @@ struct ClauseScorer<Source: PostingsSource> {
                     if !finished { return nil }
                 }
                 let idf = QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count)
+                if step == 0 { first.reserveCapacity(first.count + accumulator.touched.count) }
                 matched.withUnsafeMutableBufferPointer { matched in
                     score.withUnsafeMutableBufferPointer { score in
                         accumulator.frequency.withUnsafeBufferPointer { frequencies in
@@ -86,24 +194,43 @@ struct ClauseScorer<Source: PostingsSource> {
         }
     }
 
-    /// Documents holding any of the exclusions (a phrase verified in them); nil when cancelled.
-    func excluded(
-        _ exclusions: [(term: Query.Term, ids: [[Int]])], tokenizer: inout Tokenizer, isCancelled: () -> Bool
-    ) -> Set<Int32>? {
-        var excluded = Set<Int32>()
-        var accumulator = Accumulator(count: postings.documentCount)
+    /// Removes from `candidates` the documents holding any of the exclusions (a phrase verified in
+    /// them); false when cancelled. Marks the excluded in `scratch` (a set of 100,000s of documents
+    /// was most of a `-word` keystroke) and clears the marks again.
+    func removeExcluded(
+        _ exclusions: [(term: Query.Term, ids: [[Int]])], from candidates: inout [QueryEvaluator.Scored],
+        tokenizer: inout Tokenizer, scratch: inout SearchScratch, isCancelled: () -> Bool
+    ) -> Bool {
+        precondition(scratch.count == postings.documentCount, "scratch for another corpus size")
+        var excluded: [UInt8] = []
+        swap(&excluded, &scratch.excluded)
+        var accumulator = Accumulator(taking: &scratch)
+        var marked: [Int32] = []
+        defer {
+            accumulator.giveBack(to: &scratch)
+            SearchScratch.clear(&excluded, at: marked)
+            swap(&excluded, &scratch.excluded)
+        }
         for (term, ids) in exclusions {
             accumulator.collect(term: term, ids: ids, postings: postings)
             if term.isPhrase {
                 let finished = accumulator.keepPhrases(
                     term, ids: ids, postings: postings, articles: articles, alive: { _ in true },
                     tokenizer: &tokenizer, isCancelled: isCancelled)
-                if !finished { return nil }
+                if !finished { return false }
             }
-            excluded.formUnion(accumulator.touched)
+            excluded.withUnsafeMutableBufferPointer { excluded in
+                for document in accumulator.touched where excluded[Int(document)] == 0 {
+                    excluded[Int(document)] = 1
+                    marked.append(document)
+                }
+            }
             accumulator.reset()
         }
-        return excluded
+        excluded.withUnsafeBufferPointer { excluded in
+            candidates.removeAll { excluded[Int($0.document)] != 0 }
+        }
+        return true
     }
 
     /// A clause's cost: its alternatives' postings; a phrase costs its rarest word (the intersection

@@ -205,11 +205,17 @@ private struct PhraseStarts {
         var stillLive: [Int] = []
         for slot in live {
             let start = write
-            for at in runStart.base[slot]..<runEnd.base[slot] where followed[at] {
-                keys[write] = keys[at]
-                write += 1
+            // Marks are cleared as they are read, in the same pass: a second loop per document
+            // became a memset call per document, a third of `"box of` at a million articles
+            // (167,000 candidates). Only the run's places can be marked, and the kept keys move
+            // to places already read.
+            for at in runStart.base[slot]..<runEnd.base[slot] {
+                if followed[at] {
+                    keys[write] = keys[at]
+                    write += 1
+                }
+                followed[at] = false
             }
-            for at in start..<runEnd.base[slot] { followed[at] = false }
             runStart.base[slot] = start
             runEnd.base[slot] = write
             if write > start { stillLive.append(slot) }

@@ -39,12 +39,14 @@ struct QueryEvaluator {
         let resolver = TermResolver(index: index)
         let scorer = ClauseScorer(postings: index, articles: store.articles)
         var tokenizer = Tokenizer()
+        var scratch = store.scratchShelf.borrow(count: index.documentCount)
+        defer { store.scratchShelf.giveBack(scratch) }
         var candidates: [Scored]
         if query.clauses.isEmpty {
             candidates = (0..<index.documentCount).map { Scored(document: Int32($0), score: 0) }
         } else {
             // Not cancellable, so never nil.
-            candidates = scorer.score(resolved, tokenizer: &tokenizer, isCancelled: { false })!
+            candidates = scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })!
         }
         // Exclusions and date filters last, on the survivors only.
         if !query.dateFilters.isEmpty {
@@ -55,8 +57,8 @@ struct QueryEvaluator {
         }
         if !query.exclusions.isEmpty && !candidates.isEmpty {
             let exclusions = query.exclusions.map { (term: $0, ids: resolver.resolve($0)) }
-            let excluded = scorer.excluded(exclusions, tokenizer: &tokenizer, isCancelled: { false })!
-            candidates.removeAll { excluded.contains($0.document) }
+            // Not cancellable, so always finishes.
+            _ = scorer.removeExcluded(exclusions, from: &candidates, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })
         }
         return candidates
     }

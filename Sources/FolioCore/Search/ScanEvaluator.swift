@@ -39,18 +39,20 @@ struct ScanEvaluator {
         var tokenizer = Tokenizer()
         // The index's own scoring, on the scan's postings.
         let scorer = ClauseScorer(postings: postings, articles: articles)
+        // Its own scratch: the scan is rare (while the index builds) and reads every article anyway.
+        var scratch = SearchScratch(count: postings.documentCount)
         var result: [QueryEvaluator.Scored]
         if query.clauses.isEmpty {
             result = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
         } else {
-            guard let scored = scorer.score(resolved, tokenizer: &tokenizer, isCancelled: isCancelled) else { return nil }
+            guard let scored = scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled) else { return nil }
             result = scored
         }
         // Exclusions and date filters last, on the survivors only, as `QueryEvaluator.filter`.
         result = datesFiltered(result, query)
         if !exclusions.isEmpty && !result.isEmpty {
-            guard let excluded = scorer.excluded(exclusions, tokenizer: &tokenizer, isCancelled: isCancelled) else { return nil }
-            result.removeAll { excluded.contains($0.document) }
+            guard scorer.removeExcluded(exclusions, from: &result, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled)
+            else { return nil }
         }
         return ScanOutcome(scored: result, matcher: Self.matcher(resolved, terms: terms))
     }

@@ -82,16 +82,18 @@ struct ScanTermTable {
         var ids = stemMatches[slot]
         guard slots[slot].rule == .prefix else { return ids }
         let taken = Set(ids)
-        for id in budgeted(prefixMatches[slot]) where !taken.contains(id) { ids.append(id) }
+        for id in budgeted(prefixMatches[slot], prefix: slots[slot].token) where !taken.contains(id) { ids.append(id) }
         return ids
     }
 
-    /// `TermResolver.prefixMatches`: the whole prefix range when it is small (64 terms) or its
-    /// postings fit the budget; else the most frequent terms first, skipping any that no longer fit.
+    /// `TermResolver.prefixMatches`: the whole prefix range when `TermResolver.takesWholeRange`
+    /// says so; else the most frequent terms first, skipping any that no longer fit.
     /// Equal frequencies keep byte order, as the index's stable sort of its byte-ordered range does.
-    private func budgeted(_ range: [Int]) -> [Int] {
+    private func budgeted(_ range: [Int], prefix: [UInt8]) -> [Int] {
         var budget = TermResolver.prefixPostingsBudget
-        if range.count <= 64 || range.reduce(0, { $0 + Int(documentFrequency[$1]) }) <= budget { return range }
+        if TermResolver.takesWholeRange(prefix: prefix, words: range.count, postings: { range.reduce(0) { $0 + Int(documentFrequency[$1]) } }) {
+            return range
+        }
         let byFrequency = range.sorted { a, b in
             documentFrequency[a] != documentFrequency[b]
                 ? documentFrequency[a] > documentFrequency[b] : token(a).lexicographicallyPrecedes(token(b))

@@ -9,17 +9,23 @@ public struct SearchMatch: Sendable, Equatable {
     public var isFuzzy: Bool
 }
 
-/// Everything a front end needs from one search: the ranked matches (all of them, cheap), and a
-/// matcher for snippets and highlights, which are computed only for the rows shown.
+/// Everything a front end needs from one search: the ranked matches (all of them, ordered as far as
+/// they are read), and a matcher for snippets and highlights, which are computed only for the rows shown.
 public struct SearchResults: Sendable {
     public var query: Query
-    public var matches: [SearchMatch]
+    /// The matches in list order: exact ones first, then the typo tier's. Counting them is free;
+    /// only the first rows are ordered when the search returns (`ArticleList`).
+    public var list: ArticleList
     public var matcher: HitMatcher
     public var seconds: Double
     /// Answered by scanning the articles because the index was still being built (no typo tier).
     public var byScan = false
 
-    public var isEmpty: Bool { matches.isEmpty }
+    public var isEmpty: Bool { list.isEmpty }
+
+    /// Every match in order, as an array: orders all of them (a front end that shows a screen at a
+    /// time reads `list` instead).
+    public var matches: [SearchMatch] { list.allMatches() }
 }
 
 /// How the list is ordered when there is no query to rank by (or when the user asks).
@@ -53,7 +59,7 @@ extension ArticleStore {
         let evaluator = QueryEvaluator(store: self)
         // Each tier resolves its terms once; the highlights use the last tier's (what matched).
         var resolved = evaluator.resolve(query, typoTolerant: false)
-        var exact = evaluator.evaluate(query, resolved: resolved)
+        let exact = evaluator.evaluate(query, resolved: resolved)
         var fuzzy: [QueryEvaluator.Scored] = []
         if exact.count < Self.fewResults && !query.clauses.isEmpty && hasTypoEligibleWord(query) {
             resolved = evaluator.resolve(query, typoTolerant: true)
@@ -61,21 +67,42 @@ extension ArticleStore {
             fuzzy = evaluator.evaluate(query, resolved: resolved).filter { !seen.contains($0.document) }
         }
         let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
-        order(&exact, by: effectiveSort)
-        order(&fuzzy, by: effectiveSort)
-        let matches = exact.map { SearchMatch(article: Int($0.document), score: $0.score, isFuzzy: false) }
-            + fuzzy.map { SearchMatch(article: Int($0.document), score: $0.score, isFuzzy: true) }
         return SearchResults(
-            query: query, matches: matches, matcher: HitMatcher(resolved: resolved, index: index),
-            seconds: started.secondsSince)
+            query: query, list: list(exact: consume exact, fuzzy: consume fuzzy, sort: effectiveSort),
+            matcher: HitMatcher(resolved: resolved, index: index), seconds: started.secondsSince)
     }
 
-    /// Every article, in the given order (the list with no query).
+    /// Every article in the given order (the list with no query), ordered as far as it is read.
+    /// Made once per order and kept: clearing the query at a million articles otherwise listed and
+    /// picked the first rows of every article again on the UI thread.
+    public func articleList(sort: ListOrder = .date) -> ArticleList {
+        let sort: ListOrder = sort == .relevance ? .date : sort
+        if let kept = listings.withLock({ $0[sort] }) { return kept }
+        // A snapshot saved the date order whole: no ordering before the first paint.
+        let made = sort == .date && dateOrder != nil ? ArticleList(ordered: dateOrder!.map { Int($0) }) : list(exact: articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }, fuzzy: [], sort: sort)
+        listings.withLock { $0[sort] = made }
+        return made
+    }
+
+    /// Every article, in the given order.
     public func listing(sort: ListOrder = .date) -> [Int] {
-        if sort == .date || sort == .relevance, let dateOrder { return dateOrder.map { Int($0) } }
-        var all = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
-        order(&all, by: sort == .relevance ? .date : sort)
-        return all.map { Int($0.document) }
+        articleList(sort: sort).allMatches().map(\.article)
+    }
+
+    /// The matches as a list with its first `ArticleList.firstOrdered` rows ordered: exact matches
+    /// first, then the typo tier's. Source order compares strings, not keys: ordered in full at once.
+    /// Takes the arrays over (`consuming`): ordering in a copy of 100,000s of matches cost a copy.
+    func list(exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored], sort: ListOrder) -> ArticleList {
+        var orderedExact = exact.count, orderedFuzzy = fuzzy.count
+        if sort == .source {
+            order(&exact, by: sort)
+            order(&fuzzy, by: sort)
+        } else {
+            let first = ArticleList.firstOrdered
+            orderedExact = ordering.orderFirst(Swift.min(first, exact.count), of: &exact, from: 0, by: sort)
+            orderedFuzzy = ordering.orderFirst(Swift.max(0, Swift.min(first - exact.count, fuzzy.count)), of: &fuzzy, from: 0, by: sort)
+        }
+        return ArticleList(exact: (exact, orderedExact), fuzzy: (fuzzy, orderedFuzzy), sort: sort, ordering: ordering)
     }
 
     /// Snippet for one match, computed on demand (only for rows on screen).

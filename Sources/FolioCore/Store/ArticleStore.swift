@@ -16,6 +16,10 @@ public final class ArticleStore: Sendable {
     let titleRank: Column<Int32>
     /// Radix ordering of results on those keys.
     let ordering: ResultOrdering
+    /// The corpus-sized arrays each search borrows (`SearchScratch`).
+    let scratchShelf = ScratchShelf()
+    /// The list with no query, per order (`articleList(sort:)`).
+    let listings = Mutex<[ListOrder: ArticleList]>([:])
     /// Look-up by id: binary search when the articles are in id order (always, from a loader), else a table.
     private let positionByID: [String: Int]?
     private let loadReport: LoadReport

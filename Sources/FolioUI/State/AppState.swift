@@ -15,10 +15,11 @@ public struct AppState: Sendable {
     public var historyDraft = ""
     /// The results of the current query; nil when the query is empty (the list is every article).
     public var results: SearchResults? = nil
-    /// Article positions (into `store.articles`) in list order.
-    public var rows: [Int]
+    /// Article positions (into `store.articles`) in list order, ordered as far as they are read:
+    /// a search at a million articles hands over 100,000s of matches with only the first screens ordered.
+    public var rows: ArticleList
     /// How many of `rows` are exact matches (the rest come from the typo tier).
-    public var exactCount: Int
+    public var exactCount: Int { rows.exactCount }
     public var selected = 0
     public var listOffset = 0
     public var sort: ListOrder = .relevance
@@ -55,8 +56,7 @@ public struct AppState: Sendable {
         self.store = store
         self.width = width
         self.height = height
-        rows = store.listing(sort: .date)
-        exactCount = rows.count
+        rows = store.articleList(sort: .date)
     }
 
     public var query: String { editor.text }

@@ -10,17 +10,18 @@ func replaceCorpus(_ state: inout AppState, with store: ArticleStore, saved: Sav
         // The id alone: building whole articles for a million rows would stall the reload.
         old.articles.indices.contains(position) ? store.position(ofID: old.articles.id(at: position)) : nil
     }
-    let exact = state.rows.prefix(state.exactCount).compactMap(moved)
-    let rest = state.rows.dropFirst(state.exactCount).compactMap(moved)
+    // Every row, ordered (a rare event: the folder changed under the reader).
+    let all = state.rows.allMatches()
+    let exact = all.prefix(state.exactCount).compactMap { moved($0.article) }
+    let rest = all.dropFirst(state.exactCount).compactMap { moved($0.article) }
     let selected = state.selectedArticle.flatMap(moved)
     state.store = store
     state.marks = saved.marks
     state.indexingProgress = store.readyIndex == nil ? store.indexingProgress : nil
     state.reload = nil
     // Until the query's new results arrive, the list shows the old rows that still exist.
-    state.rows = exact + rest
-    state.exactCount = exact.count
-    state.selected = selected.flatMap { state.rows.firstIndex(of: $0) } ?? 0
+    state.rows = ArticleList(ordered: exact + rest, exactCount: exact.count)
+    state.selected = selected.flatMap { state.rows.position(of: $0) } ?? 0
     if let prompt = state.prompt {
         state.prompt = nil
         state.focus = prompt.returnFocus == .prompt ? .list : prompt.returnFocus

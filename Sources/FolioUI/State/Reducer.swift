@@ -255,10 +255,8 @@ func rerun(_ state: inout AppState) -> [Effect] {
         // No query: the list is every article, which needs no search (and no waiting).
         state.isSearching = false
         state.results = nil
-        let all = state.store.listing(sort: state.sort)
-        // A million rows at the first paint: no per-row filter call when nothing is filtered.
-        state.rows = state.filter == .all ? all : all.filter { passesFilter(state, $0) }
-        state.exactCount = state.rows.count
+        let all = state.store.articleList(sort: state.sort)
+        state.rows = state.filter == .all ? all : all.filtered { passesFilter(state, $0) }
         resetSelection(&state)
         return []
     }
@@ -269,15 +267,9 @@ func rerun(_ state: inout AppState) -> [Effect] {
 private func applyResults(_ state: inout AppState, _ results: SearchResults) {
     state.isSearching = false
     state.results = results
-    if state.filter == .all {
-        // The usual case, and up to a million matches: no per-match filter call, no copy.
-        state.rows = results.matches.map(\.article)
-        state.exactCount = results.matches.reduce(0) { $1.isFuzzy ? $0 : $0 + 1 }
-    } else {
-        let shown = results.matches.filter { passesFilter(state, $0.article) }
-        state.rows = shown.map(\.article)
-        state.exactCount = shown.filter { !$0.isFuzzy }.count
-    }
+    // The usual case, up to a million matches, takes the list as it is: no per-match filter call,
+    // no copy, and nothing ordered beyond the first screens.
+    state.rows = state.filter == .all ? results.list : results.list.filtered { passesFilter(state, $0) }
     resetSelection(&state)
 }
 
@@ -288,7 +280,7 @@ private func resetSelection(_ state: inout AppState) {
     let reading = state.focus == .reader ? state.reader?.article : nil
     let keep = state.articleToKeep ?? reading
     state.articleToKeep = nil
-    state.selected = keep.flatMap { state.rows.firstIndex(of: $0) } ?? 0
+    state.selected = keep.flatMap { state.rows.position(of: $0) } ?? 0
     state.listOffset = 0
     if let reading, state.selectedArticle == reading {
         relayoutReader(&state, force: true)  // same article, same place; the hits may differ

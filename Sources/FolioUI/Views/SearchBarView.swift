@@ -63,9 +63,12 @@ enum SearchBarView {
             let count = state.rows.count
             return "\(count) article\(count == 1 ? "" : "s")"
         }
-        let count = results.matches.count
+        // The search's counts, exact however little of the list is ordered yet; under a filter
+        // (unread, bookmarked) still the whole search's, as the near ones are.
+        let count = results.list.count
+        let near = count - results.list.exactCount
         let time = String(format: "%.1f ms", results.seconds * 1000)
-        let fuzzy = state.exactCount < count ? " (\(count - state.exactCount) near)" : ""
+        let fuzzy = near > 0 ? " (\(near) near)" : ""
         // Found by reading every article while the index builds: say so, it explains the time.
         let scan = results.byScan ? " (scan)" : ""
         return "\(count) result\(count == 1 ? "" : "s")\(fuzzy) · \(time)\(scan)"
