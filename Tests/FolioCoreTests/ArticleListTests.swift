@@ -154,7 +154,8 @@ import Testing
     func searchesHandOverTheFullOrder(sort: ListOrder) {
         let store = Self.generated
         for (text, mode) in [("t", .incremental), ("m", .incremental), ("pr", .incremental), ("the", .incremental),
-                             ("ma -minister", .incremental), ("date:2020", .incremental), ("govermnent", QueryParser.Mode.complete)] {
+                             ("ma -minister", .incremental), ("date:2020", .incremental), ("title:", .incremental),
+                             ("govermnent", QueryParser.Mode.complete)] {
             let query = QueryParser.parse(text, mode: mode)
             let results = store.search(query, sort: sort)
             let list = results.list
@@ -172,6 +173,8 @@ import Testing
             #expect(list.count == all.count && list.exactCount == exact.count)
         }
         #expect(!store.search("govermnent", sort: sort).list.allMatches().filter(\.isFuzzy).isEmpty)
+        // Nothing to match (the word after `title:` still to come): every article, as the listing.
+        #expect(store.search("title:", mode: .incremental, sort: sort).list.count == store.articles.count)
         #expect(store.search("t", mode: .incremental, sort: sort).list.count > ArticleList.firstOrdered * 4)
     }
 

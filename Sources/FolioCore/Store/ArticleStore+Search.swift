@@ -57,6 +57,13 @@ extension ArticleStore {
         guard readyIndex != nil else { return scanSearch(query, sort: sort, isCancelled: isCancelled) }
         let started = DispatchTime.now()
         let evaluator = QueryEvaluator(store: self)
+        if query.isEmpty {
+            // Nothing to match or filter (`title:` typed, the word still to come): every article,
+            // by date, which is the kept listing, not a million matches listed and picked again.
+            return SearchResults(
+                query: query, list: articleList(sort: sort), matcher: HitMatcher(resolved: [], index: index),
+                seconds: started.secondsSince)
+        }
         // Each tier resolves its terms once; the highlights use the last tier's (what matched).
         var resolved = evaluator.resolve(query, typoTolerant: false)
         let exact = evaluator.evaluate(query, resolved: resolved)
