@@ -50,17 +50,26 @@ struct FolioBenchCommand: ParsableCommand {
         help: "With --json: measure SQLite FTS5 alone (no folio index), so this process's peak RSS is FTS5's.")
     var fts5Only = false
 
+    @Flag(
+        name: .customLong("build-only"),
+        help: "Only load and index (each --repeat run), and print those figures: no snapshot, keystrokes or queries.")
+    var buildOnly = false
+
     func validate() throws {
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         if fts5Only && !json { throw ValidationError("--fts5-only needs --json") }
         if fts5Only && noFTS5 { throw ValidationError("--fts5-only and --no-fts5 exclude each other") }
         if json && randomQueries != nil { throw ValidationError("--json does not apply to --random-queries") }
+        if buildOnly && (json || fts5Only || randomQueries != nil) {
+            throw ValidationError("--build-only prints text and does not combine with --json, --fts5-only or --random-queries")
+        }
         if let randomQueries, randomQueries < 1 { throw ValidationError("--random-queries must be at least 1") }
     }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: path) else { try fail("no such file or folder: \(path)") }
         if let randomQueries { return try runRandomQueries(randomQueries) }
+        if buildOnly { return try runBuildOnly() }
         guard let queriesPath = queries ?? QueryList.defaultPath() else {
             try fail("no query list: pass --queries FILE (Benchmarks/queries.txt was not found)")
         }
@@ -91,6 +100,19 @@ struct FolioBenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("folio-bench: \(Format.count(done)) random queries\n".utf8))
         }
         print(RandomQueryReport(results: results, articles: store.articles.count).render())
+    }
+
+    /// `--build-only`: the load and index figures alone (sections 1 and 2 of the report), for work on the build.
+    private func runBuildOnly() throws {
+        let loadBefore = MachineLoad.summary()
+        let build: FolioBuild
+        do { build = try FolioRun.build(path: path, runs: repeatCount, withSnapshot: false) } catch { try fail(error.description) }
+        let section = FolioBuildSection(build: build)
+        print([
+            "folio-bench \(path) --build-only; \(repeatCount) runs, medians reported",
+            "load average: \(loadBefore ?? "?") at start, \(MachineLoad.summary() ?? "?") at end",
+            section.corpus(), section.render(),
+        ].joined(separator: "\n\n"))
     }
 
     /// One line on stderr and exit status 2, as folio does for a bad corpus path.
