@@ -55,11 +55,18 @@ struct FolioBenchCommand: ParsableCommand {
         help: "Only load and index (each --repeat run), and print those figures: no snapshot, keystrokes or queries.")
     var buildOnly = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With --build-only: then build the index n more times from the articles in memory, and print the fastest and the median.",
+            valueName: "n"))
+    var rebuilds = 0
+
     func validate() throws {
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         if fts5Only && !json { throw ValidationError("--fts5-only needs --json") }
         if fts5Only && noFTS5 { throw ValidationError("--fts5-only and --no-fts5 exclude each other") }
         if json && randomQueries != nil { throw ValidationError("--json does not apply to --random-queries") }
+        if rebuilds < 0 || (rebuilds > 0 && !buildOnly) { throw ValidationError("--rebuilds needs --build-only and is at least 0") }
         if buildOnly && (json || fts5Only || randomQueries != nil) {
             throw ValidationError("--build-only prints text and does not combine with --json, --fts5-only or --random-queries")
         }
@@ -108,11 +115,22 @@ struct FolioBenchCommand: ParsableCommand {
         let build: FolioBuild
         do { build = try FolioRun.build(path: path, runs: repeatCount, withSnapshot: false) } catch { try fail(error.description) }
         let section = FolioBuildSection(build: build)
-        print([
+        var parts = [section.corpus(), section.render()]
+        if rebuilds > 0 {
+            let (wall, cpu) = FolioRun.rebuild(build.store, times: rebuilds)
+            func summary(_ values: [Double]) -> String {
+                "\(Format.buildMs(values.min() ?? 0)) / \(Format.buildMs(Stats.median(values)))"
+            }
+            parts.append("""
+                3. \(rebuilds) index rebuilds from the articles in memory, fastest / median
+                  wall ms  \(summary(wall))   (\(Format.mibPerSecond(build.store.report.bytesRead, wall.min() ?? 0)) at the fastest)
+                  CPU ms   \(summary(cpu))
+                """)
+        }
+        print(([
             "folio-bench \(path) --build-only; \(repeatCount) runs, medians reported",
             "load average: \(loadBefore ?? "?") at start, \(MachineLoad.summary() ?? "?") at end",
-            section.corpus(), section.render(),
-        ].joined(separator: "\n\n"))
+        ] + parts).joined(separator: "\n\n"))
     }
 
     /// One line on stderr and exit status 2, as folio does for a bad corpus path.
