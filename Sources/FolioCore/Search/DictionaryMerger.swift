@@ -6,14 +6,56 @@ enum DictionaryMerger {
         var globalIDs: [[UInt32]]
     }
 
-    /// A k-way merge through a binary heap of the chunks' next terms: the chunks are many (one per
-    /// 16 MiB of text), so finding the smallest must not look at every chunk.
+    /// The terms are split into ranges at terms of the largest chunk, and each range is merged on
+    /// its own (a k-way merge through a heap), on all cores; the ranges' dictionaries then follow
+    /// one another.
     static func merge(_ chunks: [ChunkIndex]) -> Result {
-        var globalIDs = chunks.map { [UInt32](repeating: 0, count: $0.termCount) }
-        var heap = Heap(chunks)
+        let bounds = rangeBounds(chunks, parts: Parallel.workerCount * 2)
+        let pieces = Parallel.map(bounds.count - 1) { part in mergeRange(chunks, from: bounds[part], to: bounds[part + 1]) }
         var bytes: [UInt8] = []
         var offsets: [UInt32] = [0]
-        bytes.reserveCapacity(chunks.map { $0.termBytes.count }.max() ?? 0)
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.bytes.count })
+        var globalIDs = chunks.map { [UInt32](repeating: 0, count: $0.termCount) }
+        for (part, piece) in pieces.enumerated() {
+            let firstID = UInt32(offsets.count - 1), firstByte = UInt32(bytes.count)
+            bytes += piece.bytes
+            offsets += piece.offsets.dropFirst().map { $0 + firstByte }
+            for chunk in chunks.indices {
+                for (t, id) in zip(bounds[part][chunk]..<bounds[part + 1][chunk], piece.ids[chunk]) { globalIDs[chunk][t] = firstID + id }
+            }
+        }
+        return Result(terms: SortedTerms(bytes: bytes, offsets: offsets), globalIDs: globalIDs)
+    }
+
+    /// Per range boundary, each chunk's first term at or past it: `parts` ranges cut at terms of the
+    /// chunk with the most terms (the last boundary is every chunk's end).
+    private static func rangeBounds(_ chunks: [ChunkIndex], parts: Int) -> [[Int]] {
+        guard let largest = chunks.max(by: { $0.termCount < $1.termCount }), largest.termCount > parts else {
+            return [chunks.map { _ in 0 }, chunks.map(\.termCount)]
+        }
+        var bounds = [chunks.map { _ in 0 }]
+        for part in 1..<parts {
+            let splitter = largest.term(largest.termCount * part / parts)
+            bounds.append(chunks.map { chunk in
+                var low = 0, high = chunk.termCount
+                while low < high {
+                    let middle = (low + high) / 2
+                    let term = chunk.term(middle)
+                    if compareBytes(term.baseAddress!, term.count, splitter.baseAddress!, splitter.count) < 0 { low = middle + 1 } else { high = middle }
+                }
+                return low
+            })
+        }
+        bounds.append(chunks.map(\.termCount))
+        return bounds
+    }
+
+    /// The merged dictionary of the chunks' terms from[c] ..< to[c], and each of those terms' id in it.
+    private static func mergeRange(_ chunks: [ChunkIndex], from: [Int], to: [Int]) -> (bytes: [UInt8], offsets: [UInt32], ids: [[UInt32]]) {
+        var ids = chunks.indices.map { [UInt32](repeating: 0, count: to[$0] - from[$0]) }
+        var heap = Heap(chunks, from: from, to: to)
+        var bytes: [UInt8] = []
+        var offsets: [UInt32] = [0]
         var previous: UnsafeBufferPointer<UInt8>? = nil
         while let (chunk, t) = heap.top {
             let term = chunks[chunk].term(t)
@@ -23,10 +65,10 @@ enum DictionaryMerger {
                 offsets.append(UInt32(bytes.count))
                 previous = term
             }
-            globalIDs[chunk][t] = UInt32(offsets.count - 2)
+            ids[chunk][t - from[chunk]] = UInt32(offsets.count - 2)
             heap.advanceTop()
         }
-        return Result(terms: SortedTerms(bytes: bytes, offsets: offsets), globalIDs: globalIDs)
+        return (bytes, offsets, ids)
     }
 
     /// The chunks with terms left, smallest next term on top; a chunk's 8-byte order key decides
@@ -35,14 +77,16 @@ enum DictionaryMerger {
         let chunks: [ChunkIndex]
         private var order: [Int] = []
         private var cursor: [Int]
+        private let end: [Int]
         private var key: [UInt64]
 
-        init(_ chunks: [ChunkIndex]) {
+        init(_ chunks: [ChunkIndex], from: [Int], to: [Int]) {
             self.chunks = chunks
-            cursor = [Int](repeating: 0, count: chunks.count)
+            cursor = from
+            end = to
             key = [UInt64](repeating: 0, count: chunks.count)
-            for chunk in chunks.indices where chunks[chunk].termCount > 0 {
-                key[chunk] = Self.orderKey(chunks[chunk], 0)
+            for chunk in chunks.indices where from[chunk] < to[chunk] {
+                key[chunk] = Self.orderKey(chunks[chunk], from[chunk])
                 order.append(chunk)
                 siftUp(order.count - 1)
             }
@@ -54,7 +98,7 @@ enum DictionaryMerger {
         mutating func advanceTop() {
             let chunk = order[0]
             cursor[chunk] += 1
-            if cursor[chunk] < chunks[chunk].termCount {
+            if cursor[chunk] < end[chunk] {
                 key[chunk] = Self.orderKey(chunks[chunk], cursor[chunk])
             } else {
                 order[0] = order[order.count - 1]
