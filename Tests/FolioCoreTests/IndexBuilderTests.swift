@@ -46,6 +46,16 @@ import Testing
         #expect(IndexBuilder.chunkRanges(articles, chunkBytes: 1).count == 57)
     }
 
+    @Test func chunkEndsCutTheTailFiner() {
+        let ends = IndexBuilder.chunkEnds(total: 250 << 20, chunkBytes: 16 << 20, workers: 2)
+        #expect(ends.last == 250 << 20 && zip(ends, ends.dropFirst()).allSatisfy { $0 < $1 })
+        let sizes = zip([0] + ends, ends).map { $1 - $0 }
+        #expect(sizes.prefix(sizes.count - 8).allSatisfy { $0 <= 16 << 20 && $0 > 15 << 20 })
+        #expect(sizes.suffix(8).allSatisfy { $0 == 4 << 20 })
+        // A small corpus: two chunks per core, equal.
+        #expect(IndexBuilder.chunkEnds(total: 1_000, chunkBytes: 16 << 20, workers: 2) == [250, 500, 750, 1_000])
+    }
+
     static var edgeCases: [Article] {
         let shared = "internationalisation"  // 20 bytes: the first 16 decide nothing
         let longWord = String(repeating: "abcdefghij", count: 9)  // 90 letters, cut at 64
