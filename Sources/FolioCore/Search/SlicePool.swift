@@ -61,7 +61,7 @@ struct SlicePool {
             return
         }
         scratch.reserve(maximum)
-        appendAcrossSlices(scratch.base, count: write(scratch.base), to: &cursor)
+        append(scratch.base, count: write(scratch.base), to: &cursor)
     }
 
     private mutating func appendAcrossSlices(_ source: UnsafePointer<UInt8>, count: Int, to cursor: inout Cursor) {
@@ -72,7 +72,13 @@ struct SlicePool {
         }
         while true {
             let fits = Swift.min(count - done, Int(cursor.end) - Int(cursor.at))
-            (bytes.base + Int(cursor.at)).update(from: source + done, count: fits)
+            let target = bytes.base + Int(cursor.at)
+            // Most pieces are a few bytes: a loop beats a call to memmove.
+            if fits < 32 {
+                for offset in 0..<fits { target[offset] = source[done + offset] }
+            } else {
+                target.update(from: source + done, count: fits)
+            }
             cursor.at += UInt32(fits)
             done += fits
             if done == count { return }

@@ -56,7 +56,8 @@ public struct Tokenizer {
                         index = next
                         continue
                     }
-                    state.flushWord(&sink)
+                    // A separator after another (the space in ", ") has no word to end: no call.
+                    if state.wordStart >= 0 { state.flushWord(&sink) }
                     if state.cjkRunLength > 0 { state.flushCJK(bytes, &sink) }
                     index += 1
                     continue
