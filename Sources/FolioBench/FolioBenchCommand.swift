@@ -60,6 +60,17 @@ struct FolioBenchCommand: ParsableCommand {
             """)
     var fromSnapshot = false
 
+    @Flag(
+        name: .customLong("build-only"),
+        help: "Only load and index (each --repeat run), and print those figures: no snapshot, keystrokes or queries.")
+    var buildOnly = false
+
+    @Option(
+        help: ArgumentHelp(
+            "With --build-only: then build the index n more times from the articles in memory, and print the fastest and the median.",
+            valueName: "n"))
+    var rebuilds = 0
+
     func validate() throws {
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         if fts5Only && !json { throw ValidationError("--fts5-only needs --json") }
@@ -68,12 +79,17 @@ struct FolioBenchCommand: ParsableCommand {
         if fromSnapshot && (json || fts5Only || randomQueries != nil) {
             throw ValidationError("--from-snapshot does not combine with --json, --fts5-only or --random-queries")
         }
+        if rebuilds < 0 || (rebuilds > 0 && !buildOnly) { throw ValidationError("--rebuilds needs --build-only and is at least 0") }
+        if buildOnly && (json || fts5Only || randomQueries != nil) {
+            throw ValidationError("--build-only prints text and does not combine with --json, --fts5-only or --random-queries")
+        }
         if let randomQueries, randomQueries < 1 { throw ValidationError("--random-queries must be at least 1") }
     }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: path) else { try fail("no such file or folder: \(path)") }
         if let randomQueries { return try runRandomQueries(randomQueries) }
+        if buildOnly { return try runBuildOnly() }
         guard let queriesPath = queries ?? QueryList.defaultPath() else {
             try fail("no query list: pass --queries FILE (Benchmarks/queries.txt was not found)")
         }
@@ -120,6 +136,30 @@ struct FolioBenchCommand: ParsableCommand {
             path: path, store: store, keystrokes: QueryReplay.keystrokes(of: queries), passes: passes,
             loadBefore: loadBefore, loadAfter: MachineLoad.summary(), verbose: verbose)
         print(report.render())
+    }
+
+    /// `--build-only`: the load and index figures alone (sections 1 and 2 of the report), for work on the build.
+    private func runBuildOnly() throws {
+        let loadBefore = MachineLoad.summary()
+        let build: FolioBuild
+        do { build = try FolioRun.build(path: path, runs: repeatCount, withSnapshot: false) } catch { try fail(error.description) }
+        let section = FolioBuildSection(build: build)
+        var parts = [section.corpus(), section.render()]
+        if rebuilds > 0 {
+            let (wall, cpu) = FolioRun.rebuild(build.store, times: rebuilds)
+            func summary(_ values: [Double]) -> String {
+                "\(Format.buildMs(values.min() ?? 0)) / \(Format.buildMs(Stats.median(values)))"
+            }
+            parts.append("""
+                3. \(rebuilds) index rebuilds from the articles in memory, fastest / median
+                  wall ms  \(summary(wall))   (\(Format.mibPerSecond(build.store.report.bytesRead, wall.min() ?? 0)) at the fastest)
+                  CPU ms   \(summary(cpu))
+                """)
+        }
+        print(([
+            "folio-bench \(path) --build-only; \(repeatCount) runs, medians reported",
+            "load average: \(loadBefore ?? "?") at start, \(MachineLoad.summary() ?? "?") at end",
+        ] + parts).joined(separator: "\n\n"))
     }
 
     /// One line on stderr and exit status 2, as folio does for a bad corpus path.

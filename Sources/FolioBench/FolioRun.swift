@@ -11,6 +11,13 @@ struct FolioBuild {
     let indexRuns: [Double]
     /// VmHWM right after the first build, before anything else (FTS5, later runs) touches memory.
     let peakResidentBytes: Int?
+    /// VmHWM after the first load, before the index build (reading and parsing the files).
+    let loadPeakResidentBytes: Int?
+    /// VmHWM of the first index build alone (reset after loading); nil where it cannot be reset.
+    let indexPeakResidentBytes: Int?
+    /// CPU seconds of all threads during each index build: less sensitive than wall time to other
+    /// work on a shared machine.
+    let indexCPURuns: [Double]
     /// VmRSS after the first build minus VmRSS before loading: the corpus text plus the index.
     let residentGrowthBytes: Int?
     /// Opening the corpus from its index snapshot (scan + fingerprint + map + checksum), each run;
@@ -20,6 +27,7 @@ struct FolioBuild {
 
     var loadSeconds: Double { Stats.median(loadRuns) }
     var indexSeconds: Double { Stats.median(indexRuns) }
+    var indexCPUSeconds: Double { Stats.median(indexCPURuns) }
 }
 
 /// Loads and indexes a corpus with FolioCore, timing load and index build separately.
@@ -27,26 +35,61 @@ enum FolioRun {
     /// Loads and builds `runs` times, keeping the first store. The first load finds the page cache
     /// as it is (cold after a reboot or a large write: ~10 times slower here), the later ones warm;
     /// the median of three is then the warm cost, and every run is printed.
-    static func build(path: String, runs: Int) throws(CorpusError) -> FolioBuild {
+    static func build(path: String, runs: Int, withSnapshot: Bool = true) throws(CorpusError) -> FolioBuild {
         let residentBefore = ProcessMemory.residentBytes
-        // `load` times the parallel read/parse and the index build separately in its report.
-        let store = try ArticleStore.load(path: path, options: LoadOptions())
-        let peak = ProcessMemory.peakResidentBytes
+        var loadPeak: Int?
+        var isPeakReset = false
+        // Loaded first and indexed after, as the reader does, so the two phases' peaks are told apart;
+        // the store's report times the parallel read/parse and the index build separately.
+        let (store, firstCPU) = try loadAndIndex(path: path) {
+            loadPeak = ProcessMemory.peakResidentBytes
+            isPeakReset = ProcessMemory.resetPeak()
+        }
+        let indexPeak = isPeakReset ? ProcessMemory.peakResidentBytes : nil
+        let peak = [loadPeak, indexPeak].compactMap { $0 }.max()
         let growth = ProcessMemory.residentBytes.flatMap { after in residentBefore.map { after - $0 } }
         var loadRuns = [store.report.loadSeconds]
         var indexRuns = [store.report.indexSeconds]
+        var indexCPURuns = [firstCPU]
         for _ in 1..<max(1, runs) {
             // Each later store is released before the next is loaded, so at most two are alive.
-            let report = try ArticleStore.load(path: path, options: LoadOptions()).report
-            loadRuns.append(report.loadSeconds)
-            indexRuns.append(report.indexSeconds)
+            let (later, cpu) = try loadAndIndex(path: path) {}
+            loadRuns.append(later.report.loadSeconds)
+            indexRuns.append(later.report.indexSeconds)
+            indexCPURuns.append(cpu)
         }
         let report = store.report
         var build = FolioBuild(
             store: store, files: report.articleCount + report.skippedCount, loadRuns: loadRuns, indexRuns: indexRuns,
-            peakResidentBytes: peak, residentGrowthBytes: growth)
-        (build.snapshotOpenRuns, build.snapshotBytes) = try snapshotRuns(path: path, runs: runs)
+            peakResidentBytes: peak, loadPeakResidentBytes: loadPeak, indexPeakResidentBytes: indexPeak,
+            indexCPURuns: indexCPURuns, residentGrowthBytes: growth)
+        if withSnapshot { (build.snapshotOpenRuns, build.snapshotBytes) = try snapshotRuns(path: path, runs: runs) }
         return build
+    }
+
+    /// Builds the index of `store`'s articles `times` more times, without reading the files again:
+    /// many runs in little time, for the minimum, the figure least disturbed by other work on the
+    /// machine. Returns each build's wall and CPU seconds.
+    static func rebuild(_ store: ArticleStore, times: Int) -> (wall: [Double], cpu: [Double]) {
+        let articles = Array(store.articles)
+        var wall: [Double] = [], cpu: [Double] = []
+        for _ in 0..<times {
+            let cpuBefore = ProcessMemory.cpuSeconds
+            let rebuilt = ArticleStore(articles: articles, name: store.name)
+            cpu.append(ProcessMemory.cpuSeconds - cpuBefore)
+            wall.append(rebuilt.report.indexSeconds)
+        }
+        return (wall, cpu)
+    }
+
+    /// Loads the corpus (no snapshot), calls `betweenPhases`, then builds the index on all cores;
+    /// returns the store and the CPU seconds the build took.
+    private static func loadAndIndex(path: String, betweenPhases: () -> Void) throws(CorpusError) -> (ArticleStore, Double) {
+        let store = try CorpusOpener(cache: nil).open(path: path, indexing: .inBackground)
+        betweenPhases()
+        let cpuBefore = ProcessMemory.cpuSeconds
+        store.buildIndex()
+        return (store, ProcessMemory.cpuSeconds - cpuBefore)
     }
 
     /// Writes the corpus's snapshot into a throwaway cache folder, then opens the corpus from it

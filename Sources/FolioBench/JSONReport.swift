@@ -37,6 +37,11 @@ struct JSONReport: Encodable {
         var indexBytes: Int
         /// VmHWM of this process after the engine's first build (folio) or at the end (--fts5-only).
         var peakResidentBytes: Int?
+        /// folio: VmHWM after loading, and of the index build alone (reset in between).
+        var loadPeakResidentBytes: Int? = nil
+        var indexPeakResidentBytes: Int? = nil
+        /// folio: CPU seconds of all threads during each index build.
+        var buildCPUSeconds: [Double]? = nil
         /// VmRSS after the first build minus before it.
         var residentGrowthBytes: Int?
         var queries: [QueryTiming]
@@ -81,12 +86,15 @@ extension JSONReport {
             }
         }
         let keystrokes = results.replay.map { LatencySummary($0.total) }
-        let folio = Engine(
+        var folio = Engine(
             loadSeconds: results.folio.loadRuns, buildSeconds: results.folio.indexRuns,
             indexBytes: results.folio.store.index.memoryBytes, peakResidentBytes: results.folio.peakResidentBytes,
             residentGrowthBytes: results.folio.residentGrowthBytes, queries: timings(comparison.folio, expressions: false),
             keystrokeP50Seconds: Stats.median(keystrokes.map(\.p50)), keystrokeP99Seconds: Stats.median(keystrokes.map(\.p99)),
             snapshotOpenSeconds: results.folio.snapshotOpenRuns, snapshotBytes: results.folio.snapshotBytes)
+        folio.loadPeakResidentBytes = results.folio.loadPeakResidentBytes
+        folio.indexPeakResidentBytes = results.folio.indexPeakResidentBytes
+        folio.buildCPUSeconds = results.folio.indexCPURuns
         // In this mode FTS5 shares the process with folio's store, so it has no peak RSS of its own.
         let fts5 = comparison.ftsBuild.map { build in
             Engine(

@@ -8,6 +8,24 @@ enum ProcessMemory {
     /// Current resident set size (VmRSS) in bytes.
     static var residentBytes: Int? { field("VmRSS:") }
 
+    /// Sets VmHWM back to the current VmRSS (Linux ≥ 4.0, `clear_refs` value 5), so the next
+    /// `peakResidentBytes` is the peak of what runs in between: the index build alone, after loading.
+    /// False where that is not possible.
+    @discardableResult
+    static func resetPeak() -> Bool {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? handle.close() }
+        return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+    }
+
+    /// CPU seconds (user + system) of every thread of this process so far.
+    static var cpuSeconds: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// Reads a line such as "VmHWM:\t  123456 kB" (a tab, then spaces, before the number).
     private static func field(_ name: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

@@ -24,40 +24,9 @@ struct Report {
         """
     }
 
-    private func corpus() -> String {
-        var table = TextTable("", "")
-        table.add("files", Format.count(folio.files))
-        table.add("articles", Format.count(report.articleCount))
-        table.add("text read", "\(Format.mib(report.bytesRead)) (\(Format.count(report.bytesRead)) bytes)")
-        table.add("skipped", Format.count(report.skippedCount))
-        return "1. Corpus\n" + table.render()
-    }
+    private func corpus() -> String { FolioBuildSection(build: folio).corpus() }
 
-    private func folioBuild() -> String {
-        let bytes = report.bytesRead
-        var table = TextTable("", "")
-        func runs(_ values: [Double]) -> String { values.map(Format.buildMs).joined(separator: ", ") }
-        table.add("load ms, read + decode + normalise + parse (median of \(runs(folio.loadRuns)))", Format.buildMs(folio.loadSeconds))
-        table.add("index build ms (median of \(runs(folio.indexRuns)))", Format.buildMs(folio.indexSeconds))
-        table.add("index throughput (text / index time)", Format.mibPerSecond(bytes, folio.indexSeconds))
-        table.add("load + index throughput (text / (load + index))", Format.mibPerSecond(bytes, folio.loadSeconds + folio.indexSeconds))
-        table.add("terms", Format.count(folio.store.index.termCount))
-        table.add("index bytes (SearchIndex.memoryBytes)", Format.mib(folio.store.index.memoryBytes))
-        if let peak = folio.peakResidentBytes {
-            table.add("peak RSS after build (VmHWM)", Format.mib(peak))
-            table.add("peak RSS / corpus text", bytes > 0 ? Format.ratio(Double(peak) / Double(bytes)) : "-")
-        }
-        if let growth = folio.residentGrowthBytes {
-            table.add("RSS growth, load + index (VmRSS after - before)", Format.mib(growth))
-            table.add("RSS growth / corpus text", bytes > 0 ? Format.ratio(Double(growth) / Double(bytes)) : "-")
-        }
-        if !folio.snapshotOpenRuns.isEmpty {
-            table.add("open from the index snapshot ms (median of \(runs(folio.snapshotOpenRuns)))",
-                Format.buildMs(Stats.median(folio.snapshotOpenRuns)))
-        }
-        if let size = folio.snapshotBytes { table.add("snapshot file (index + text)", Format.mib(size)) }
-        return "2. folio load and index\n" + table.render()
-    }
+    private func folioBuild() -> String { FolioBuildSection(build: folio).render() }
 
     private func keystrokes() -> String {
         let total = results.replay.map { LatencySummary($0.total) }

@@ -2,137 +2,89 @@ import Synchronization
 
 /// Builds a `SearchIndex` from articles on all cores.
 ///
-/// 1. Workers tokenize contiguous ranges of documents, each into its own term table and a flat list of
-///    (term, packed tf) postings per document: no shared state, no locks.
-/// 2. Each worker sorts its terms; a k-way merge gives the global sorted dictionary and each worker's
-///    local → global id map.
-/// 3. Postings are sized, then written as varints straight into one arena, in document order; each
-///    posting's token positions likewise into a second arena (`PositionBlock`), for phrase checks.
+/// 1. The documents are cut into chunks of consecutive documents (about `chunkBytes` of text each);
+///    each core takes the next chunk as it finishes one and indexes it on its own (`ChunkIndexer`):
+///    terms sorted, postings and position blocks laid out by term (`ChunkIndex`). No shared state.
+/// 2. A k-way merge of the chunks' sorted terms gives the global dictionary (`DictionaryMerger`).
+/// 3. Each term's parts are copied from the chunks in order into the index's arenas, term ranges on
+///    all cores, the chunks' pages released as they are copied (`PostingsMerger`).
+///
+/// How the chunks are cut does not change the index: every layout gives the same bytes.
 enum IndexBuilder {
+    /// Text per chunk: few enough chunks that each term's fixed costs per chunk (its slot, sorting,
+    /// a part to copy) stay small, small enough that a chunk's layout by term works in the cache.
+    static let chunkBytes = 16 << 20
+
     /// `progress` is called now and then with the fraction done (from worker threads).
-    static func build(_ articles: ArticleTable, progress: @Sendable (Double) -> Void = { _ in }) -> SearchIndex {
-        let parts = Parallel.ranges(articles.count, parts: Swift.min(articles.count, Parallel.workerCount * 2))
-        // Tokenizing is ~80% of the build: progress counts documents done, shared by the workers.
+    static func build(
+        _ articles: ArticleTable, chunkBytes: Int = chunkBytes, progress: @Sendable (Double) -> Void = { _ in }
+    ) -> SearchIndex {
+        let parts = chunkRanges(articles, chunkBytes: chunkBytes)
+        // Tokenizing is most of the build: progress counts documents done, shared by the workers.
         let documentsDone = Atomic<Int>(0)
         let total = Swift.max(1, articles.count)
-        var chunks = Parallel.map(parts.count) { part in
-            ChunkIndexer.index(articles, range: parts[part]) { done in
+        var chunks = Parallel.map(parts.count, state: { ChunkIndexer() }) { indexer, part in
+            indexer.index(articles, range: parts[part]) { done in
                 let all = documentsDone.add(done, ordering: .relaxed).newValue
-                progress(0.8 * Double(all) / Double(total))
+                progress(0.85 * Double(all) / Double(total))
             }
         }
         let merged = DictionaryMerger.merge(chunks)
-        progress(0.85)
-        // The two arenas are laid out at once, one core each: the positions take about half the
-        // postings' time, so they cost no time here. The chunks' blocks move to the positions writer,
-        // which frees each chunk's once copied.
-        var blocks = chunks.indices.map { chunks[$0].takePositionBytes() }
-        let ((positionsStart, positions), (documentFrequency, postingsStart, postings)) = Parallel.both(
-            { PositionsWriter.write(&blocks, of: chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count) },
-            { PostingsWriter.write(chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count) })
-        progress(0.95)
-        let (stems, groupStart, groupTerms) = StemGrouper.group(merged.terms)
+        progress(0.87)
         var lengths: [Float] = []
         lengths.reserveCapacity(articles.count)
         for chunk in chunks { lengths.append(contentsOf: chunk.documentLengths) }
+        let arenas = PostingsMerger.merge(chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count)
+        chunks = []
+        progress(0.95)
+        let (stems, groupStart, groupTerms) = StemGrouper.group(merged.terms)
         let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))
         return SearchIndex(
-            terms: merged.terms, documentFrequency: Column(documentFrequency), postingsStart: Column(postingsStart),
-            postings: postings, positionsStart: Column(positionsStart), positions: positions, stems: stems,
+            terms: merged.terms, documentFrequency: Column(arenas.documentFrequency), postingsStart: Column(arenas.postingsStart),
+            postings: arenas.postings, positionsStart: Column(arenas.positionsStart), positions: arenas.positions, stems: stems,
             groupStart: Column(groupStart), groupTerms: Column(groupTerms),
             documentLength: Column(lengths), averageDocumentLength: average, termsByLength: TermsByLength(merged.terms),
             lengthNorm: Column(lengths.map {
                 QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average)
             }))
     }
-}
 
-/// Step 1: one worker's documents.
-struct ChunkIndexer {
-    var table = TermHashTable()
-    /// First document of the chunk (global number).
-    var firstDocument = 0
-    /// Postings of document d (chunk-relative) are postingTerm/postingFrequency[documentStart[d] ..< documentStart[d + 1]].
-    var documentStart: [UInt32] = [0]
-    var postingTerm: [UInt32] = []
-    /// Body tf in the low 16 bits, title tf in the high 16 (both saturate at 65,535).
-    var postingFrequency: [UInt32] = []
-    var documentLengths: [Float] = []
-    /// One `PositionBlock` per posting, in posting order (`PositionsWriter` regroups them by term).
-    var positionBytes: [UInt8] = []
-
-    /// The blocks, leaving none here (so whoever takes them can free them).
-    mutating func takePositionBytes() -> [UInt8] {
-        defer { positionBytes = [] }
-        return positionBytes
+    /// Consecutive document ranges of about `chunkBytes` of text, at least two per core (while there
+    /// are documents) so every core has work on a small corpus too.
+    static func chunkRanges(_ articles: ArticleTable, chunkBytes: Int) -> [Range<Int>] {
+        let sizes = articles.indices.map { articles.textByteCount(at: $0) }
+        let ends = chunkEnds(total: sizes.reduce(0, +), chunkBytes: chunkBytes, workers: Parallel.workerCount)
+        let count = Swift.min(articles.count, ends.count)
+        guard count > 1 else { return [0..<articles.count] }
+        var ranges: [Range<Int>] = []
+        var start = 0, seen = 0
+        for document in articles.indices {
+            seen += sizes[document]
+            // Close the current chunk once its text is in, or when the documents left are only just
+            // enough for one per chunk still to come.
+            let closed = ranges.count + 1, left = articles.count - (document + 1)
+            guard closed < count else { break }
+            if left == count - closed || (seen >= ends[ranges.count] && left > count - closed) {
+                ranges.append(start..<(document + 1))
+                start = document + 1
+            }
+        }
+        ranges.append(start..<articles.count)
+        return ranges
     }
 
-    static func index(_ articles: ArticleTable, range: Range<Int>, reportDone: (Int) -> Void = { _ in }) -> ChunkIndexer {
-        var sink = Sink()
-        sink.indexer.firstDocument = range.lowerBound
-        var tokenizer = Tokenizer()
-        for (local, documentNumber) in range.enumerated() {
-            let article = articles[documentNumber]
-            sink.beginDocument(Int32(local))
-            sink.increment = 1 << 16
-            tokenizer.tokenize(article.title, into: &sink)
-            let titleTokens = sink.tokens
-            sink.tokens = 0
-            sink.increment = 1
-            sink.recorder.endTitle()
-            article.withBodyUTF8 { tokenizer.tokenize(bytes: $0, into: &sink) }
-            sink.endDocument()
-            sink.indexer.documentLengths.append(Float(sink.tokens) + SearchIndex.titleWeight * Float(titleTokens))
-            if local & 255 == 255 { reportDone(256) }
+    /// Where each chunk's text ends, in bytes from the start of the corpus (the last is `total`).
+    /// The last `workers × chunkBytes` are cut four times finer: cores take chunks as they finish
+    /// the last, and small chunks at the end leave no core waiting long for another's last chunk.
+    static func chunkEnds(total: Int, chunkBytes: Int, workers: Int) -> [Int] {
+        let chunkBytes = Swift.max(1, chunkBytes)
+        let tail = workers * chunkBytes
+        guard total > 2 * tail else {
+            let count = Swift.max(workers * 2, (total + chunkBytes - 1) / chunkBytes)
+            return (1...count).map { total * $0 / count }
         }
-        return sink.indexer
-    }
-
-    /// Counts each token into the current document's postings.
-    private struct Sink: TokenSink {
-        var indexer = ChunkIndexer()
-        /// 1 for a body token, 1 << 16 for a title token (the packed frequency's two halves).
-        var increment: UInt32 = 1
-        var tokens = 0
-        var document: Int32 = 0
-        /// Per local term: the last document that used it, and where its posting sits.
-        var lastDocument: [Int32] = []
-        var slot: [UInt32] = []
-        var recorder = PositionRecorder()
-        /// The current document's first posting.
-        var firstPosting = 0
-
-        mutating func beginDocument(_ local: Int32) {
-            document = local
-            tokens = 0
-            firstPosting = indexer.postingTerm.count
-            recorder.beginDocument()
-        }
-
-        mutating func endDocument() {
-            indexer.documentStart.append(UInt32(indexer.postingTerm.count))
-            recorder.endDocument(postings: indexer.postingTerm.count - firstPosting, into: &indexer.positionBytes)
-        }
-
-        @inline(__always)
-        mutating func token(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: Tokenizer.Kind) {
-            tokens += 1
-            let id = indexer.table.id(for: folded)
-            if id == lastDocument.count {
-                lastDocument.append(-1)
-                slot.append(0)
-            }
-            if lastDocument[id] != document {
-                lastDocument[id] = document
-                slot[id] = UInt32(indexer.postingTerm.count)
-                indexer.postingTerm.append(UInt32(id))
-                indexer.postingFrequency.append(0)
-            }
-            let position = Int(slot[id])
-            recorder.record(posting: position - firstPosting)
-            let packed = indexer.postingFrequency[position]
-            let field = increment == 1 ? packed & 0xFFFF : packed >> 16
-            if field < 0xFFFF { indexer.postingFrequency[position] = packed &+ increment }
-        }
+        let head = total - tail
+        let full = (head + chunkBytes - 1) / chunkBytes, fine = workers * 4
+        return (1...full).map { head * $0 / full } + (1...fine).map { head + tail * $0 / fine }
     }
 }

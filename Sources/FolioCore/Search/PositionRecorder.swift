@@ -1,5 +1,5 @@
 /// Collects one document's token positions while the chunk indexer tokenizes it, then writes them as
-/// one `PositionBlock` per posting, in posting order, to the chunk's byte arena.
+/// one `PositionBlock` per posting, where the chunk indexer asks.
 ///
 /// Tokens arrive in text order, terms interleaved; a block needs a term's positions together. So a
 /// document's tokens are noted as posting numbers (4 bytes each, in memory reused from one document
@@ -8,16 +8,14 @@
 struct PositionRecorder {
     /// Per token of the current document, title first: the posting it counts into, numbered from the
     /// document's first posting.
-    private let tokenPosting = ScratchBuffer<UInt32>()
+    private var tokenPosting = GrowableBuffer<UInt32>()
     private var tokens = 0
     private var titleTokens = 0
     /// Scratch for the counting sort, per posting of the document: where its positions start in
     /// `grouped` (then, once placed, where they end), and how many of them are in the title.
-    private let groupStart = ScratchBuffer<Int>()
-    private let titleCount = ScratchBuffer<Int>()
-    private let grouped = ScratchBuffer<UInt32>()
-    /// The document's blocks, encoded before they are appended to the arena in one copy.
-    private let encoded = ScratchBuffer<UInt8>()
+    private var groupStart = GrowableBuffer<Int>()
+    private var titleCount = GrowableBuffer<Int>()
+    private var grouped = GrowableBuffer<UInt32>()
 
     mutating func beginDocument() {
         tokens = 0
@@ -34,8 +32,8 @@ struct PositionRecorder {
         tokens += 1
     }
 
-    /// Appends a block per posting of the document (`postings` of them) to `bytes`.
-    mutating func endDocument(postings: Int, into bytes: inout [UInt8]) {
+    /// The document is done: groups its positions by posting (`postings` of them), for `writeBlock`.
+    mutating func endDocument(postings: Int) {
         groupStart.fill(0, count: postings + 1)
         titleCount.fill(0, count: postings)
         grouped.reserve(tokens)
@@ -48,23 +46,29 @@ struct PositionRecorder {
         }
         for posting in 0..<postings { groupStart[posting + 1] += groupStart[posting] }
         // Text order within each posting: title positions ascending, then body positions ascending.
-        // Each posting's start serves as its cursor, so afterwards it holds the posting's end.
+        // Each posting's start serves as its cursor, so afterwards groupStart[p] holds where p ends,
+        // which is where p + 1 starts.
         for token in 0..<tokens {
             let posting = Int(tokenPosting[token])
             grouped[groupStart[posting]] = UInt32(truncatingIfNeeded: token < titleTokens ? token : token - titleTokens)
             groupStart[posting] += 1
         }
-        // At most 5 bytes a position, and 10 of counts a (saturated) posting.
-        encoded.reserve(5 * tokens + 10 * postings)
-        var written = 0
-        var start = 0
-        for posting in 0..<postings {
-            let end = groupStart[posting], titleEnd = start + titleCount[posting]
-            written += PositionBlock.write(
-                title: UnsafeBufferPointer(start: grouped + start, count: titleEnd - start),
-                body: UnsafeBufferPointer(start: grouped + titleEnd, count: end - titleEnd), to: encoded.base + written)
-            start = end
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: encoded.base, count: written))
+    }
+
+    /// The most bytes `writeBlock` writes for `posting`: 5 a position, and 10 of counts when saturated.
+    @inline(__always)
+    func maximumBlockBytes(of posting: Int) -> Int {
+        let start = posting == 0 ? 0 : groupStart.base[posting - 1]
+        return 5 * (groupStart.base[posting] - start) + 10
+    }
+
+    /// Writes posting `posting`'s block at `target` (after `endDocument`); returns its size.
+    @inline(__always)
+    func writeBlock(_ posting: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        let start = posting == 0 ? 0 : groupStart.base[posting - 1]
+        let end = groupStart.base[posting], titleEnd = start + titleCount.base[posting]
+        return PositionBlock.write(
+            title: UnsafeBufferPointer(start: grouped.base + start, count: titleEnd - start),
+            body: UnsafeBufferPointer(start: grouped.base + titleEnd, count: end - titleEnd), to: target)
     }
 }

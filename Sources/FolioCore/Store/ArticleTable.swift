@@ -56,6 +56,16 @@ public struct ArticleTable: Sendable, RandomAccessCollection {
         }
     }
 
+    /// The UTF-8 bytes of article `position`'s title and body together, for sizing the index
+    /// build's chunks: for articles in memory their strings' stored counts, without touching the
+    /// text (reading it for 100,000 articles took 40 ms).
+    func textByteCount(at position: Int) -> Int {
+        switch storage {
+        case .array(let articles): articles[position].title.utf8.count + articles[position].text.utf8Count
+        case .snapshot(let records): records.withTitleAndBody(at: position) { $0.count + $1.count }
+        }
+    }
+
     /// The snapshot columns behind this table, when it was read from one (written back unchanged).
     var snapshot: SnapshotArticles? {
         if case .snapshot(let records) = storage { return records }

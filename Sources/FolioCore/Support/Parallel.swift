@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs work across all cores and collects results in order. The one place FolioCore goes parallel,
 /// so the unsafe part (threads writing disjoint slots of one buffer) is written and reviewed once.
@@ -15,6 +16,36 @@ enum Parallel {
                 let work = UncheckedBox(transform)
                 DispatchQueue.concurrentPerform(iterations: count) { index in
                     (slots.base + index).initialize(to: work.value(index))
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// `transform(&state, i)` for every i in 0..<count, returned in index order: one worker per core
+    /// takes the next i as it finishes the last (so a worker slowed by other work on the machine
+    /// takes fewer), and each keeps one `state` from `makeState` for all of its items: scratch
+    /// memory reused from item to item instead of allocated for each.
+    static func map<State, T>(_ count: Int, state makeState: () -> State, _ transform: (inout State, Int) -> T) -> [T] {
+        let workers = min(count, workerCount)
+        guard workers > 1 else {
+            var state = makeState()
+            return (0..<count).map { transform(&state, $0) }
+        }
+        let next = Atomic<Int>(0)
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = SlotBuffer(buffer)
+            withoutActuallyEscaping(makeState) { makeState in
+                withoutActuallyEscaping(transform) { transform in
+                    let work = UncheckedBox((makeState, transform))
+                    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                        var state = work.value.0()
+                        while true {
+                            let index = next.add(1, ordering: .relaxed).oldValue
+                            guard index < count else { break }
+                            (slots.base + index).initialize(to: work.value.1(&state, index))
+                        }
+                    }
                 }
             }
             initialized = count

@@ -46,8 +46,7 @@ public struct Tokenizer {
                     if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
                         if state.cjkRunLength > 0 { state.flushCJK(bytes, &sink) }
                         if state.wordStart < 0 { state.wordStart = index }
-                        state.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
-                        index += 1
+                        index = state.appendASCIIRun(bytes, from: index)
                         state.wordEnd = index
                         continue
                     }
@@ -57,7 +56,8 @@ public struct Tokenizer {
                         index = next
                         continue
                     }
-                    state.flushWord(&sink)
+                    // A separator after another (the space in ", ") has no word to end: no call.
+                    if state.wordStart >= 0 { state.flushWord(&sink) }
                     if state.cjkRunLength > 0 { state.flushCJK(bytes, &sink) }
                     index += 1
                     continue
@@ -114,12 +114,37 @@ public struct Tokenizer {
 
         init(folded: UnsafeMutableBufferPointer<UInt8>) { self.folded = folded }
 
+        /// Appends the ASCII letters and digits from `start` on, lower-cased, and returns where they
+        /// end: most words are all ASCII, and this loop takes them 8 bytes at a time (`ASCIIWord`),
+        /// where the main loop's pass per byte was the index build's largest part.
         @inline(__always)
-        mutating func append(_ byte: UInt8) {
-            if foldedCount < Tokenizer.maximumTokenBytes {
-                folded[foldedCount] = byte
-                foldedCount += 1
+        mutating func appendASCIIRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            let source = UnsafeRawPointer(bytes.baseAddress!), target = UnsafeMutableRawPointer(folded.baseAddress!)
+            let count = bytes.count
+            var index = start
+            var appended = foldedCount
+            defer { foldedCount = appended }
+            while index + 8 <= count {
+                let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let (lowered, length) = ASCIIWord.prefix(word)
+                // `folded` has 8 bytes to spare past the longest token, so a whole word fits.
+                if appended < Tokenizer.maximumTokenBytes {
+                    target.storeBytes(of: lowered, toByteOffset: appended, as: UInt64.self)
+                    appended = Swift.min(appended + length, Tokenizer.maximumTokenBytes)
+                }
+                index += length
+                if length < 8 { return index }
             }
+            while index < count {
+                let byte = ASCIIWord.folding(source.load(fromByteOffset: index, as: UInt8.self))
+                guard byte != 0 else { return index }
+                if appended < Tokenizer.maximumTokenBytes {
+                    target.storeBytes(of: byte, toByteOffset: appended, as: UInt8.self)
+                    appended += 1
+                }
+                index += 1
+            }
+            return index
         }
 
         mutating func append(_ bytes: [UInt8]) {
