@@ -24,7 +24,7 @@ struct ChunkIndex: Sendable {
     let positions: PageBuffer
 
     /// The sum of the values read ahead while laying the chunk out, stored so that the reads happen.
-    private(set) var touched: UInt64 = 0
+    private let touched: UInt64
 
     var termCount: Int { documents.count }
 
@@ -41,34 +41,20 @@ struct ChunkIndex: Sendable {
         self.documentLengths = documentLengths
         let order = Self.sortedIDs(terms)
         let records = order.map { terms.record(Int($0)) }
-        let count = order.count
-        var postingStart = [Int](repeating: 0, count: count + 1)
-        var positionStart = [Int](repeating: 0, count: count + 1)
-        for (position, record) in records.enumerated() {
-            postingStart[position + 1] = postingStart[position] + SlicePool.count(record.pointee.postings)
-            positionStart[position + 1] = positionStart[position] + SlicePool.count(record.pointee.positions)
-        }
         documents = Column(records.map { $0.pointee.documents })
         firstDocuments = Column(records.map { Int32(firstDocument) + $0.pointee.firstDocument })
         lastDocuments = Column(records.map { Int32(firstDocument) + $0.pointee.lastDocument })
-        postings = PageBuffer(count: postingStart[count])
-        positions = PageBuffer(count: positionStart[count])
-        // Terms in byte order visit the pool in no order: each batch's first slices are read ahead
-        // together (`SlicePool.touch`), so their cache misses overlap.
-        var touched: UInt64 = 0
-        for batch in stride(from: 0, to: count, by: 32) {
-            let end = Swift.min(count, batch + 32)
-            for position in batch..<end {
-                touched &+= UInt64(pool.touchHead(records[position].pointee.postings))
-                touched &+= UInt64(pool.touchHead(records[position].pointee.positions))
-            }
-            for position in batch..<end {
-                pool.copy(records[position].pointee.postings, to: postings.base + postingStart[position])
-                pool.copy(records[position].pointee.positions, to: positions.base + positionStart[position])
-            }
+        var postingStart = [0], positionStart = [0]
+        postingStart.reserveCapacity(records.count + 1)
+        positionStart.reserveCapacity(records.count + 1)
+        for record in records {
+            postingStart.append(postingStart[postingStart.count - 1] + SlicePool.count(record.pointee.postings))
+            positionStart.append(positionStart[positionStart.count - 1] + SlicePool.count(record.pointee.positions))
         }
-        self.touched = touched
-        var termOffsets = [Int](repeating: 0, count: count + 1)
+        postings = PageBuffer(count: postingStart[records.count])
+        positions = PageBuffer(count: positionStart[records.count])
+        touched = Self.copyLists(of: records, from: pool, postings: (postings, postingStart), positions: (positions, positionStart))
+        var termOffsets = [Int](repeating: 0, count: records.count + 1)
         termBytes = Column(count: terms.byteCount) { arena in
             var at = 0
             for (position, id) in order.enumerated() {
@@ -81,6 +67,28 @@ struct ChunkIndex: Sendable {
         self.termOffsets = Column(termOffsets)
         self.postingStart = Column(postingStart)
         self.positionStart = Column(positionStart)
+    }
+
+    /// Copies each term's two lists to its place; returns the sum of the values read ahead. Terms
+    /// in byte order visit the pool in no order: each batch's first slices are read ahead together
+    /// (`SlicePool.touchHead`), so their cache misses overlap.
+    private static func copyLists(
+        of records: [UnsafeMutablePointer<ChunkTermTable.Record>], from pool: SlicePool,
+        postings: (buffer: PageBuffer, start: [Int]), positions: (buffer: PageBuffer, start: [Int])
+    ) -> UInt64 {
+        var touched: UInt64 = 0
+        for batch in stride(from: 0, to: records.count, by: 32) {
+            let end = Swift.min(records.count, batch + 32)
+            for position in batch..<end {
+                touched &+= UInt64(pool.touchHead(records[position].pointee.postings))
+                touched &+= UInt64(pool.touchHead(records[position].pointee.positions))
+            }
+            for position in batch..<end {
+                pool.copy(records[position].pointee.postings, to: postings.buffer.base + postings.start[position])
+                pool.copy(records[position].pointee.positions, to: positions.buffer.base + positions.start[position])
+            }
+        }
+        return touched
     }
 
     /// Term ids in byte order of their terms: a radix sort on the first 8 bytes, then the (rare)

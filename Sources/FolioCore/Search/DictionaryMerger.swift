@@ -11,7 +11,10 @@ enum DictionaryMerger {
     /// one another.
     static func merge(_ chunks: [ChunkIndex]) -> Result {
         let bounds = rangeBounds(chunks, parts: Parallel.workerCount * 2)
-        let pieces = Parallel.map(bounds.count - 1) { part in mergeRange(chunks, from: bounds[part], to: bounds[part + 1]) }
+        let lists = chunks.map(TermList.init)
+        let pieces = withExtendedLifetime(chunks) {
+            Parallel.map(bounds.count - 1) { part in mergeRange(lists, from: bounds[part], to: bounds[part + 1]) }
+        }
         var bytes: [UInt8] = []
         var offsets: [UInt32] = [0]
         bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.bytes.count })
@@ -51,7 +54,7 @@ enum DictionaryMerger {
     }
 
     /// The merged dictionary of the chunks' terms from[c] ..< to[c], and each of those terms' id in it.
-    private static func mergeRange(_ chunks: [ChunkIndex], from: [Int], to: [Int]) -> (bytes: [UInt8], offsets: [UInt32], ids: [[UInt32]]) {
+    private static func mergeRange(_ chunks: [TermList], from: [Int], to: [Int]) -> (bytes: [UInt8], offsets: [UInt32], ids: [[UInt32]]) {
         var ids = chunks.indices.map { [UInt32](repeating: 0, count: to[$0] - from[$0]) }
         var heap = Heap(chunks, from: from, to: to)
         var bytes: [UInt8] = []
@@ -71,16 +74,35 @@ enum DictionaryMerger {
         return (bytes, offsets, ids)
     }
 
+    /// A chunk's sorted terms as plain pointers (valid while the chunk is): the merge reads them
+    /// for every term of every chunk, and a `ChunkIndex` copied out of an array costs a retain per column.
+    private struct TermList: @unchecked Sendable {
+        let bytes: UnsafePointer<UInt8>
+        let offsets: UnsafePointer<Int>
+        let count: Int
+
+        init(_ chunk: ChunkIndex) {
+            bytes = chunk.termBytes.base
+            offsets = chunk.termOffsets.base
+            count = chunk.termCount
+        }
+
+        @inline(__always)
+        func term(_ t: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: bytes + offsets[t], count: offsets[t + 1] - offsets[t])
+        }
+    }
+
     /// The chunks with terms left, smallest next term on top; a chunk's 8-byte order key decides
     /// most comparisons without reading its bytes.
     private struct Heap {
-        let chunks: [ChunkIndex]
+        let chunks: [TermList]
         private var order: [Int] = []
         private var cursor: [Int]
         private let end: [Int]
         private var key: [UInt64]
 
-        init(_ chunks: [ChunkIndex], from: [Int], to: [Int]) {
+        init(_ chunks: [TermList], from: [Int], to: [Int]) {
             self.chunks = chunks
             cursor = from
             end = to
@@ -107,7 +129,7 @@ enum DictionaryMerger {
             if !order.isEmpty { siftDown(0) }
         }
 
-        private static func orderKey(_ chunk: ChunkIndex, _ t: Int) -> UInt64 {
+        private static func orderKey(_ chunk: TermList, _ t: Int) -> UInt64 {
             let term = chunk.term(t)
             return TermKey.orderKey(term.baseAddress!, term.count)
         }

@@ -82,9 +82,11 @@ struct DocumentTerms {
         let posting = count
         count += 1
         postings.reserve(count)
-        bytes.reserve(byteCount + term.count)
+        // The first 8 bytes are the key already: one store (the arena keeps 8 bytes to spare).
+        bytes.reserve(byteCount + term.count + 8)
         let target = bytes.base + byteCount
-        for offset in 0..<term.count { target[offset] = term[offset] }
+        UnsafeMutableRawPointer(target).storeBytes(of: key, as: UInt64.self)
+        if term.count > 8 { for offset in 8..<term.count { target[offset] = term[offset] } }
         postings.base[posting] = Posting(
             key: key, hash: hash, start: UInt32(truncatingIfNeeded: byteCount), length: UInt32(term.count), frequency: 0, slot: slot)
         byteCount += term.count

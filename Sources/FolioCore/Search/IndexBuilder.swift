@@ -2,17 +2,19 @@ import Synchronization
 
 /// Builds a `SearchIndex` from articles on all cores.
 ///
-/// 1. The documents are cut into chunks of consecutive documents (about `chunkBytes` of text each);
-///    each core takes the next chunk as it finishes one and indexes it on its own (`ChunkIndexer`):
-///    terms sorted, postings and position blocks laid out by term (`ChunkIndex`). No shared state.
-/// 2. A k-way merge of the chunks' sorted terms gives the global dictionary (`DictionaryMerger`).
+/// 1. The documents are cut into chunks of consecutive documents (about `chunkBytes` of text each,
+///    the last ones smaller); each core takes the next chunk as it finishes one and indexes it on
+///    its own (`ChunkIndexer`): terms sorted, postings and position blocks laid out by term
+///    (`ChunkIndex`). No shared state.
+/// 2. A merge of the chunks' sorted terms gives the global dictionary (`DictionaryMerger`).
 /// 3. Each term's parts are copied from the chunks in order into the index's arenas, term ranges on
 ///    all cores, the chunks' pages released as they are copied (`PostingsMerger`).
 ///
 /// How the chunks are cut does not change the index: every layout gives the same bytes.
 enum IndexBuilder {
-    /// Text per chunk: few enough chunks that each term's fixed costs per chunk (its slot, sorting,
-    /// a part to copy) stay small, small enough that a chunk's layout by term works in the cache.
+    /// Text per chunk: few enough chunks that each term's fixed costs per chunk (its record, its
+    /// place in the chunk's sort, a part to copy) stay small, and few MiB for the chunk's lists.
+    /// Measured on the 100k corpus: 8 MiB about 10% slower, 32 MiB no faster.
     static let chunkBytes = 16 << 20
 
     /// `progress` is called now and then with the fraction done (from worker threads).
