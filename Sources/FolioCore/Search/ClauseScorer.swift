@@ -141,12 +141,8 @@ struct ClauseScorer<Source: PostingsSource> {
             // One word or phrase, as while the first word is typed: every document it touches
             // matches, so no per-document clause count or running score is needed.
             let (term, ids) = resolved[0][0]
-            accumulator.collect(term: term, ids: ids, postings: postings)
-            if term.isPhrase {
-                let finished = accumulator.keepPhrases(
-                    term, ids: ids, postings: postings, articles: articles, alive: { _ in true },
-                    tokenizer: &tokenizer, isCancelled: isCancelled)
-                if !finished { return nil }
+            guard collectWhole(term, ids: ids, into: &accumulator, tokenizer: &tokenizer, isCancelled: isCancelled) else {
+                return nil
             }
             return accumulator.scored(idf: QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count), postings: postings)
         }
@@ -197,6 +193,19 @@ struct ClauseScorer<Source: PostingsSource> {
     /// Removes from `candidates` the documents holding any of the exclusions (a phrase verified in
     /// them); false when cancelled. Marks the excluded in `scratch` (a set of 100,000s of documents
     /// was most of a `-word` keystroke) and clears the marks again.
+    /// Every document `term` touches into `accumulator`; for a phrase, only those holding it in
+    /// order. False when cancelled midway.
+    private func collectWhole(
+        _ term: Query.Term, ids: [[Int]], into accumulator: inout Accumulator, tokenizer: inout Tokenizer,
+        isCancelled: () -> Bool
+    ) -> Bool {
+        accumulator.collect(term: term, ids: ids, postings: postings)
+        guard term.isPhrase else { return true }
+        return accumulator.keepPhrases(
+            term, ids: ids, postings: postings, articles: articles, alive: { _ in true },
+            tokenizer: &tokenizer, isCancelled: isCancelled)
+    }
+
     func removeExcluded(
         _ exclusions: [(term: Query.Term, ids: [[Int]])], from candidates: inout [QueryEvaluator.Scored],
         tokenizer: inout Tokenizer, scratch: inout SearchScratch, isCancelled: () -> Bool
@@ -212,12 +221,8 @@ struct ClauseScorer<Source: PostingsSource> {
             swap(&excluded, &scratch.excluded)
         }
         for (term, ids) in exclusions {
-            accumulator.collect(term: term, ids: ids, postings: postings)
-            if term.isPhrase {
-                let finished = accumulator.keepPhrases(
-                    term, ids: ids, postings: postings, articles: articles, alive: { _ in true },
-                    tokenizer: &tokenizer, isCancelled: isCancelled)
-                if !finished { return false }
+            guard collectWhole(term, ids: ids, into: &accumulator, tokenizer: &tokenizer, isCancelled: isCancelled) else {
+                return false
             }
             excluded.withUnsafeMutableBufferPointer { excluded in
                 for document in accumulator.touched where excluded[Int(document)] == 0 {
