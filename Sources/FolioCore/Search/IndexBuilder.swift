@@ -38,7 +38,6 @@ enum IndexBuilder {
         for chunk in chunks { lengths.append(contentsOf: chunk.documentLengths) }
         let arenas = PostingsMerger.merge(chunks, globalIDs: merged.globalIDs, termCount: merged.terms.count)
         chunks = []
-        FreedMemory.giveBack()
         progress(0.95)
         let (stems, groupStart, groupTerms) = StemGrouper.group(merged.terms)
         let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))

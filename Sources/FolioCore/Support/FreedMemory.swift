@@ -2,10 +2,11 @@ import Foundation
 
 /// Hands the pages of freed heap memory back to the system (glibc's `malloc_trim`).
 ///
-/// The index build frees tens of MiB of per-chunk columns allocated on worker threads; glibc keeps
-/// such memory in its per-thread arenas, where the gaps between live blocks are never returned on
-/// their own: the reader's resident memory after a 100k build stayed 40 MiB higher than the text
-/// plus the index until this was called. Looked up at run time, as Swift does not import it.
+/// The index build frees tens of MiB of per-chunk columns and other temporaries, allocated on
+/// worker threads; glibc keeps such memory in its per-thread arenas, where the gaps between live
+/// blocks are never returned on their own: resident memory after a 100k build stayed 40–60 MiB
+/// above the text plus the index until this was called (`ArticleStore.buildIndex`, once the build's
+/// temporaries are gone). Looked up at run time, as Swift does not import it.
 enum FreedMemory {
     private typealias Trim = @convention(c) (Int) -> Int32
 
