@@ -76,7 +76,7 @@ struct ScanPostings {
         }
     }
 
-    /// Counts each relevant token into the current document's postings (as `ChunkIndexer`'s sink),
+    /// Counts each relevant token into the current document's postings (as the index build does),
     /// and every token into the document's length. Tokens no slot can want skip the memo.
     private struct Sink: TokenSink {
         var terms: ScanTermTable

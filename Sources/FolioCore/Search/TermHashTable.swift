@@ -1,5 +1,6 @@
-/// A dictionary from term bytes to dense ids, for one indexing worker: open addressing over a flat
-/// byte arena, no `String` or per-term allocation (DESIGN.md §4).
+/// A dictionary from term bytes to dense ids, for the scan's terms (`ScanTermTable`): open
+/// addressing over a flat byte arena, no `String` or per-term allocation (DESIGN.md §4). The index
+/// build has its own (`ChunkTermTable`, `DocumentTerms`).
 struct TermHashTable {
     private(set) var bytes: [UInt8] = []
     /// Start of term i in `bytes`; term i ends where term i+1 starts (one extra entry at the end).

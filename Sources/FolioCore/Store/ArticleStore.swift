@@ -173,7 +173,10 @@ public final class ArticleStore: Sendable {
         }
         let articles = self.articles
         let index = IndexBuilder.build(articles, progress: { [indexSlot] in indexSlot.setProgress($0) })
-        indexSlot.publish(index, seconds: started.secondsSince)
+        let seconds = started.secondsSince
+        // The build's temporaries are freed now, most of them on worker threads' heaps.
+        FreedMemory.giveBack()
+        indexSlot.publish(index, seconds: seconds)
         return true
     }
 
