@@ -3,11 +3,13 @@
 # its first screen, types a search (`/market`, Enter), and reads VmHWM from /proc before quitting.
 # Repeats the start and prints the median, in KiB, on stdout (a line per run on stderr).
 #
-#   Scripts/measure-rss.sh [--runs N] [--query TEXT] [--snapshot] [--max KIB] BINARY [CORPUS]
+#   Scripts/measure-rss.sh [--runs N] [--query TEXT] [--snapshot] [--after SECONDS] [--max KIB] BINARY [CORPUS]
 #
 # Without CORPUS folio opens its built-in articles. Each start gets an empty HOME, config and state,
 # so nothing of the user's is read, and an empty cache, so a CORPUS is read and indexed afresh;
 # --snapshot instead writes the corpus's index snapshot once (`folio stats`) and starts from it.
+# --after waits that long after the search before reading VmHWM (default 1): long enough, and a
+# corpus read afresh has been indexed and its snapshot written, so the peak covers all of that.
 # --max makes the script exit 1 when the median is over that many KiB (.ci/run only prints the figure).
 set -euo pipefail
 
@@ -15,17 +17,19 @@ runs=3
 query=market
 snapshot=
 max=
+after=1
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --query) query=$2; shift 2 ;;
     --snapshot) snapshot=1; shift ;;
     --max) max=$2; shift 2 ;;
+    --after) after=$2; shift 2 ;;
     -*) echo "measure-rss: unknown option $1" >&2; exit 2 ;;
     *) break ;;
   esac
 done
-[ $# -ge 1 ] || { echo "usage: Scripts/measure-rss.sh [--runs N] [--query TEXT] [--snapshot] [--max KIB] BINARY [CORPUS]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: Scripts/measure-rss.sh [--runs N] [--query TEXT] [--snapshot] [--after SECONDS] [--max KIB] BINARY [CORPUS]" >&2; exit 2; }
 binary=$(realpath "$1")
 corpus=${2:+$(realpath "$2")}
 command -v tmux > /dev/null || { echo "measure-rss: tmux is missing" >&2; exit 2; }
@@ -65,7 +69,7 @@ for run in $(seq "$runs"); do
   done
   wait_for "result"
   tmux -L "$server" send-keys -t rss Enter
-  sleep 1  # let searches and state writes that are still running finish
+  sleep "$after"  # let searches and state writes that are still running finish (and more, with --after)
   peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
   echo "measure-rss: run $run: VmHWM $peak KiB" >&2
   peaks+=("$peak")

@@ -84,8 +84,12 @@ enum FolioRun {
 
     /// Loads the corpus (no snapshot), calls `betweenPhases`, then builds the index on all cores;
     /// returns the store and the CPU seconds the build took.
+    /// The cache is a throwaway folder, as in `snapshotRuns`: no snapshot is read or written here, but
+    /// the bodies go to a spill file in it as they do in the reader (`TextSpillFile`).
     private static func loadAndIndex(path: String, betweenPhases: () -> Void) throws(CorpusError) -> (ArticleStore, Double) {
-        let store = try CorpusOpener(cache: nil).open(path: path, indexing: .inBackground)
+        let folder = throwawayCacheFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try CorpusOpener(cache: SnapshotCache(folder: folder)).open(path: path, indexing: .inBackground)
         betweenPhases()
         let cpuBefore = ProcessMemory.cpuSeconds
         store.buildIndex()
@@ -95,7 +99,7 @@ enum FolioRun {
     /// Writes the corpus's snapshot into a throwaway cache folder, then opens the corpus from it
     /// `runs` times, as folio does at start (the list of files, the fingerprint, mapping and checksum).
     private static func snapshotRuns(path: String, runs: Int) throws(CorpusError) -> ([Double], Int?) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-bench-cache-\(getpid())").path
+        let folder = throwawayCacheFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let opener = CorpusOpener(cache: SnapshotCache(folder: folder))
         guard case .saved(let file, _) = try opener.open(path: path).snapshotStatus else { return ([], nil) }
@@ -107,5 +111,12 @@ enum FolioRun {
             seconds.append(store.report.loadSeconds)
         }
         return (seconds, size)
+    }
+
+    /// A folder of this process's own for snapshots and spill files, removed by the caller: in the
+    /// user's cache folder (on disk, as the reader's is) when there is one, else the temporary folder.
+    private static func throwawayCacheFolder() -> String {
+        let parent = SnapshotCache.standard()?.folder ?? FileManager.default.temporaryDirectory.path
+        return parent + "/folio-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     }
 }

@@ -31,8 +31,10 @@ public struct CorpusLoader: Sendable {
 
     /// Reads and parses the files a scan found; `scanReport` holds what the scan skipped.
     /// `progress(done, total)` is called every 1,000 files, from worker threads.
+    /// With a `spill` file, each body is moved into it as soon as its file is parsed
+    /// (`TextSpillFile`): the bodies then never sit in the heap all at once.
     func load(
-        candidates: [CorpusScanner.Candidate], scanReport: LoadReport, path: String,
+        candidates: [CorpusScanner.Candidate], scanReport: LoadReport, path: String, spill: TextSpillFile? = nil,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(CorpusError) -> (articles: [Article], report: LoadReport) {
         let started = DispatchTime.now()
@@ -48,7 +50,10 @@ public struct CorpusLoader: Sendable {
             switch FileReader.read(candidate.fullPath, maxSize: maxSize) {
             case .skipped(let reason): return .skipped(reason)
             case .bytes(let bytes):
-                return Self.parse(Document(id: candidate.id, folderName: candidate.folderName, bytes: bytes))
+                let outcome = Self.parse(Document(id: candidate.id, folderName: candidate.folderName, bytes: bytes))
+                guard let spill, case .article(var article, let count, let encoding) = outcome else { return outcome }
+                article.moveText(into: spill)
+                return .article(article, bytes: count, encoding: encoding)
             }
         }
         let articles = collect(outcomes, ids: candidates.map(\.id), into: &report)

@@ -44,6 +44,12 @@ public struct Article: Sendable, Hashable, Identifiable {
     /// The body's UTF-8 bytes without making a String (phrase checks read every candidate's body).
     public func withBodyUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { text.withUTF8(body) }
 
+    /// Moves the body into `spill`, when it has room; else it stays a String of its own.
+    mutating func moveText(into spill: TextSpillFile) {
+        guard let stored = text.withUTF8({ spill.store(UnsafeRawBufferPointer($0)) }) else { return }
+        text = ArticleText(mapped: stored, count: text.utf8Count, owner: spill)
+    }
+
     /// Minutes to read at 230 words a minute (at least one).
     public var readingMinutes: Int { max(1, (wordCount + 115) / 230) }
 }

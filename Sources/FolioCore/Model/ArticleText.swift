@@ -25,6 +25,13 @@ struct ArticleText: @unchecked Sendable, Hashable {
         }
     }
 
+    /// The bytes, when they lie in a shared file mapping whose pages may be dropped once read
+    /// (`PageReleaser`); nil for a String of its own.
+    var fileBackedRegion: UnsafeRawBufferPointer? {
+        guard case .mapped(let base, let count, let owner) = storage, owner is FileBackedMemory else { return nil }
+        return UnsafeRawBufferPointer(start: base, count: count)
+    }
+
     var utf8Count: Int {
         switch storage {
         case .string(let string): string.utf8.count

@@ -36,6 +36,15 @@ struct SnapshotArticles: Sendable {
         }
     }
 
+    /// Drops the pages of the text fields of articles `range` (consecutive in the arena) from this
+    /// process; `ArticleTable.releaseText`.
+    func releaseText(_ range: Range<Int>) {
+        guard !range.isEmpty, text.owner is FileBackedMemory else { return }
+        let start = Int(fieldStart[range.lowerBound * Self.fieldsPerArticle])
+        let end = Int(fieldStart[range.upperBound * Self.fieldsPerArticle])
+        MappedFile.release(UnsafeRawBufferPointer(start: text.base + start, count: end - start))
+    }
+
     func date(at position: Int) -> CalendarDate? { CalendarDate(packed: dates[position]) }
 
     private func range(_ position: Int, _ field: Field) -> Range<Int> {
@@ -86,12 +95,20 @@ struct SnapshotArticles: Sendable {
     }
 
     /// Hands the text arena to `write` piece by piece, in the order `columns(of:)` counted it.
+    /// Bodies in a file mapping are dropped from memory a batch at a time once written, so writing
+    /// does not make the whole text resident (`ArticleTable.releaseText`).
     static func writeText(of articles: ArticleTable, _ write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        for article in articles {
-            for var field in [article.id, article.title, article.source, article.author ?? "", article.url ?? ""] {
-                try field.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+        let batch = 4096
+        for start in stride(from: 0, to: articles.count, by: batch) {
+            let range = start..<Swift.min(articles.count, start + batch)
+            for position in range {
+                let article = articles[position]
+                for var field in [article.id, article.title, article.source, article.author ?? "", article.url ?? ""] {
+                    try field.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+                }
+                try article.text.withUTF8Throwing { try write(UnsafeRawBufferPointer($0)) }
             }
-            try article.text.withUTF8Throwing { try write(UnsafeRawBufferPointer($0)) }
+            articles.releaseText(range)
         }
     }
 }

@@ -76,12 +76,14 @@ enum SnapshotWriter {
             try output.write(zeros: next - output.position)
         }
         try output.flush()
-        // The checksums are computed over the file as written (mapped back: it is in the page cache).
+        // The checksums are computed over the file as written (mapped back: it is in the page cache),
+        // each block's pages released once hashed: reading the whole file back had the writer's peak
+        // at the text, the index and the whole snapshot at once (3.65× the text at 100k).
         switch MappedFile.map(path: path) {
         case .failure(let problem): throw WriteError(description: "cannot read back \(path): \(problem)")
         case .success(let mapped):
             for number in entries.indices {
-                entries[number].checksum = XXH64.blockChecksum(mapped.bytes(of: entries[number]))
+                entries[number].checksum = XXH64.blockChecksum(mapped.bytes(of: entries[number]), afterBlock: MappedFile.release)
             }
         }
         let header = SnapshotHeader(fingerprint: fingerprint, fileLength: fileLength, entries: entries)

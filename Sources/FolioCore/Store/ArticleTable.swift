@@ -66,6 +66,24 @@ public struct ArticleTable: Sendable, RandomAccessCollection {
         }
     }
 
+    /// Drops the pages of the bodies of articles `range` from this process where they lie in a file
+    /// mapping (a snapshot, a spill file), once a pass that reads every body (the index build, the
+    /// snapshot writer) is done with them: they stay in the page cache, and are read back when
+    /// shown. A pass over all the text would otherwise leave all of it resident.
+    func releaseText(_ range: Range<Int>) {
+        switch storage {
+        case .array(let articles):
+            var regions: [UnsafeRawBufferPointer] = []
+            regions.reserveCapacity(range.count)
+            for position in range {
+                if let region = articles[position].text.fileBackedRegion { regions.append(region) }
+            }
+            PageReleaser.release(&regions)
+        case .snapshot(let records):
+            records.releaseText(range)
+        }
+    }
+
     /// The snapshot columns behind this table, when it was read from one (written back unchanged).
     var snapshot: SnapshotArticles? {
         if case .snapshot(let records) = storage { return records }

@@ -85,8 +85,10 @@ public struct CorpusOpener: Sendable {
                 target = SnapshotTarget(cache: cache, path: file, fingerprint: scan.fingerprint, problem: problem)
             }
         }
+        // Bodies go to a spill file in the cache folder, where there is one (see `TextSpillFile`).
+        let spill = target.flatMap { $0.cache.prepare() == nil ? TextSpillFile.create(in: $0.cache.folder) : nil }
         var (articles, report) = try CorpusLoader(options: options).load(
-            candidates: scan.candidates, scanReport: scan.report, path: scan.path, progress: progress)
+            candidates: scan.candidates, scanReport: scan.report, path: scan.path, spill: spill, progress: progress)
         report.loadSeconds = scan.started.secondsSince
         report.scanSeconds = scan.seconds
         let store = ArticleStore(articles: articles, report: report, name: scan.name, indexNow: false, snapshotTarget: target)
