@@ -68,8 +68,7 @@ unavailable() {
     python3 -c 'import json, sys; print(json.dumps({"unavailable": sys.argv[1]}))' "$2" >"$1"
 }
 
-# Installs a Debian package unless COMMAND is already there; apt-get update only if the first try fails.
-apt_updated=no
+# Installs a Debian package unless COMMAND is already there (Scripts/apt-install.sh).
 ensure_command() {
     local command=$1 package=$2
     command -v "$command" >/dev/null && return 0
@@ -78,13 +77,7 @@ ensure_command() {
         return 1
     fi
     log "installing $package with apt-get"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq "$package" >>"$logs/apt.log" 2>&1 && command -v "$command" >/dev/null && return 0
-    if [ "$apt_updated" = no ]; then
-        apt_updated=yes
-        apt-get update -qq >>"$logs/apt.log" 2>&1 || true
-        apt-get install -y -qq "$package" >>"$logs/apt.log" 2>&1 && command -v "$command" >/dev/null && return 0
-    fi
+    APT_LOG="$logs/apt.log" "$root/Scripts/apt-install.sh" "$package" && command -v "$command" >/dev/null && return 0
     log "apt-get install $package failed (see $logs/apt.log)"
     return 1
 }

@@ -15,8 +15,7 @@ command -v tmux >/dev/null || skip "tmux is not installed"
 if [ ! -x /usr/sbin/sshd ]; then
   [ "$(id -u)" = 0 ] || skip "openssh-server is not installed and this is not root"
   echo "ssh-e2e: installing openssh-server"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server) >/dev/null 2>&1 \
-    || skip "could not install openssh-server"
+  Scripts/apt-install.sh openssh-server || skip "could not install openssh-server"
 fi
 command -v ssh >/dev/null || skip "no ssh client"
 
