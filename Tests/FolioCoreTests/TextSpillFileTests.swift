@@ -70,7 +70,7 @@ import Testing
         let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory(onDisk: true)
         try SnapshotTests.writeCorpus(in: corpus, articles: 120)
         let spilled = try CorpusOpener(cache: SnapshotCache(folder: cache.path + "/folio")).open(path: corpus.path)
-        let inHeap = try CorpusOpener(cache: nil).open(path: corpus.path)
+        let inHeap = try CorpusOpener(cache: nil, spillFolders: []).open(path: corpus.path)
         #expect(spilled.articles.allSatisfy { $0.text.fileBackedRegion != nil })
         #expect(inHeap.articles.allSatisfy { $0.text.fileBackedRegion == nil })
         // The build and the snapshot writer dropped the bodies' pages as they went; all still read.
@@ -81,6 +81,28 @@ import Testing
         }
         let reopened = try CorpusOpener(cache: SnapshotCache(folder: cache.path + "/folio")).open(path: corpus.path)
         #expect(SnapshotTests.observable(reopened) == SnapshotTests.observable(inHeap))
+    }
+
+    /// `--no-cache`: the bodies go to the first temporary folder that takes a spill file, past one
+    /// that cannot (missing here; in memory, or unwritable, alike), and nothing is left there.
+    @Test func withoutACacheTheBodiesSpillToATemporaryFolder() throws {
+        let corpus = try TemporaryDirectory(), temporary = try TemporaryDirectory(onDisk: true)
+        try SnapshotTests.writeCorpus(in: corpus, articles: 120)
+        let missing = "/nonexistent/folio-\(UUID().uuidString)"
+        let spilled = try CorpusOpener(cache: nil, spillFolders: [missing, temporary.path]).open(path: corpus.path)
+        let inHeap = try CorpusOpener(cache: nil, spillFolders: [missing]).open(path: corpus.path)
+        #expect(spilled.articles.allSatisfy { $0.text.fileBackedRegion != nil })
+        #expect(inHeap.articles.allSatisfy { $0.text.fileBackedRegion == nil })
+        #expect(SnapshotTests.observable(spilled) == SnapshotTests.observable(inHeap))
+        #expect(spilled.snapshotStatus == inHeap.snapshotStatus, "no snapshot either way")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+    }
+
+    @Test func theTemporaryFoldersAreTMPDIRThenTheStandardOnes() {
+        #expect(CorpusOpener.temporaryFolders(tmpdir: nil) == ["/tmp", "/var/tmp"])
+        #expect(CorpusOpener.temporaryFolders(tmpdir: "") == ["/tmp", "/var/tmp"])
+        #expect(CorpusOpener.temporaryFolders(tmpdir: "/scratch") == ["/scratch", "/tmp", "/var/tmp"])
+        #expect(CorpusOpener.temporaryFolders(tmpdir: "/var/tmp") == ["/var/tmp", "/tmp"])
     }
 }
 

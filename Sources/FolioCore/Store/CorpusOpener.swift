@@ -19,10 +19,26 @@ public struct CorpusOpener: Sendable {
     public var options: LoadOptions
     /// nil: never read or write a snapshot.
     public var cache: SnapshotCache?
+    /// Where the bodies of files read go when the cache folder cannot take them (no cache, or one
+    /// that cannot be written or is in memory): a spill file in the first of these that is on disk
+    /// (`TextSpillFile`). Empty: they stay in the heap.
+    public var spillFolders: [String]
 
-    public init(options: LoadOptions = LoadOptions(), cache: SnapshotCache?) {
+    public init(options: LoadOptions = LoadOptions(), cache: SnapshotCache?, spillFolders: [String] = CorpusOpener.temporaryFolders) {
         self.options = options
         self.cache = cache
+        self.spillFolders = spillFolders
+    }
+
+    /// `$TMPDIR`, `/tmp` and `/var/tmp`, in that order: where `/tmp` is in memory, `/var/tmp` is
+    /// usually on disk.
+    public static var temporaryFolders: [String] { temporaryFolders(tmpdir: ProcessInfo.processInfo.environment["TMPDIR"]) }
+
+    static func temporaryFolders(tmpdir: String?) -> [String] {
+        var folders: [String] = []
+        if let tmpdir, !tmpdir.isEmpty { folders.append(tmpdir) }
+        for standard in ["/tmp", "/var/tmp"] where !folders.contains(standard) { folders.append(standard) }
+        return folders
     }
 
     /// `progress(filesRead, files)` is called now and then while files are read (not from a snapshot).
@@ -85,8 +101,7 @@ public struct CorpusOpener: Sendable {
                 target = SnapshotTarget(cache: cache, path: file, fingerprint: scan.fingerprint, problem: problem)
             }
         }
-        // Bodies go to a spill file in the cache folder, where there is one (see `TextSpillFile`).
-        let spill = target.flatMap { $0.cache.prepare() == nil ? TextSpillFile.create(in: $0.cache.folder) : nil }
+        let spill = spillFile(for: target)
         var (articles, report) = try CorpusLoader(options: options).load(
             candidates: scan.candidates, scanReport: scan.report, path: scan.path, spill: spill, progress: progress)
         report.loadSeconds = scan.started.secondsSince
@@ -94,6 +109,17 @@ public struct CorpusOpener: Sendable {
         let store = ArticleStore(articles: articles, report: report, name: scan.name, indexNow: false, snapshotTarget: target)
         if indexing == .now { store.buildIndexAndSaveSnapshot() }
         return store
+    }
+
+    /// Where the bodies go (see `TextSpillFile`): a spill file in the cache folder, else in the first
+    /// of `spillFolders` that takes one, so that `--no-cache` keeps the text off the heap too; nil
+    /// (the heap) when none does.
+    private func spillFile(for target: SnapshotTarget?) -> TextSpillFile? {
+        if let target, target.cache.prepare() == nil, let file = TextSpillFile.create(in: target.cache.folder) { return file }
+        for folder in spillFolders {
+            if let file = TextSpillFile.create(in: folder) { return file }
+        }
+        return nil
     }
 
     /// The canonical path (symlinks resolved), so two spellings of one folder share a snapshot.
