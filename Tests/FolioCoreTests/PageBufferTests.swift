@@ -8,14 +8,18 @@ import Testing
         let buffer = PageBuffer(count: 10 * page)
         buffer.base.update(repeating: 7, count: buffer.count)
         // From the middle of page 1 to the middle of page 5: pages 2, 3 and 4 go, 1 and 5 stay.
-        buffer.release((page + 100)..<(5 * page + 100))
+        // It says where to go on from: the end of page 4, so that page 5 goes once it is all read.
+        #expect(buffer.release((page + 100)..<(5 * page + 100)) == 5 * page)
         for offset in stride(from: 0, to: buffer.count, by: 512) {
             let released = offset >= 2 * page && offset < 5 * page
             #expect(buffer.base[offset] == (released ? 0 : 7), "offset \(offset)")
         }
-        buffer.release(0..<0)
-        buffer.release((3 * page + 1)..<(3 * page + 2))
+        #expect(buffer.release(0..<0) == 0)
+        #expect(buffer.release((3 * page + 1)..<(3 * page + 2)) == 3 * page + 1, "nothing released: start again there")
         #expect(buffer.base[0] == 7)
+        // Going on from there takes page 5 whole, and page 6 up to where its bytes are read.
+        #expect(buffer.release((5 * page)..<(6 * page + 10)) == 6 * page)
+        #expect(buffer.base[5 * page + 8] == 0 && buffer.base[6 * page] == 7)
     }
 
     @Test func growableBufferKeepsItsContentAndAlignment() {

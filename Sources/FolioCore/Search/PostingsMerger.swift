@@ -121,12 +121,10 @@ enum PostingsMerger {
                         let postingEnd = views[number].postingStart[cursor[number]]
                         let positionEnd = views[number].positionStart[cursor[number]]
                         if postingEnd - releasedPostings[number] >= minimum {
-                            chunks[number].postings.release(releasedPostings[number]..<postingEnd)
-                            releasedPostings[number] = postingEnd
+                            releasedPostings[number] = chunks[number].postings.release(releasedPostings[number]..<postingEnd)
                         }
                         if positionEnd - releasedPositions[number] >= minimum {
-                            chunks[number].positions.release(releasedPositions[number]..<positionEnd)
-                            releasedPositions[number] = positionEnd
+                            releasedPositions[number] = chunks[number].positions.release(releasedPositions[number]..<positionEnd)
                         }
                     }
                 }

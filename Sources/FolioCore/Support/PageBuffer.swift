@@ -23,13 +23,17 @@ final class PageBuffer: @unchecked Sendable {
     }
 
     /// Gives back the whole pages inside `range` (the partial pages at its ends stay): they read as
-    /// zeros afterwards, so the caller must be done with them.
-    func release(_ range: Range<Int>) {
+    /// zeros afterwards, so the caller must be done with them. Returns where the next release
+    /// should start so that the partial page at the end is not skipped: the end of what it released,
+    /// or `range.lowerBound` when that was nothing.
+    @discardableResult
+    func release(_ range: Range<Int>) -> Int {
         let page = Self.pageSize
         let start = (range.lowerBound + page - 1) / page * page
         let end = Swift.min(range.upperBound, count) / page * page
-        guard end > start else { return }
+        guard end > start else { return range.lowerBound }
         madvise(UnsafeMutableRawPointer(base + start), end - start, MADV_DONTNEED)
+        return end
     }
 
     deinit { munmap(UnsafeMutableRawPointer(base), mappedBytes) }
