@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// Where the bodies of a corpus read from files are kept while the reader runs: a deleted file in
-/// the cache folder (or, without one, a temporary folder: `CorpusOpener.spillFolders`), written with `pwrite` as each file is parsed and mapped read-only and shared.
+/// the cache folder (without one, in a temporary folder: `CorpusOpener.spillFolders`), written
+/// with `pwrite` as each file is parsed and mapped read-only and shared.
 ///
 /// Kept as Strings, the bodies were 1.36× the text in the heap for the whole session; here they are
 /// page-cache pages the kernel writes back and may drop, which this process maps only while it
