@@ -1,21 +1,12 @@
 import FolioCore
 import TerminalCore
 
-/// Turns a key into an action for the current focus: bound keys become commands; in the search
-/// bar, any other printable key is text (DESIGN.md §3: pass keys through while editing).
+/// Turns a key into an action for the help screen while it shows, else for the current focus: bound
+/// keys become commands; in the search bar, any other printable key is text (DESIGN.md §3: pass
+/// keys through while editing).
 public func action(for key: Key, in state: AppState) -> Action? {
     let keyMap = state.keyMap
-    if state.isShowingHelp {
-        switch key {
-        case .character("?"), .character("q"), .escape, .function(1): return .command(.toggleHelp)
-        case .character("j"), .down, .enter: return .command(.scrollDown)
-        case .character("k"), .up: return .command(.scrollUp)
-        case .character(" "), .pageDown: return .command(.scrollPageDown)
-        case .character("b"), .pageUp: return .command(.scrollPageUp)
-        case .control("c"): return .command(.quit)
-        default: return nil
-        }
-    }
+    if state.isShowingHelp { return keyMap.helpScreenCommand(for: key).map { .command($0) } }
     if let command = keyMap.command(for: key, in: state.focus) { return .command(command) }
     if state.focus == .search || state.focus == .prompt, case .character(let character) = key { return .insert(character) }
     return nil
