@@ -4,8 +4,8 @@ import Foundation
 import ReadingState
 
 /// Connects the reader to the state store: loads what was remembered for this corpus, writes each
-/// change the reducer asks for, and on the first failure (read-only disk, full disk, locked or
-/// corrupt file) says so once and carries on without state rather than stopping the reader.
+/// change the reducer asks for, and on the first failure (read-only disk, full disk, locked,
+/// damaged or newer file) says so once and carries on without state rather than stopping the reader.
 final class StateKeeper {
     private var store: ReadingStateStore?
     private let corpus: CorpusKey
@@ -82,6 +82,8 @@ final class StateKeeper {
 
     private func fail(_ error: ReadingStateError) {
         store = nil
-        problem = "state not saved, reading on without it: \(error.description)"
+        problem = error.operation == .write
+            ? "state not saved, reading on without it: \(error.description)"
+            : "reading state off: \(error.description)"
     }
 }
