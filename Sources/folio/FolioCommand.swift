@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
 import TerminalCore
 
@@ -25,6 +26,12 @@ struct FolioCommand: ParsableCommand {
         defaultSubcommand: ReaderCommand.self)
 
     static func main() {
+        // Before anything else can crash: a crash is one line and a restored terminal, never the
+        // Swift runtime's interactive backtracer.
+        CrashGuard.install()
+        #if DEBUG
+        TestCrash.armIfAsked()
+        #endif
         do {
             var command = try parseAsRoot()
             try command.run()
