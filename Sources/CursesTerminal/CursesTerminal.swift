@@ -123,6 +123,7 @@ public final class CursesTerminal {
         }
         colorPairs = ColorPairs(
             colors: Int(folio_COLORS()), pairs: Int(folio_COLOR_PAIRS()), allowsDefaultColors: useDefaultColors)
+        armCrashReset()
     }
 
     deinit {
@@ -154,12 +155,14 @@ public final class CursesTerminal {
     public func suspend() {
         guard !isShutDown else { return }
         makeCurrent()
+        CrashGuard.disarmScreenReset()
         endwin()
         raise(SIGTSTP)
         makeCurrent()
         clearok(window, true)
         wrefresh(window)
         invalidate()
+        armCrashReset()
     }
 
     /// Restores the terminal (endwin). Idempotent; `deinit` calls it too.
@@ -170,6 +173,7 @@ public final class CursesTerminal {
         isShutDown = true
         makeCurrent()
         // endwin also shows the cursor again and leaves the alternate screen.
+        CrashGuard.disarmScreenReset()
         endwin()
     }
 
@@ -212,12 +216,14 @@ extension CursesTerminal {
     /// a full repaint afterwards, whatever the program left on the screen.
     public func runOutside<Result>(_ body: () throws -> Result) rethrows -> Result {
         makeCurrent()
+        CrashGuard.disarmScreenReset()
         endwin()
         defer {
             makeCurrent()
             clearok(window, true)
             wrefresh(window)
             invalidate()
+            armCrashReset()
         }
         return try body()
     }
