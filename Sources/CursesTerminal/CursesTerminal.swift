@@ -98,7 +98,7 @@ public final class CursesTerminal {
             throw CursesTerminalError("cannot use file descriptor \(options.input) for input: \(Self.errnoText())")
         }
         // Before newterm, which takes only the signals still at their default action.
-        TerminalSignals.install()
+        TerminalSignals.install(catchingStop: isatty(fileno(outputFile)) == 1)
         let started: StartedScreen
         do {
             started = try Self.startScreen(requested: requested, output: outputFile, input: inputFile)

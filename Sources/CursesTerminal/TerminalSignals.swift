@@ -11,24 +11,27 @@ import Glibc
 /// `newterm` (ncurses only takes signals still at their default action), ncurses never resizes on
 /// its own: `CursesTerminal.synchronizeSize` does, within `TerminalSizeLimit`. SIGTSTP is taken
 /// for the same reason: ncurses' handler would restore the terminal through a descriptor that
-/// `OutputPump` has pointed at a pipe; `CursesTerminal.nextEvent` suspends properly instead.
+/// `OutputPump` has pointed at a pipe; `CursesTerminal.nextInput` suspends properly instead.
 /// Like `SignalFlags`, the handlers only store into atomics and are installed without SA_RESTART.
 enum TerminalSignals {
     private static let resized = Atomic<Bool>(false)
     private static let stopRequested = Atomic<Bool>(false)
-    private static let installed = Atomic<Bool>(false)
+    private static let installedResize = Atomic<Bool>(false)
+    private static let installedStop = Atomic<Bool>(false)
     /// Whether the SIGTSTP handler is folio's (not when SIGTSTP was ignored or handled already).
     private static let catchesStop = Atomic<Bool>(false)
 
-    /// Installs both handlers for signals still at their default action; once per process.
-    static func install() {
+    /// Installs the SIGWINCH handler (unless someone else handles it: ignoring it is its default
+    /// action anyway), and with `catchingStop` the SIGTSTP one if it is at its default action; each
+    /// once per process. SIGTSTP is only needed where the output
+    /// pump runs (a terminal); elsewhere (tests drawing into /dev/null) ncurses may keep it.
+    static func install(catchingStop: Bool) {
         _ = resized.load(ordering: .relaxed)
         _ = stopRequested.load(ordering: .relaxed)
-        guard !installed.exchange(true, ordering: .relaxed) else { return }
-        if isDefault(SIGWINCH) {
+        if !installedResize.exchange(true, ordering: .relaxed), isDefault(SIGWINCH) || SignalFlags.isIgnored(SIGWINCH) {
             catchSignal(SIGWINCH) { _ in TerminalSignals.resized.store(true, ordering: .relaxed) }
         }
-        if isDefault(SIGTSTP) {
+        if catchingStop, !installedStop.exchange(true, ordering: .relaxed), isDefault(SIGTSTP) {
             catchSignal(SIGTSTP) { _ in TerminalSignals.stopRequested.store(true, ordering: .relaxed) }
             catchesStop.store(true, ordering: .relaxed)
         }
