@@ -18,7 +18,8 @@ extension CursesTerminal {
             guard let value = tigetstr(name), value != UnsafeMutablePointer(bitPattern: -1) else { continue }
             bytes += Self.withoutPadding(Array(String(cString: value).utf8))
         }
-        CrashGuard.armScreenReset(bytes, descriptor: fileno(outputFile))
+        // Past the pump's pipe: nobody empties it once the process is crashing.
+        CrashGuard.armScreenReset(bytes, descriptor: pump?.terminalDescriptor ?? fileno(outputFile))
     }
 
     /// A capability with its `$<5>` delays removed: tputs turns them into waits, which a crash

@@ -163,4 +163,13 @@ two_visitors_case() {
 }
 two_visitors_case
 
-echo "ssh-e2e: passed (sshd on 127.0.0.1:$port, ForceCommand folio --restricted; command, environment and hand-off keys refused)"
+# The visitor's window size reaches folio through sshd as the client's pty size. tmux cannot make
+# these windows, so the client runs in the Python harness's pty: 32768 rows used to crash folio
+# inside ncurses, 40000 columns to trap in present; both must be drawn within folio's limit.
+for size in 40000x30 100x32768; do
+  python3 Tests/Kiosk/check_kiosk_terminal.py "$(command -v ssh)" window --size "$size" -- \
+    -tt -i "$work/user_key" -p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+    -o LogLevel=ERROR root@127.0.0.1 > "$work/screen" 2>&1 || fail "a $size window over ssh"
+  cat "$work/screen"
+done
+echo "ssh-e2e: passed (sshd on 127.0.0.1:$port, ForceCommand folio --restricted; command, environment and hand-off keys refused; two visitors see nothing of each other; 40000x30 and 100x32768 windows drawn within the limit)"
