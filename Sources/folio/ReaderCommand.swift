@@ -48,6 +48,7 @@ struct ReaderCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             var list = try ListCommand.parse(path.map { [$0] } ?? [])
             list.corpus = corpus
+            if isRestricted { list.corpus.followLinks = false }
             try list.run()
             return
         }
@@ -65,7 +66,9 @@ struct ReaderCommand: ParsableCommand {
         let store: ArticleStore
         let recheck: (() -> CorpusRecheck)?
         do {
-            (store, recheck) = try corpus.openForReader(path: corpusPath, progress: progress.update)
+            // Restricted: links out of the corpus are never followed, whatever the flag or the config say.
+            let followLinks = !restricted && (corpus.followLinks || configuration.followLinks)
+            (store, recheck) = try corpus.openForReader(path: corpusPath, followLinks: followLinks, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()  // the error's line starts on a clean line
@@ -76,7 +79,7 @@ struct ReaderCommand: ParsableCommand {
             plan: statePlan, corpus: StateKeeper.key(forPath: root, builtinName: store.name), articles: store)
         let configProblem = diagnostics.first.map {
             diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"
-        }
+        } ?? store.snapshotStatus.notice
         try ReaderSession(
             store: store, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
             isRestricted: restricted, recheck: recheck

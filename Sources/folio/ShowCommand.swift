@@ -36,23 +36,25 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let store = try corpus.loadStore(path: path)
         guard let article = store.article(withID: id) else {
-            let close = store.articles.map(\.id).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3)
+            let close = store.articles.map(\.id).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3).map(PrintableText.line)
             let hint = close.isEmpty ? " (folio list shows the ids)" : "; did you mean \(close.joined(separator: ", "))?"
-            throw FolioExit(status: 1, message: "no article with id \(id)\(hint)")
+            throw FolioExit(status: 1, message: "no article with id \(PrintableText.line(id))\(hint)")
         }
         let columns = width ?? min(80, TerminalInfo.current.columns ?? 80)
         print(ArticleText.render(article, width: columns), terminator: "")
     }
 }
 
-/// The plain-text form of one article: title, a metadata line, then the wrapped body.
+/// The plain-text form of one article: title, a metadata line, then the wrapped body, each field
+/// cleaned as `folio list` cleans it (`PrintableText`).
 enum ArticleText {
     static func render(_ article: Article, width: Int) -> String {
-        var lines = TextLayout.wrap(article.title, width: width)
+        let row = ArticleRow(article).printable
+        var lines = TextLayout.wrap(row.title, width: width)
         // The metadata line is wrapped too: with an id it is often wider than a narrow --width.
-        lines += TextLayout.wrap(ArticleRow(article).metadataLine, width: width)
+        lines += TextLayout.wrap(row.metadataLine, width: width)
         lines.append("")
-        lines += TextLayout.wrapText(article.body, width: width)
+        lines += TextLayout.wrapText(PrintableText.text(article.body), width: width)
         return lines.map { $0 + "\n" }.joined()
     }
 }

@@ -55,7 +55,7 @@ public final class ArticleStore: Sendable {
         loadReport = report
         indexSlot = IndexSlot()
         self.snapshotTarget = snapshotTarget
-        snapshotState = Mutex(snapshotTarget.map { .pending($0.path, because: $0.problem) } ?? .off)
+        snapshotState = Mutex(snapshotTarget?.initialStatus ?? .off)
         snapshotFingerprint = nil
         remainingCheck = nil
         dateOrder = nil
@@ -89,7 +89,7 @@ public final class ArticleStore: Sendable {
     /// Builds the index (if no other call did) and then writes the snapshot, if one is due. Meant for
     /// a background thread in the reader; the CLI's `CorpusOpener.open(indexing: .now)` calls it too.
     public func buildIndexAndSaveSnapshot() {
-        guard buildIndex(), let target = snapshotTarget, let index = readyIndex else { return }
+        guard buildIndex(), let target = snapshotTarget, target.saves, let index = readyIndex else { return }
         let status: SnapshotStatus
         if let problem = target.cache.prepare() {
             status = .unsaved(problem)
