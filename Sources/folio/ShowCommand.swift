@@ -38,7 +38,8 @@ struct ShowCommand: ParsableCommand {
         guard let article = store.article(withID: id) else {
             let close = store.articles.map(\.id).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3).map(PrintableText.line)
             let hint = close.isEmpty ? " (folio list shows the ids)" : "; did you mean \(close.joined(separator: ", "))?"
-            throw FolioExit(status: 1, message: "no article with id \(PrintableText.line(id))\(hint)")
+            // The id as typed: the error line shows its control characters as escapes (VisibleControls).
+            throw FolioExit(status: 1, message: "no article with id \(id)\(hint)")
         }
         let columns = width ?? min(80, TerminalInfo.current.columns ?? 80)
         print(ArticleText.render(article, width: columns), terminator: "")
