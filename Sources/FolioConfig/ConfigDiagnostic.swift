@@ -1,4 +1,4 @@
-import TerminalCore
+import FolioCore
 
 /// One problem found in a config file: where it is and what is wrong. The setting it touches keeps
 /// its default.

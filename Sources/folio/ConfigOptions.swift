@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioConfig
+import FolioCore
 import Foundation
 import TerminalCore
 

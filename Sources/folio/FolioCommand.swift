@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesTerminal
+import FolioCore
 import Foundation
 import TerminalCore
 

@@ -28,17 +28,8 @@ enum PrintableText {
         return text.unicodeScalars.contains { $0 == "\n" ? !newlines : isUnsafe($0) }
     }
 
-    /// C0 and C1 controls, DEL, bidi controls, line and paragraph separators, BOMs: what
-    /// `TextNormalizer` removes from article text (it keeps "\n"), and what a name never shows raw.
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069,
-             0xFEFF, 0xFFF9...0xFFFB:
-            true
-        default:
-            false
-        }
-    }
+    /// What `TextNormalizer` removes from article text (it keeps "\n"), and what a name never shows raw.
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { VisibleControls.needsEscape(scalar) }
 }
 
 extension ArticleRow {

@@ -37,18 +37,8 @@ enum PrintableName {
 
     private static let backslash = UInt8(ascii: "\\")
 
-    /// What must never reach a terminal from a name: C0 and C1 controls, DEL, bidi marks,
-    /// embeddings, overrides and isolates, the line and paragraph separators, BOMs and the
-    /// interlinear annotation controls (the set `TextNormalizer` drops from article text).
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069,
-             0xFEFF, 0xFFF9...0xFFFB:
-            true
-        default:
-            false
-        }
-    }
+    /// What must never reach a terminal from a name (the set `TextNormalizer` drops from article text).
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { VisibleControls.needsEscape(scalar) }
 
     /// `\x1b` or `\u{202e}`.
     private static func appendEscape(_ kind: Character, _ value: UInt32, minimumDigits: Int, to scalars: inout String.UnicodeScalarView) {

@@ -1,5 +1,5 @@
 import Testing
-import TerminalCore
+import FolioCore
 
 struct VisibleControlsTests {
     @Test(arguments: [
