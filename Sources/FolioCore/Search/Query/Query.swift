@@ -1,3 +1,6 @@
+// Stage: query. Parses what was typed into clauses, exclusions and filters (`QueryParser`), and
+// resolves each term to index term ids: stems, prefixes, phrases, typo neighbours (`TermResolver`).
+
 /// A parsed search query: clauses that must all match, exclusions, and date filters.
 ///
 /// The grammar (forgiving: any string parses): words are ANDed; `a OR b` makes one clause of

@@ -1,3 +1,6 @@
+// Stage: scan. Answers a query by reading every article while the index is still being built,
+// with the same matches and scores as the index's exact tier.
+
 /// What a linear scan found: the same as the index's exact tier (`QueryEvaluator.evaluate` with
 /// `typoTolerant: false`) and the matcher that highlights what matched.
 struct ScanOutcome: Sendable {

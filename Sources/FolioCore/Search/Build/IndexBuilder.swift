@@ -1,3 +1,6 @@
+// Stage: build. Turns the articles into a `SearchIndex` on all cores: chunks indexed apart, their
+// dictionaries merged, their postings and positions copied into the index's arenas, stems grouped.
+
 import Synchronization
 
 /// Builds a `SearchIndex` from articles on all cores.

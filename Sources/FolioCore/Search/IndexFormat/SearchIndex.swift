@@ -1,3 +1,6 @@
+// Stage: index format. The immutable index a build produces and a snapshot maps: sorted terms,
+// varint postings, position blocks and stem groups, read in place by the query stages.
+
 /// The inverted index of a corpus: immutable once built, shared by every query (Sendable).
 ///
 /// Layout (DESIGN.md §4): a sorted term arena (exact look-up and prefix ranges by binary search),

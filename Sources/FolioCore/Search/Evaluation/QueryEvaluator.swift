@@ -1,3 +1,6 @@
+// Stage: evaluation. Matches and scores resolved clauses (BM25, AND across clauses, OR within one),
+// checks phrases, applies exclusions and filters; `ClauseScorer` serves the index and the scan alike.
+
 import Foundation
 
 /// Runs a parsed query against the index: BM25 (k1 1.2, b 0.75) with the title weighted, AND across

@@ -1,3 +1,6 @@
+// Stage: highlighting. Finds where a query matched inside one article's text (words, prefixes,
+// phrases) for the highlights and the snippets of the rows on screen.
+
 /// Finds where a query matched inside one article, for highlighting and snippets. Built once per
 /// query from the same term expansions the search used, so what is highlighted is what matched.
 public struct HitMatcher: Sendable {
