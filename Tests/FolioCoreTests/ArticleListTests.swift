@@ -169,7 +169,7 @@ import Testing
             #expect(all.map(\.article) == expected, "\(text) \(sort)")
             #expect(screen == Array(expected.prefix(30)), "\(text) \(sort)")
             // The count is every match, exact ones apart.
-            #expect(list.exactCount == QueryEvaluator(store: store).evaluate(query, typoTolerant: false).count, "\(text) \(sort)")
+            #expect(list.exactCount == store.evaluator.evaluate(query, typoTolerant: false).count, "\(text) \(sort)")
             #expect(list.count == all.count && list.exactCount == exact.count)
         }
         #expect(!store.search("govermnent", sort: sort).list.allMatches().filter(\.isFuzzy).isEmpty)

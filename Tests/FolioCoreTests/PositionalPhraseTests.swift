@@ -94,7 +94,7 @@ import Testing
         let ids = TermResolver(index: store.index).resolve(term)
         let counts = try #require(PositionalPhraseMatcher(index: store.index, term: term, ids: ids)
             .weightedOccurrences(in: [0, 1, 2], isCancelled: { false }))
-        #expect(counts == [SearchIndex.titleWeight * 1 + 70_000, SearchIndex.titleWeight * 69_999, 1])
+        #expect(counts == [BM25.titleWeight * 1 + 70_000, BM25.titleWeight * 69_999, 1])
     }
 
     @Test func blocksRoundTrip() {
@@ -120,19 +120,22 @@ import Testing
                     bytes.withUnsafeMutableBufferPointer { PositionBlock.write(title: titleBuffer, body: bodyBuffer, to: $0.baseAddress!) }
                 }
             }
-            var keys: [UInt64] = [], titleKeys: [UInt64] = []
+            var keys: [UInt64] = [], titleKeys: [UInt64] = [], bodyKeys: [UInt64] = []
             bytes.withUnsafeBufferPointer { buffer in
                 let base = buffer.baseAddress!
                 let end = PositionBlock.end(
                     ofBlockAt: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: buffer.count)
                 #expect(end == size)
                 PositionBlock.decode(
-                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, titleOnly: false, into: &keys)
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .text, into: &keys)
                 PositionBlock.decode(
-                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, titleOnly: true, into: &titleKeys)
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .title, into: &titleKeys)
+                PositionBlock.decode(
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .body, into: &bodyKeys)
             }
             #expect(keys == title.map(UInt64.init) + body.map { PositionBlock.bodyKeyBase + UInt64($0) })
             #expect(titleKeys == title.map(UInt64.init))
+            #expect(bodyKeys == body.map { PositionBlock.bodyKeyBase + UInt64($0) })
         }
     }
 
@@ -145,10 +148,12 @@ import Testing
             for limit in 0...4 {
                 for (title, body) in [(UInt32(0), UInt32(9)), (3, 3), (0xFFFF, 2), (1, 0xFFFF), (0xFFFF, 0xFFFF)] {
                     #expect(PositionBlock.end(ofBlockAt: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit) <= limit)
-                    var reader = PositionBlock.Reader(at: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit, titleOnly: false)
-                    var read = 0
-                    while reader.next() != nil { read += 1 }
-                    #expect(read <= limit)
+                    for fields in [Fields.text, .title, .body] {
+                        var reader = PositionBlock.Reader(at: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit, fields: fields)
+                        var read = 0
+                        while reader.next() != nil { read += 1 }
+                        #expect(read <= limit)
+                    }
                 }
             }
         }
@@ -157,7 +162,7 @@ import Testing
     @Test func cancellationAbandonsThePositionalCheck() throws {
         let store = Self.small
         let query = QueryParser.parse("\"the market\"")
-        let resolved = QueryEvaluator(store: store).resolve(query, typoTolerant: false)
+        let resolved = store.evaluator.resolve(query, typoTolerant: false)
         let scorer = ClauseScorer(postings: store.index, articles: store.articles)
         var tokenizer = Tokenizer()
         var scratch = SearchScratch(count: store.articles.count)
@@ -183,14 +188,14 @@ import Testing
 
     /// `QueryEvaluator.evaluate` (exact tier) on any postings source.
     static func evaluate<Source: PostingsSource>(_ query: Query, store: ArticleStore, source: Source) -> [QueryEvaluator.Scored] {
-        let resolved = QueryEvaluator(store: store).resolve(query, typoTolerant: false)
+        let resolved = store.evaluator.resolve(query, typoTolerant: false)
         let scorer = ClauseScorer(postings: source, articles: store.articles)
         var tokenizer = Tokenizer()
         var scratch = SearchScratch(count: store.articles.count)
         var scored = query.clauses.isEmpty
             ? (0..<store.articles.count).map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
             : scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })!
-        scored.removeAll { scored in !query.dateFilters.allSatisfy { $0.accepts(store.articles.date(at: Int(scored.document))) } }
+        scored.removeAll { scored in !query.filters.allSatisfy { $0.accepts(Int(scored.document), in: store.articles) } }
         if !query.exclusions.isEmpty {
             let resolver = TermResolver(index: store.index)
             let exclusions = query.exclusions.map { (term: $0, ids: resolver.resolve($0)) }

@@ -139,7 +139,7 @@ import Testing
             Article(id: "other", title: "eggs", source: "test", body: "eggs"),
         ])
         let query = QueryParser.parse("spam")
-        let index = QueryEvaluator(store: store).evaluate(query, typoTolerant: false)
+        let index = store.evaluator.evaluate(query, typoTolerant: false)
         let scan = try #require(ScanEvaluator(articles: store.articles).evaluate(query, isCancelled: { false }))
         let indexScores = Dictionary(uniqueKeysWithValues: index.map { ($0.document, $0.score) })
         let scanScores = Dictionary(uniqueKeysWithValues: scan.scored.map { ($0.document, $0.score) })
@@ -232,7 +232,7 @@ import Testing
         _ store: ArticleStore, _ text: String, _ mode: QueryParser.Mode, sourceLocation: SourceLocation = #_sourceLocation
     ) -> Int {
         let query = QueryParser.parse(text, mode: mode)
-        let evaluator = QueryEvaluator(store: store)
+        let evaluator = store.evaluator
         let resolved = evaluator.resolve(query, typoTolerant: false)
         var index = evaluator.evaluate(query, resolved: resolved)
         guard var scan = ScanEvaluator(articles: store.articles).evaluate(query, isCancelled: { false }) else {

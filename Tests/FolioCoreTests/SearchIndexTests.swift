@@ -49,7 +49,7 @@ import Testing
     @Test func documentLengthsWeighTitleTokens() {
         let index = Self.store.index
         // Article 5: title "Title 5 uniq5" (3 tokens, weighted), body "shared rep×5 body uniq5" (8 tokens).
-        #expect(index.documentLength[5] == 8 + SearchIndex.titleWeight * 3)
+        #expect(index.documentLength[5] == 8 + BM25.titleWeight * 3)
         let average = index.documentLength.reduce(0, +) / Float(index.documentCount)
         #expect(abs(index.averageDocumentLength - average) < 0.001)
     }

@@ -56,7 +56,7 @@ extension ArticleStore {
         waitForCheckedIndex()
         guard readyIndex != nil else { return scanSearch(query, sort: sort, isCancelled: isCancelled) }
         let started = DispatchTime.now()
-        let evaluator = QueryEvaluator(store: self)
+        let evaluator = self.evaluator
         if query.isEmpty {
             // Nothing to match or filter (`title:` typed, the word still to come): every article,
             // by date, which is the kept listing, not a million matches listed and picked again.
@@ -153,4 +153,9 @@ extension ArticleStore {
         }
     }
 
+}
+
+extension ArticleStore {
+    /// The index's evaluator over this store's articles (waits for the index).
+    var evaluator: QueryEvaluator { QueryEvaluator(index: index, articles: articles, scratchShelf: scratchShelf) }
 }

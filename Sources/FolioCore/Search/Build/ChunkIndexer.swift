@@ -106,7 +106,7 @@ struct ChunkIndexer {
                 term.pointee.documents += 1
             }
             terms.removeAll()
-            documentLengths.append(Float(tokens) + SearchIndex.titleWeight * Float(titleTokens))
+            documentLengths.append(BM25.documentLength(bodyTokens: tokens, titleTokens: titleTokens))
         }
     }
 }

@@ -47,15 +47,13 @@ enum IndexBuilder {
         chunks = []
         progress(0.95)
         let (stems, groupStart, groupTerms) = StemGrouper.group(merged.terms)
-        let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))
+        let average = BM25.averageLength(lengths)
         return SearchIndex(
             terms: merged.terms, documentFrequency: Column(arenas.documentFrequency), postingsStart: Column(arenas.postingsStart),
             postings: arenas.postings, positionsStart: Column(arenas.positionsStart), positions: arenas.positions, stems: stems,
             groupStart: Column(groupStart), groupTerms: Column(groupTerms),
             documentLength: Column(lengths), averageDocumentLength: average, termsByLength: TermsByLength(merged.terms),
-            lengthNorm: Column(lengths.map {
-                QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average)
-            }))
+            lengthNorm: Column(BM25.lengthNorms(lengths, average: average)))
     }
 
     /// Consecutive document ranges of about `chunkBytes` of text, at least two per core (while there

@@ -4,7 +4,7 @@ extension Accumulator {
     /// them. Many candidates are checked on all cores (reading their text is most of a phrase search).
     /// Nil when `isCancelled` (asked every 256 candidates, from any of the workers) turns true.
     static func textCounts(
-        _ matcher: PhraseMatcher, titleOnly: Bool, articles: ArticleTable, documents: [Int32], alive: (Int) -> Bool,
+        _ matcher: PhraseMatcher, fields: Fields, articles: ArticleTable, documents: [Int32], alive: (Int) -> Bool,
         tokenizer: inout Tokenizer, isCancelled: () -> Bool
     ) -> [Float]? {
         func occurrences(_ range: Range<Int>, _ tokenizer: inout Tokenizer) -> [Float]? {
@@ -14,9 +14,9 @@ extension Accumulator {
                 let document = Int(documents[position])
                 guard alive(document) else { continue }
                 found[offset] = articles.withTitleAndBody(at: document) { title, body in
-                    var count = SearchIndex.titleWeight * Float(matcher.occurrenceCount(inBytes: title, tokenizer: &tokenizer))
-                    if !titleOnly { count += Float(matcher.occurrenceCount(inBytes: body, tokenizer: &tokenizer)) }
-                    return count
+                    let inTitle = fields.contains(.title) ? matcher.occurrenceCount(inBytes: title, tokenizer: &tokenizer) : 0
+                    let inBody = fields.contains(.body) ? matcher.occurrenceCount(inBytes: body, tokenizer: &tokenizer) : 0
+                    return BM25.frequency(body: inBody, title: inTitle, in: fields)
                 }
             }
             return found

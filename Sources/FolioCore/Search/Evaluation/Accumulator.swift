@@ -20,11 +20,11 @@ struct Accumulator {
         swap(&tokensSeen, &scratch.tokensSeen)
     }
 
-    /// Adds up the (title-weighted) frequencies of every id; for a phrase, keeps the documents that
-    /// hold all its tokens (verified later), scored on the sum of its tokens' frequencies.
+    /// Adds up the frequencies of every id in the term's fields (`BM25.frequency`); for a phrase,
+    /// keeps the documents that hold all its tokens (verified later), scored on the sum of its
+    /// tokens' frequencies.
     mutating func collect<Source: PostingsSource>(term: Query.Term, ids: [[Int]], postings: Source) {
-        let weight = SearchIndex.titleWeight
-        let titleOnly = term.titleOnly
+        let fields = term.fields
         if ids.count == 1 {
             // The hot loop of every search (a prefix walks up to 250,000 postings): raw pointers, so
             // no bounds or uniqueness checks per posting. At most one new document per posting:
@@ -33,7 +33,7 @@ struct Accumulator {
             let postingCount = Swift.min(ids[0].reduce(0) { $0 + postings.documentFrequency(of: $1) }, frequency.count)
             touched = [Int32](unsafeUninitializedCapacity: postingCount) { touched, initialized in
                 initialized = frequency.withUnsafeMutableBufferPointer { frequency in
-                    postings.accumulate(ids[0], titleOnly: titleOnly, into: frequency, touched: touched)
+                    postings.accumulate(ids[0], fields: fields, into: frequency, touched: touched)
                 }
             }
             return
@@ -46,13 +46,14 @@ struct Accumulator {
         for (position, tokenIDs) in counted.enumerated() {
             for id in tokenIDs {
                 postings.forEachPosting(of: id) { document, body, title in
-                    if titleOnly && title == 0 { return }
+                    let value = BM25.frequency(body: body, title: title, in: fields)
+                    if value == 0 { return }  // not in the fields the term searches
                     guard Int(tokensSeen[document]) >= position else { return }
                     if Int(tokensSeen[document]) == position {
                         tokensSeen[document] = UInt8(truncatingIfNeeded: position + 1)
                         if position == 0 { seenDocuments.append(Int32(document)) }
                     }
-                    frequency[document] += (titleOnly ? 0 : Float(body)) + weight * Float(title)
+                    frequency[document] += value
                 }
             }
         }
@@ -79,7 +80,7 @@ struct Accumulator {
         } else {
             let matcher = PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix, lastWords: Self.typedWords(term, ids, postings))
             found = Self.textCounts(
-                matcher, titleOnly: term.titleOnly, articles: articles, documents: documents, alive: alive,
+                matcher, fields: term.fields, articles: articles, documents: documents, alive: alive,
                 tokenizer: &tokenizer, isCancelled: isCancelled)
         }
         guard let found else { return false }
@@ -118,12 +119,11 @@ struct Accumulator {
     /// The touched documents with their BM25 scores for this alternative alone, in touched order
     /// (as `ClauseScorer.score` adds them up from zero, so the same floats); then `reset`.
     mutating func scored<Source: PostingsSource>(idf: Float, postings: Source) -> [QueryEvaluator.Scored] {
-        let k1 = QueryEvaluator.k1
         let result = frequency.withUnsafeBufferPointer { frequencies in
             touched.map { document in
                 let frequency = frequencies[Int(document)]
                 return QueryEvaluator.Scored(
-                    document: document, score: idf * frequency * (k1 + 1) / (frequency + postings.lengthNorm(of: Int(document))))
+                    document: document, score: BM25.score(idf: idf, frequency: frequency, lengthNorm: postings.lengthNorm(of: Int(document))))
             }
         }
         reset()

@@ -1,114 +1,30 @@
-/// What scoring needs of an inverted index: the index itself, or the postings a scan gathered for
-/// one query's tokens (`ScanPostings`) while the index is still being built.
-protocol PostingsSource {
-    var documentCount: Int { get }
-    /// Documents holding term `id`.
-    func documentFrequency(of id: Int) -> Int
-    /// BM25's k1·(1 − b + b·dl/avgdl) for a document.
-    func lengthNorm(of document: Int) -> Float
-    /// (document, body tf, title tf) for every document holding term `id`, in document order.
-    func forEachPosting(of id: Int, _ body: (Int, UInt32, UInt32) -> Void)
-    /// The folded bytes of term `id`.
-    func term(_ id: Int) -> [UInt8]
-    /// The index, when this source is one: phrases are then checked on its token positions
-    /// (`PositionalPhraseMatcher`); nil for the scan, which checks them on the candidates' text.
-    var positionalIndex: SearchIndex? { get }
-    /// Adds the title-weighted frequencies of the terms `ids` into `frequency` (title occurrences
-    /// only when `titleOnly`), and writes each document whose frequency was 0 to `touched`; returns
-    /// how many it wrote. The hot loop of every search (a one-letter prefix walks 100,000s of postings).
-    func accumulate(
-        _ ids: [Int], titleOnly: Bool, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
-    ) -> Int
-}
-
-extension PostingsSource {
-    func accumulate(
-        _ ids: [Int], titleOnly: Bool, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
-    ) -> Int {
-        var found = 0
-        for id in ids {
-            forEachPosting(of: id) { document, body, title in
-                found = PostingsAccumulation.add(
-                    document: document, body: body, title: title, titleOnly: titleOnly, frequency: frequency, touched: touched, found: found)
-            }
-        }
-        return found
-    }
-}
-
-/// The step `accumulate` takes per posting, written once for the index's inlined loop and the
-/// closure-based one of other sources.
-enum PostingsAccumulation {
-    @inline(__always)
-    static func add(
-        document: Int, body: UInt32, title: UInt32, titleOnly: Bool, frequency: UnsafeMutableBufferPointer<Float>,
-        touched: UnsafeMutableBufferPointer<Int32>, found: Int
-    ) -> Int {
-        if titleOnly && title == 0 { return found }
-        let value = (titleOnly ? 0 : Float(body)) + SearchIndex.titleWeight * Float(title)
-        var found = found
-        if frequency[document] == 0 {
-            // More documents than the postings counted: a damaged index, not a write past the end.
-            precondition(found < touched.count, "postings disagree with their document frequencies")
-            touched[found] = Int32(truncatingIfNeeded: document)
-            found &+= 1
-        }
-        frequency[document] += value
-        return found
-    }
-}
-
-extension SearchIndex: PostingsSource {
-    func documentFrequency(of id: Int) -> Int { Int(documentFrequency[id]) }
-    func lengthNorm(of document: Int) -> Float { lengthNorm.base[document] }
-    func term(_ id: Int) -> [UInt8] { terms.term(id) }
-    var positionalIndex: SearchIndex? { self }
-
-    /// The postings walked in place, the step inlined: through `forEachPosting` the per-posting
-    /// closure stayed a call (a fifth of a one-letter keystroke at a million articles).
-    func accumulate(
-        _ ids: [Int], titleOnly: Bool, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
-    ) -> Int {
-        var found = 0
-        postings.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            for (number, id) in ids.enumerated() {
-                var position = postingsStart.base[id]
-                let end = postingsStart.base[id + 1]
-                var document = -1
-                if number == 0 && !titleOnly {
-                    // The first term meets only zeros, one posting per document: no frequency to read
-                    // first (a one-letter word like "i" has a posting in nearly every document).
-                    while position < end {
-                        document += Int(VarInt.read(base, at: &position))
-                        let body = VarInt.read(base, at: &position)
-                        let title = VarInt.read(base, at: &position)
-                        precondition(found < touched.count, "postings disagree with their document frequencies")
-                        frequency[document] = Float(body) + SearchIndex.titleWeight * Float(title)
-                        touched[found] = Int32(truncatingIfNeeded: document)
-                        found &+= 1
-                    }
-                    continue
-                }
-                while position < end {
-                    document += Int(VarInt.read(base, at: &position))
-                    let body = VarInt.read(base, at: &position)
-                    let title = VarInt.read(base, at: &position)
-                    found = PostingsAccumulation.add(
-                        document: document, body: body, title: title, titleOnly: titleOnly, frequency: frequency, touched: touched,
-                        found: found)
-                }
-            }
-        }
-        return found
-    }
-}
-
 /// The matching and BM25 scoring of a query's clauses and exclusions, written once for both the
 /// index and the scan, so the two cannot drift apart (they must rank alike: DESIGN.md §4).
 struct ClauseScorer<Source: PostingsSource> {
     let postings: Source
     let articles: ArticleTable
+
+    /// The query's matches with their scores, unordered: its clauses scored (every document when it
+    /// has none), then its filters and exclusions applied to the survivors only. The index and the
+    /// scan both filter here. Nil when `isCancelled` turned true; `scratch` as `score` leaves it.
+    func matches(
+        _ resolved: QueryEvaluator.Resolution, exclusions: [(term: Query.Term, ids: [[Int]])], filters: [Query.Filter],
+        tokenizer: inout Tokenizer, scratch: inout SearchScratch, isCancelled: () -> Bool
+    ) -> [QueryEvaluator.Scored]? {
+        var candidates: [QueryEvaluator.Scored]
+        if resolved.isEmpty {
+            candidates = (0..<postings.documentCount).map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
+        } else {
+            guard let scored = score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled) else { return nil }
+            candidates = scored
+        }
+        Query.Filter.apply(filters, to: &candidates, articles: articles)
+        if !exclusions.isEmpty && !candidates.isEmpty {
+            guard removeExcluded(exclusions, from: &candidates, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled)
+            else { return nil }
+        }
+        return candidates
+    }
 
     /// Matching documents with their scores, unordered, for a query with at least one clause: the
     /// cheapest clause first (it fixes the candidates; later clauses skip what it rejected), AND
@@ -144,7 +60,7 @@ struct ClauseScorer<Source: PostingsSource> {
             guard collectWhole(term, ids: ids, into: &accumulator, tokenizer: &tokenizer, isCancelled: isCancelled) else {
                 return nil
             }
-            return accumulator.scored(idf: QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count), postings: postings)
+            return accumulator.scored(idf: BM25.idf(documents: count, frequency: accumulator.touched.count), postings: postings)
         }
         for (step, clauseNumber) in order.enumerated() {
             let required = UInt32(step)
@@ -157,7 +73,7 @@ struct ClauseScorer<Source: PostingsSource> {
                         tokenizer: &tokenizer, isCancelled: isCancelled)
                     if !finished { return nil }
                 }
-                let idf = QueryEvaluator.idf(documents: count, frequency: accumulator.touched.count)
+                let idf = BM25.idf(documents: count, frequency: accumulator.touched.count)
                 if step == 0 { first.reserveCapacity(first.count + accumulator.touched.count) }
                 matched.withUnsafeMutableBufferPointer { matched in
                     score.withUnsafeMutableBufferPointer { score in
@@ -171,7 +87,7 @@ struct ClauseScorer<Source: PostingsSource> {
                                         if step == 0 { first.append(document) }
                                     }
                                     let frequency = frequencies[doc]
-                                    score[doc] += idf * frequency * (QueryEvaluator.k1 + 1) / (frequency + postings.lengthNorm(of: doc))
+                                    score[doc] += BM25.score(idf: idf, frequency: frequency, lengthNorm: postings.lengthNorm(of: doc))
                                     any = true
                                 }
                             }
@@ -190,9 +106,6 @@ struct ClauseScorer<Source: PostingsSource> {
         }
     }
 
-    /// Removes from `candidates` the documents holding any of the exclusions (a phrase verified in
-    /// them); false when cancelled. Marks the excluded in `scratch` (a set of 100,000s of documents
-    /// was most of a `-word` keystroke) and clears the marks again.
     /// Every document `term` touches into `accumulator`; for a phrase, only those holding it in
     /// order. False when cancelled midway.
     private func collectWhole(
@@ -206,6 +119,9 @@ struct ClauseScorer<Source: PostingsSource> {
             tokenizer: &tokenizer, isCancelled: isCancelled)
     }
 
+    /// Removes from `candidates` the documents holding any of the exclusions (a phrase verified in
+    /// them); false when cancelled. Marks the excluded in `scratch` rather than a `Set` (hashing
+    /// 100,000s of documents was most of a `-word` keystroke) and clears the marks again.
     func removeExcluded(
         _ exclusions: [(term: Query.Term, ids: [[Int]])], from candidates: inout [QueryEvaluator.Scored],
         tokenizer: inout Tokenizer, scratch: inout SearchScratch, isCancelled: () -> Bool

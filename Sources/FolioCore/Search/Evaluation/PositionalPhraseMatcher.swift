@@ -7,19 +7,19 @@
 /// document order, stepping over documents that are not or no longer candidates, so the work is the
 /// postings `Accumulator.collect` already walked plus the positions of the candidates.
 ///
-/// Measured on the 100k synthetic corpus: reading the candidates' text instead made `"box o` and
-/// `"chief e` take 160–200 ms a keystroke.
+/// Reading the candidates' text instead, as the scan does, is far too slow for a keystroke once a
+/// phrase's first word is common (`"box o`).
 struct PositionalPhraseMatcher {
     let index: SearchIndex
     /// Per token checked, the ids it matches: `PhraseMatcher`'s first `maximumTokens` tokens, and for
     /// a last word being typed only the resolved ids that start with it (`TermResolver` adds the
     /// word's stem group too, which the text check does not take).
     let tokenIDs: [[Int]]
-    let titleOnly: Bool
+    let fields: Fields
 
     init(index: SearchIndex, term: Query.Term, ids: [[Int]]) {
         self.index = index
-        titleOnly = term.titleOnly
+        fields = term.fields
         var checked = Array(ids.prefix(Swift.min(term.tokens.count, PhraseMatcher.maximumTokens)))
         if term.isPrefix && term.tokens.count <= PhraseMatcher.maximumTokens, let prefix = term.tokens.last {
             let range = index.terms.prefixRange(prefix)
@@ -29,7 +29,7 @@ struct PositionalPhraseMatcher {
     }
 
     /// Per document of `documents` (ascending), the phrase's occurrences weighted as scoring weighs
-    /// them (title ones × `SearchIndex.titleWeight`, plus body ones unless `titleOnly`); nil when
+    /// them in the term's fields (`BM25.frequency`); nil when
     /// `isCancelled` (asked between ids and every 256 blocks decoded) turns true.
     func weightedOccurrences(in documents: [Int32], isCancelled: () -> Bool) -> [Float]? {
         guard !tokenIDs.isEmpty else { return [Float](repeating: 0, count: documents.count) }
@@ -47,7 +47,7 @@ struct PositionalPhraseMatcher {
             for id in tokenIDs[order[0]] {
                 if isCancelled() { return nil }
                 let finished = forEachHolder(of: id, among: all, documents: documents) { slot, cursor in
-                    starts.add(slot: slot, token: order[0], titleOnly: titleOnly, cursor: cursor)
+                    starts.add(slot: slot, token: order[0], fields: fields, cursor: cursor)
                     return !cancelled()
                 }
                 if !finished { return nil }
@@ -58,7 +58,7 @@ struct PositionalPhraseMatcher {
                 for id in tokenIDs[token] {
                     if isCancelled() { return nil }
                     let finished = forEachHolder(of: id, among: live, documents: documents) { slot, cursor in
-                        starts.markFollowed(slot: slot, token: token, titleOnly: titleOnly, cursor: cursor)
+                        starts.markFollowed(slot: slot, token: token, fields: fields, cursor: cursor)
                         return !cancelled()
                     }
                     if !finished { return nil }
@@ -66,7 +66,7 @@ struct PositionalPhraseMatcher {
                 starts.keepMarked()
                 if starts.live.isEmpty { break }
             }
-            return documents.indices.map { starts.weightedCount(slot: $0, titleOnly: titleOnly) }
+            return documents.indices.map { starts.weightedCount(slot: $0, fields: fields) }
         }
     }
 
@@ -140,8 +140,8 @@ private struct PhraseStarts {
     /// gives a start p − token, if the phrase fits before it in its field. With one id, slots come
     /// ascending and each document's run is written once; a further id appends a run for the same
     /// document at the end, gathered and sorted by `finishFirstToken`.
-    mutating func add(slot: Int, token: Int, titleOnly: Bool, cursor: PositionCursor) {
-        var reader = cursor.positions(titleOnly: titleOnly)
+    mutating func add(slot: Int, token: Int, fields: Fields, cursor: PositionCursor) {
+        var reader = cursor.positions(in: fields)
         let (start, end) = (runStart.base[slot], runEnd.base[slot])
         keys.reserve(keyCount + (end - start) + reader.remaining)
         let base = keys.base
@@ -185,8 +185,8 @@ private struct PhraseStarts {
 
     /// Marks the starts s of document `slot` where the cursor's term occurs at s + token, reading
     /// the term's positions only as far as the last start needs.
-    mutating func markFollowed(slot: Int, token: Int, titleOnly: Bool, cursor: PositionCursor) {
-        var reader = cursor.positions(titleOnly: titleOnly)
+    mutating func markFollowed(slot: Int, token: Int, fields: Fields, cursor: PositionCursor) {
+        var reader = cursor.positions(in: fields)
         let shift = UInt64(token)
         let keys = keys.base, followed = followed.base
         var current = reader.next()
@@ -224,13 +224,11 @@ private struct PhraseStarts {
     }
 
     /// The phrase's occurrences in document `slot`, weighted as `keepPhrases` weighs the text's counts.
-    func weightedCount(slot: Int, titleOnly: Bool) -> Float {
+    func weightedCount(slot: Int, fields: Fields) -> Float {
         var title = 0, body = 0
         for at in runStart.base[slot]..<runEnd.base[slot] {
             if keys.base[at] < PositionBlock.bodyKeyBase { title += 1 } else { body += 1 }
         }
-        var count = SearchIndex.titleWeight * Float(title)
-        if !titleOnly { count += Float(body) }
-        return count
+        return BM25.frequency(body: body, title: title, in: fields)
     }
 }

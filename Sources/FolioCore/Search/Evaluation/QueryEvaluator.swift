@@ -3,20 +3,13 @@
 
 import Foundation
 
-/// Runs a parsed query against the index: BM25 (k1 1.2, b 0.75) with the title weighted, AND across
-/// clauses, OR within one, phrases verified on the candidates, exclusions and date filters last.
+/// Runs a parsed query against the index: BM25 with the title weighted, AND across clauses, OR
+/// within one, phrases verified on the candidates, filters and exclusions last (`ClauseScorer`).
 struct QueryEvaluator {
-    let store: ArticleStore
-    /// Fetched once: the store hands its index out under a lock (it may still be building).
     let index: SearchIndex
-
-    init(store: ArticleStore) {
-        self.store = store
-        index = store.index
-    }
-
-    static let k1: Float = 1.2
-    static let b: Float = 0.75
+    let articles: ArticleTable
+    /// Lends each evaluation its corpus-sized arrays.
+    let scratchShelf: ScratchShelf
 
     struct Scored { var document: Int32; var score: Float }
 
@@ -40,34 +33,14 @@ struct QueryEvaluator {
     /// Matching documents with their scores, unordered, for clauses already resolved.
     func evaluate(_ query: Query, resolved: Resolution) -> [Scored] {
         let resolver = TermResolver(index: index)
-        let scorer = ClauseScorer(postings: index, articles: store.articles)
+        let scorer = ClauseScorer(postings: index, articles: articles)
         var tokenizer = Tokenizer()
-        var scratch = store.scratchShelf.borrow(count: index.documentCount)
-        defer { store.scratchShelf.giveBack(scratch) }
-        var candidates: [Scored]
-        if query.clauses.isEmpty {
-            candidates = (0..<index.documentCount).map { Scored(document: Int32($0), score: 0) }
-        } else {
-            // Not cancellable, so never nil.
-            candidates = scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })!
-        }
-        // Exclusions and date filters last, on the survivors only.
-        if !query.dateFilters.isEmpty {
-            candidates.removeAll { scored in
-                let date = store.date(of: Int(scored.document))
-                return !query.dateFilters.allSatisfy { $0.accepts(date) }
-            }
-        }
-        if !query.exclusions.isEmpty && !candidates.isEmpty {
-            let exclusions = query.exclusions.map { (term: $0, ids: resolver.resolve($0)) }
-            // Not cancellable, so always finishes.
-            _ = scorer.removeExcluded(exclusions, from: &candidates, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })
-        }
-        return candidates
-    }
-
-    static func idf(documents: Int, frequency: Int) -> Float {
-        let n = Float(documents), df = Float(frequency)
-        return log(1 + (n - df + 0.5) / (df + 0.5))
+        var scratch = scratchShelf.borrow(count: index.documentCount)
+        defer { scratchShelf.giveBack(scratch) }
+        let exclusions = query.exclusions.map { (term: $0, ids: resolver.resolve($0)) }
+        // Not cancellable, so never nil.
+        return scorer.matches(
+            resolved, exclusions: exclusions, filters: query.filters, tokenizer: &tokenizer, scratch: &scratch,
+            isCancelled: { false })!
     }
 }

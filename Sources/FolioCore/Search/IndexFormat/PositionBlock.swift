@@ -87,13 +87,13 @@ enum PositionBlock {
     }
 
     /// Appends the block's positions as keys (title positions as they are, body positions plus
-    /// `bodyKeyBase`), ascending; the body's are left out when `titleOnly`.
+    /// `bodyKeyBase`), ascending, of the fields in `fields` only.
     static func decode(
         at start: Int, titleFrequency: UInt32, bodyFrequency: UInt32, in base: UnsafePointer<UInt8>, limit: Int,
-        titleOnly: Bool, into keys: inout [UInt64]
+        fields: Fields, into keys: inout [UInt64]
     ) {
         var reader = Reader(
-            at: start, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: limit, titleOnly: titleOnly)
+            at: start, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: limit, fields: fields)
         while let key = reader.next() { keys.append(key) }
     }
 
@@ -110,15 +110,19 @@ enum PositionBlock {
 
         @inline(__always)
         init(
-            at start: Int, titleFrequency: UInt32, bodyFrequency: UInt32, in base: UnsafePointer<UInt8>, limit: Int, titleOnly: Bool
+            at start: Int, titleFrequency: UInt32, bodyFrequency: UInt32, in base: UnsafePointer<UInt8>, limit: Int, fields: Fields
         ) {
             self.base = base
             self.limit = limit
             var position = start
             let (title, body) = PositionBlock.counts(
                 titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, at: &position, limit: limit)
-            titleLeft = title
-            bodyLeft = titleOnly ? 0 : body
+            titleLeft = fields.contains(.title) ? title : 0
+            bodyLeft = fields.contains(.body) ? body : 0
+            if !fields.contains(.title) {
+                // The body's gaps follow the title's: step over those.
+                for _ in 0..<title where position < limit { _ = VarInt.read(base, at: &position) }
+            }
             self.position = position
         }
 

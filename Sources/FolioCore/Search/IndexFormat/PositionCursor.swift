@@ -60,9 +60,9 @@ struct PositionCursor {
 
     /// The current posting's positions, as `PositionBlock` keys (after `seek` found its document).
     @inline(__always)
-    func positions(titleOnly: Bool) -> PositionBlock.Reader {
+    func positions(in fields: Fields) -> PositionBlock.Reader {
         PositionBlock.Reader(
-            at: blockAt, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: blocks, limit: blockLimit, titleOnly: titleOnly)
+            at: blockAt, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: blocks, limit: blockLimit, fields: fields)
     }
 
     @inline(__always)

@@ -23,12 +23,12 @@ public struct SearchIndex: Sendable {
     let stems: SortedTerms
     let groupStart: Column<UInt32>
     let groupTerms: Column<UInt32>
-    /// Tokens per document, title tokens weighted as in scoring (BM25 length normalisation).
+    /// Tokens per document, title tokens weighted (`BM25.documentLength`).
     let documentLength: Column<Float>
     let averageDocumentLength: Float
     /// Term ids grouped by byte length, for the typo scan.
     let termsByLength: TermsByLength
-    /// BM25's k1·(1 − b + b·dl/avgdl) per document, computed once at build.
+    /// `BM25.lengthNorms` per document, computed once at build.
     let lengthNorm: Column<Float>
 
     public var documentCount: Int { documentLength.count }
@@ -41,9 +41,6 @@ public struct SearchIndex: Sendable {
             + groupTerms.byteCount + documentLength.byteCount + lengthNorm.byteCount + termsByLength.order.byteCount
             + termsByLength.start.byteCount
     }
-
-    /// A title token counts this many times a body token, in term frequency and document length.
-    static let titleWeight: Float = 4
 
     /// Raw term ids sharing the English stem of `word` (the word itself included when indexed).
     func termsWithStem(of word: [UInt8]) -> [Int] {

@@ -10,18 +10,18 @@
 public struct Query: Sendable, Equatable {
     public var clauses: [Clause] = []
     public var exclusions: [Term] = []
-    public var dateFilters: [DateFilter] = []
+    public var filters: [Filter] = []
     /// Parts of the query that were ignored, said in words ("date:soon is not a date").
     public var warnings: [String] = []
 
-    public init(clauses: [Clause] = [], exclusions: [Term] = [], dateFilters: [DateFilter] = []) {
+    public init(clauses: [Clause] = [], exclusions: [Term] = [], filters: [Filter] = []) {
         self.clauses = clauses
         self.exclusions = exclusions
-        self.dateFilters = dateFilters
+        self.filters = filters
     }
 
     /// Nothing to match or filter: every article, in list order.
-    public var isEmpty: Bool { clauses.isEmpty && exclusions.isEmpty && dateFilters.isEmpty }
+    public var isEmpty: Bool { clauses.isEmpty && exclusions.isEmpty && filters.isEmpty }
 
     /// One AND-ed part of the query; it matches when any alternative does.
     public struct Clause: Sendable, Equatable {
@@ -34,18 +34,38 @@ public struct Query: Sendable, Equatable {
         public var tokens: [[UInt8]]
         /// The last word while typing: matches every word that starts with it.
         public var isPrefix: Bool
-        public var titleOnly: Bool
+        /// The text fields it matches in: both, or the title alone (`title:word`).
+        public var fields: Fields
         /// Quoted, or split by the tokenizer: the tokens must be adjacent, in order.
         public var isPhrase: Bool { tokens.count > 1 }
 
-        public init(tokens: [[UInt8]], isPrefix: Bool = false, titleOnly: Bool = false) {
+        public init(tokens: [[UInt8]], isPrefix: Bool = false, fields: Fields = .text) {
             self.tokens = tokens
             self.isPrefix = isPrefix
-            self.titleOnly = titleOnly
+            self.fields = fields
         }
 
         /// The term as typed, folded: for messages and tests.
         public var text: String { tokens.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ") }
+    }
+
+    /// A test of an article's metadata; a match must pass every filter of its query.
+    public enum Filter: Sendable, Equatable {
+        case date(DateFilter)
+
+        /// The field the filter reads.
+        public var field: Fields {
+            switch self {
+            case .date: .date
+            }
+        }
+
+        /// Whether article `document` of `articles` passes.
+        func accepts(_ document: Int, in articles: ArticleTable) -> Bool {
+            switch self {
+            case .date(let filter): filter.accepts(articles.date(at: document))
+            }
+        }
     }
 
     public enum DateFilter: Sendable, Equatable {

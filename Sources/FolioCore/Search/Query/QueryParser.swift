@@ -20,8 +20,8 @@ public enum QueryParser {
                 pendingOr = !query.clauses.isEmpty
                 continue
             }
-            if item.field == "date" && !item.isNegated {
-                if let filter = dateFilter(item.text) { query.dateFilters.append(filter) } else {
+            if item.field == .date && !item.isNegated {
+                if let filter = dateFilter(item.text) { query.filters.append(.date(filter)) } else {
                     query.warnings.append("date:\(item.text) is not a date (use date:2021, date:2021-10, date:>2021-09-30)")
                 }
                 pendingOr = false
@@ -33,8 +33,7 @@ public enum QueryParser {
             // A phrase whose closing quote is not typed yet is still being typed: its last word too.
             let isOpen = !item.isQuoted || !item.isClosed
             let isPrefix = mode == .incremental && isLast && !endsInSpace && isOpen && !item.isNegated
-            let term = Query.Term(
-                tokens: tokens, isPrefix: isPrefix, titleOnly: item.field == "title")
+            let term = Query.Term(tokens: tokens, isPrefix: isPrefix, fields: item.field == .title ? .title : .text)
             if item.isNegated {
                 query.exclusions.append(term)
             } else if pendingOr, let last = query.clauses.indices.last {
@@ -47,18 +46,22 @@ public enum QueryParser {
         return query
     }
 
-    struct Item: Equatable {
-        var text: String
-        var field: String? = nil
-        var isNegated = false
-        var isQuoted = false
+    /// One item of a query as typed: a word or a quoted run, with what was written before it.
+    public struct Item: Sendable, Equatable {
+        public var text: String
+        /// The field named before a colon (`title:`, `date:`); nil when none is.
+        public var field: Fields? = nil
+        public var isNegated = false
+        public var isQuoted = false
         /// For a quoted item: whether its closing quote was typed.
-        var isClosed = false
-        var isOr = false
+        public var isClosed = false
+        public var isOr = false
     }
 
-    /// Splits on spaces, keeping quoted runs together; recognises `-`, `field:` and `OR`.
-    static func lex(_ text: String) -> [Item] {
+    /// Splits on spaces and newlines, keeping quoted runs (straight or curly quotes) together, an
+    /// unbalanced quote running to the end; recognises `-`, `field:` and `OR`. The one lexer of the
+    /// grammar: folio-bench translates queries for FTS5 from the same items.
+    public static func lex(_ text: String) -> [Item] {
         var items: [Item] = []
         var characters = Substring(text)
         while true {
@@ -70,8 +73,7 @@ public enum QueryParser {
                 characters = characters.dropFirst()
             }
             if let colon = characters.prefix(while: { $0 != " " && $0 != "\"" }).firstIndex(of: ":") {
-                let field = characters[..<colon].lowercased()
-                if field == "title" || field == "date" {
+                if let field = Fields(queryName: characters[..<colon]) {
                     item.field = field
                     characters = characters[characters.index(after: colon)...]
                 }

@@ -26,10 +26,11 @@ struct ScanEvaluator {
     /// Matching documents and the matcher for their highlights; nil when `isCancelled` turns true
     /// (a newer keystroke): it is asked every 256 articles.
     func evaluate(_ query: Query, isCancelled: () -> Bool) -> ScanOutcome? {
-        // An empty or date-only query needs no pass: every (filtered) article, as the index lists them.
+        // An empty or filter-only query needs no pass: every (filtered) article, as the index lists them.
         guard !query.clauses.isEmpty || !query.exclusions.isEmpty else {
-            let all = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
-            return ScanOutcome(scored: datesFiltered(all, query), matcher: .empty)
+            var all = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
+            Query.Filter.apply(query.filters, to: &all, articles: articles)
+            return ScanOutcome(scored: all, matcher: .empty)
         }
         guard let postings = ScanPostings.collect(articles, terms: ScanTermTable(query), isCancelled: isCancelled) else { return nil }
         let terms = postings.terms
@@ -40,37 +41,14 @@ struct ScanEvaluator {
             (term: term, ids: tokenSlots.map(terms.resolvedIDs(ofSlot:)))
         }
         var tokenizer = Tokenizer()
-        // The index's own scoring, on the scan's postings.
+        // The index's own matching and scoring, on the scan's postings.
         let scorer = ClauseScorer(postings: postings, articles: articles)
         // Its own scratch: the scan is rare (while the index builds) and reads every article anyway.
         var scratch = SearchScratch(count: postings.documentCount)
-        var result: [QueryEvaluator.Scored]
-        if query.clauses.isEmpty {
-            result = articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
-        } else {
-            guard let scored = scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled) else { return nil }
-            result = scored
-        }
-        // Exclusions and date filters last, on the survivors only, as `QueryEvaluator.filter`.
-        result = datesFiltered(result, query)
-        if !exclusions.isEmpty && !result.isEmpty {
-            guard scorer.removeExcluded(exclusions, from: &result, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled)
-            else { return nil }
-        }
-        return ScanOutcome(scored: result, matcher: Self.matcher(resolved, terms: terms))
-    }
-
-    private func datesFiltered(_ candidates: [QueryEvaluator.Scored], _ query: Query) -> [QueryEvaluator.Scored] {
-        guard !query.dateFilters.isEmpty else { return candidates }
-        return candidates.filter { scored in
-            let date = articles.date(at: Int(scored.document))
-            return query.dateFilters.allSatisfy { $0.accepts(date) }
-        }
-    }
-
-    /// `HitMatcher(resolved:index:)` with the scan's tokens: the words that matched, the prefixes as
-    /// typed, the phrases.
-    private static func matcher(_ resolved: QueryEvaluator.Resolution, terms: ScanTermTable) -> HitMatcher {
-        HitMatcher(resolved: resolved, termBytes: terms.token)
+        guard let scored = scorer.matches(
+            resolved, exclusions: exclusions, filters: query.filters, tokenizer: &tokenizer, scratch: &scratch,
+            isCancelled: isCancelled)
+        else { return nil }
+        return ScanOutcome(scored: scored, matcher: HitMatcher(resolved: resolved, termBytes: terms.token))
     }
 }

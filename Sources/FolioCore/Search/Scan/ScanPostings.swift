@@ -44,7 +44,7 @@ struct ScanPostings {
                 tokenizer.tokenize(bytes: body, into: &sink)
             }
             sink.documentStart.append(UInt32(sink.postingTerm.count))
-            lengths.append(Float(sink.tokens) + SearchIndex.titleWeight * Float(titleTokens))
+            lengths.append(BM25.documentLength(bodyTokens: sink.tokens, titleTokens: titleTokens))
         }
         articles.releaseText((articles.count / releaseBlock * releaseBlock)..<articles.count)
         return ScanPostings(sink, lengths: lengths)
@@ -53,9 +53,8 @@ struct ScanPostings {
     /// Regroups the pass's postings (document by document) by token: a counting sort on the
     /// document frequencies, which are the per-token posting counts.
     private init(_ sink: consuming Sink, lengths: [Float]) {
-        // IndexBuilder's average and norm, with the same operations in the same order (same floats).
-        let average = lengths.isEmpty ? 1 : Swift.max(1, lengths.reduce(0, +) / Float(lengths.count))
-        lengthNorm = lengths.map { QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * $0 / average) }
+        // IndexBuilder's average and norms, by the same functions (the same floats).
+        lengthNorm = BM25.lengthNorms(lengths, average: BM25.averageLength(lengths))
         let terms = sink.terms
         var start = [Int](repeating: 0, count: terms.distinctTokenCount + 1)
         for id in 0..<terms.distinctTokenCount { start[id + 1] = start[id] + Int(terms.documentFrequency[id]) }
