@@ -1,5 +1,5 @@
-/// Everything a key can ask for. The names are what the help screen shows (and, later, what a config
-/// file binds); the key table in `KeyMap` is the only place keys are attached to commands.
+/// Everything a key can ask for. The names are what config.toml's [keys] binds; the key tables in
+/// `KeyMap` are the only place keys are attached to commands.
 public enum Command: String, CaseIterable, Sendable {
     // Anywhere
     case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, suspend

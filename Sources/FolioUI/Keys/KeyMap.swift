@@ -17,15 +17,48 @@ public struct KeyMap: Sendable, Equatable {
         }
     }
 
-    public var bindings: [Binding]
+    /// A key of the help screen's own table.
+    public struct HelpScreenBinding: Sendable, Equatable {
+        public var keys: [Key]
+        public var command: Command
 
-    public init(bindings: [Binding]) { self.bindings = bindings }
+        /// Creates a binding of `keys` to `command` while the help screen shows.
+        public init(keys: [Key], command: Command) {
+            self.keys = keys
+            self.command = command
+        }
+    }
+
+    public var bindings: [Binding]
+    /// The keys while the help screen shows. It covers the focus it was opened from, whose keys do
+    /// nothing meanwhile, so it has a table of its own; the screen itself lists only the focuses' keys.
+    public var helpScreen: [HelpScreenBinding]
+
+    public init(bindings: [Binding], helpScreen: [HelpScreenBinding] = KeyMap.standardHelpScreen) {
+        self.bindings = bindings
+        self.helpScreen = helpScreen
+    }
 
     /// The command for `key` in `focus`, if any. In the search bar, printable keys not bound there
     /// are text (handled by the caller).
     public func command(for key: Key, in focus: Focus) -> Command? {
         bindings.first { $0.focuses.contains(focus) && $0.keys.contains(key) }?.command
     }
+
+    /// The command for `key` while the help screen shows, if any.
+    public func helpScreenCommand(for key: Key) -> Command? {
+        helpScreen.first { $0.keys.contains(key) }?.command
+    }
+
+    /// A pager's keys, and the keys that open the help to close it.
+    public static let standardHelpScreen: [HelpScreenBinding] = [
+        .init(keys: [.character("?"), .character("q"), .escape, .function(1)], command: .toggleHelp),
+        .init(keys: [.character("j"), .down, .enter], command: .scrollDown),
+        .init(keys: [.character("k"), .up], command: .scrollUp),
+        .init(keys: [.character(" "), .pageDown], command: .scrollPageDown),
+        .init(keys: [.character("b"), .pageUp], command: .scrollPageUp),
+        .init(keys: [.control("c")], command: .quit),
+    ]
 
     public static let standard = KeyMap(bindings: [
         // Anywhere but the search bar (where letters are text).

@@ -42,8 +42,8 @@ public struct ReaderDocument: Sendable, Equatable {
         let bodyHits = matcher?.ranges(in: article.body) ?? []
         var hitLines: [Int] = []
         var hitSpans: [Range<Int>] = []
-        // Hits and lines are both in text order: one pass over each (clipping every hit against
-        // every line was quadratic, and a one-letter prefix in a long article has thousands).
+        // Hits and lines are both in text order: one pass over each, not every hit against every
+        // line, since a one-letter prefix in a long article has thousands of hits.
         var nextHit = 0       // the first hit starting at or after the current line
         var firstOverlap = 0  // the first hit that may still reach into the current line
         for wrapped in TextLayout.wrapWithRanges(article.body, width: width) {

@@ -15,8 +15,8 @@ public struct AppState: Sendable {
     public var historyDraft = ""
     /// The results of the current query; nil when the query is empty (the list is every article).
     public var results: SearchResults? = nil
-    /// Article positions (into `store.articles`) in list order, ordered as far as they are read:
-    /// a search at a million articles hands over 100,000s of matches with only the first screens ordered.
+    /// Article positions (into `store.articles`) in list order, ordered only as far as they are read,
+    /// since a search may hand over hundreds of thousands of matches and only the first screens show.
     public var rows: ArticleList
     /// How many of `rows` are exact matches (the rest come from the typo tier).
     public var exactCount: Int { rows.exactCount }
@@ -29,7 +29,6 @@ public struct AppState: Sendable {
     public var helpOffset = 0
     /// A one-line message for the status bar (errors, "no more hits"), cleared by the next key.
     public var message: String? = nil
-    /// Bumped for every new query; results of an older one are dropped when they arrive.
     /// Restricted mode (SSH visitors): no pager, editor, command or suspend.
     public var isRestricted = false
     /// The keys in force (config.toml [keys] applied to the defaults); help is generated from it.
@@ -40,6 +39,7 @@ public struct AppState: Sendable {
     public var filter: ListFilter = .all
     /// The `|` command prompt, while it is open.
     public var prompt: PromptState? = nil
+    /// Bumped for every new query; results of an older one are dropped when they arrive.
     public var searchGeneration = 0
     /// The article the list should stay on when the next results arrive (set by re-sorting).
     public var articleToKeep: Int? = nil

@@ -1,6 +1,11 @@
 import FolioCore
 
 /// What folio remembers about one article between sessions.
+///
+/// ReadingState's `ArticleState` has the same fields but stays its own type: FolioUI must not depend
+/// on the SQLite store, nor the store on the UI (Package.swift), and sharing the type through
+/// FolioCore would tie the store to the search engine for one struct. `folio` converts between the
+/// two (StateKeeper.swift), keyed by article position here and by article id in the store.
 public struct ArticleMarks: Sendable, Equatable {
     public var isRead: Bool
     public var isBookmarked: Bool

@@ -52,7 +52,7 @@ enum ArticleListView {
         // Unread titles are bold (as in newsboat and mutt); read ones plain.
         titleStyle.bold = base.bold || marks?.isRead != true
         grid.put(title, hits: titleHits, row: row, column: column, style: titleStyle,
-                 hitStyle: isSelected ? merge(base, theme.hit) : theme.hit, maxWidth: titleWidth)
+                 hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: titleWidth)
         if metaWidth > 0 {
             grid.put(meta, row: row, column: rect.maxX - metaWidth, style: isSelected ? base : theme.metadata, maxWidth: metaWidth)
         }
@@ -65,7 +65,7 @@ enum ArticleListView {
             let kept = text == snippet.text || !text.hasSuffix(ellipsis) ? text.utf8.count : text.utf8.count - ellipsis.utf8.count
             let hits = snippet.hits.compactMap { hit in hit.lowerBound < kept ? hit.lowerBound..<min(hit.upperBound, kept) : nil }
             grid.put(text, hits: hits, row: row + 1, column: rect.x + 3, style: snippetStyle,
-                     hitStyle: isSelected ? merge(base, theme.hit) : theme.hit, maxWidth: rect.width - 4)
+                     hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: rect.width - 4)
         }
     }
 
@@ -79,8 +79,9 @@ enum ArticleListView {
         return ""
     }
 
-    /// A hit inside the selected row: keep the row's reverse video, add the hit's emphasis.
-    static func merge(_ base: Style, _ hit: Style) -> Style {
+    /// A hit inside the selected row: the row's style, bold and underlined. The hit's colours are
+    /// left out, so the selection bar stays one colour across the hit.
+    static func selectedHit(_ base: Style) -> Style {
         var style = base
         style.bold = true
         style.underline = true
