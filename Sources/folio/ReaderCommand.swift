@@ -57,10 +57,10 @@ struct ReaderCommand: ParsableCommand {
         let corpusPath = path ?? (restricted ? nil : configuration.defaultCorpus)
         // The list is painted from the articles; the index builds meanwhile (searches scan until then).
         let progress = LoadProgressLine()
-        let store: ArticleStore
+        let engine: any SearchEngine
         let recheck: (() -> CorpusRecheck)?
         do {
-            (store, recheck) = try corpus.openForReader(path: corpusPath, progress: progress.update)
+            (engine, recheck) = try corpus.openForReader(path: corpusPath, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()  // the error's line starts on a clean line
@@ -69,13 +69,13 @@ struct ReaderCommand: ParsableCommand {
         let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         // Restricted: state only in the file named here, or none.
         let keeper = restricted && state.statePath == nil
-            ? StateKeeper.disabled(articles: store)
-            : StateKeeper(path: state.statePath, corpus: StateKeeper.key(forPath: root, builtinName: store.name), articles: store)
+            ? StateKeeper.disabled(articles: engine)
+            : StateKeeper(path: state.statePath, corpus: StateKeeper.key(forPath: root, builtinName: engine.name), articles: engine)
         let configProblem = diagnostics.first.map {
             diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"
         }
         try ReaderSession(
-            store: store, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
+            engine: engine, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
             isRestricted: restricted, recheck: recheck
         ).run()
     }

@@ -11,11 +11,11 @@ final class StateKeeper {
     private let corpus: CorpusKey
     /// Marks are stored by id and handed to the reducer by position in this store (replaced when
     /// the reader re-reads a changed folder).
-    var articles: ArticleStore
+    var articles: any SearchEngine
     /// The one line shown when the state store could not be opened or written.
     private(set) var problem: String?
 
-    init(path: String?, corpus: CorpusKey, articles: ArticleStore) {
+    init(path: String?, corpus: CorpusKey, articles: any SearchEngine) {
         self.corpus = corpus
         self.articles = articles
         do {
@@ -26,11 +26,11 @@ final class StateKeeper {
     }
 
     /// A keeper that remembers nothing (restricted mode without a state file of its own).
-    static func disabled(articles: ArticleStore) -> StateKeeper {
+    static func disabled(articles: any SearchEngine) -> StateKeeper {
         StateKeeper(corpus: CorpusKey("none"), articles: articles)
     }
 
-    private init(corpus: CorpusKey, articles: ArticleStore) {
+    private init(corpus: CorpusKey, articles: any SearchEngine) {
         self.corpus = corpus
         self.articles = articles
         store = nil
@@ -47,10 +47,10 @@ final class StateKeeper {
         do {
             var marks: [Int: ArticleMarks] = [:]
             for (id, state) in try store.states(corpus: corpus) {
-                guard let position = articles.position(ofID: id) else { continue }
+                guard let position = articles.number(ofID: id) else { continue }
                 marks[position] = ArticleMarks(isRead: state.isRead, isBookmarked: state.isBookmarked, position: state.position)
             }
-            let lastSelected = try store.lastSelected(corpus: corpus).flatMap { articles.position(ofID: $0) }
+            let lastSelected = try store.lastSelected(corpus: corpus).flatMap { articles.number(ofID: $0) }
             let sort = try store.sortOrder(corpus: corpus).flatMap(ListOrder.init(rawValue:))
             return SavedState(marks: marks, lastSelected: lastSelected, sort: sort, history: try store.history(corpus: corpus))
         } catch {
@@ -78,7 +78,7 @@ final class StateKeeper {
         }
     }
 
-    private func id(_ article: Int) -> String { articles.articles[article].id }
+    private func id(_ article: Int) -> String { articles.id(at: article) }
 
     private func fail(_ error: ReadingStateError) {
         store = nil

@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func emptyStoreSearchesToNothing() {
-        let store = ArticleStore(articles: [])
+        let store = EmbeddedEngine(articles: [])
         #expect(store.index.documentCount == 0)
         #expect(store.index.termCount == 0)
         #expect(store.search("anything").matches.isEmpty)
@@ -109,7 +109,7 @@ import Testing
         #expect(store.search("").matches.count == 2)
     }
 
-    @Test func oneArticleStore() {
+    @Test func oneEmbeddedEngine() {
         let store = Fixture.store([("only.txt", "Only\n\nOne article here.")])
         #expect(Fixture.ids(store, "article") == ["only.txt"])
         #expect(Fixture.ids(store, "articel") == ["only.txt"])

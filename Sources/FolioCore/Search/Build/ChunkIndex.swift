@@ -3,7 +3,7 @@
 /// every term's parts from the chunks in turn, block by block.
 ///
 /// Laying the chunk out by term here is what makes the merge a sequential copy: scattering every
-/// posting straight into the whole index (the first layout) missed the cache on nearly every one.
+/// posting straight into the whole index would miss the cache on nearly every one.
 struct ChunkIndex: Sendable {
     /// The chunk's first document (global number); its documents follow it in order.
     let firstDocument: Int

@@ -2,7 +2,7 @@
 /// postings), each with its term frequencies: a small open-addressing table that stays in the
 /// cache, so a token costs no look-up in the chunk's large term table. That look-up happens once
 /// per posting when the document ends, for all its postings in one loop whose cache misses overlap
-/// (`ChunkIndexer`): the large table per token was half of the tokenizing phase in perf.
+/// (`ChunkIndexer`), where a look-up in the large table per token would miss the cache on each.
 struct DocumentTerms {
     struct Posting {
         /// The term's `TermKey` key and hash, and where its bytes are in `bytes`.

@@ -16,8 +16,8 @@ import Synchronization
 /// How the chunks are cut does not change the index: every layout gives the same bytes.
 enum IndexBuilder {
     /// Text per chunk: few enough chunks that each term's fixed costs per chunk (its record, its
-    /// place in the chunk's sort, a part to copy) stay small, and few MiB for the chunk's lists.
-    /// Measured on the 100k corpus: 8 MiB about 10% slower, 32 MiB no faster.
+    /// place in the chunk's sort, a part to copy) stay small, and few MiB for the chunk's lists:
+    /// smaller chunks are slower, larger ones no faster.
     static let chunkBytes = 16 << 20
 
     /// `progress` is called now and then with the fraction done (from worker threads).
@@ -34,7 +34,7 @@ enum IndexBuilder {
                 progress(0.85 * Double(all) / Double(total))
             }
             // Bodies in a file mapping are read once here: dropped now, the whole text is never
-            // resident at once (at 100k it was 246 MiB of the build's peak).
+            // resident at once beside the build.
             articles.releaseText(parts[part])
             return chunk
         }

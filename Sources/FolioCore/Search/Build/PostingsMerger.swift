@@ -19,10 +19,10 @@ enum PostingsMerger {
     static let releaseStep = 1 << 20
     /// Copied bytes of one chunk's list that are released in one call, at least (except at a
     /// range's end). Each release is a system call that makes the other cores drop their TLB entries
-    /// (an interrupt each, costly in a VM): a call per chunk per step was 5,000 calls a build at 100k
-    /// and 2–3% of its CPU in perf. And at 1M, 300 chunk lists shared each step, a few KiB each, less
-    /// than a page: nearly nothing was released (peak 1.37× the text; 1.00× with this). This holds
-    /// back at most a quarter MiB per chunk list per range.
+    /// (an interrupt each, costly in a VM), so a call per chunk per step costs; and with many chunks
+    /// a step's share of each list is less than a page, so without a minimum nearly nothing would be
+    /// released and the build's peak would hold the copied lists twice. This holds back at most a
+    /// quarter MiB per chunk list per range.
     static let releaseMinimum = 256 << 10
 
     static func merge(_ chunks: [ChunkIndex], globalIDs: [[UInt32]], termCount: Int) -> Arenas {

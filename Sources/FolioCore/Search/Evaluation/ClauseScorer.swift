@@ -39,7 +39,7 @@ struct ClauseScorer<Source: PostingsSource> {
         precondition(scratch.count == count, "scratch for another corpus size")
         let order = resolved.indices.sorted { cost(resolved[$0]) < cost(resolved[$1]) }
         // How many clauses each document has matched so far; 32 bits, since a pasted query can
-        // have more words than a 16-bit count holds (that overflowed and crashed).
+        // have more words than a 16-bit count holds.
         var matched: [UInt32] = [], score: [Float] = []
         swap(&matched, &scratch.matched)
         swap(&score, &scratch.score)
@@ -120,8 +120,8 @@ struct ClauseScorer<Source: PostingsSource> {
     }
 
     /// Removes from `candidates` the documents holding any of the exclusions (a phrase verified in
-    /// them); false when cancelled. Marks the excluded in `scratch` rather than a `Set` (hashing
-    /// 100,000s of documents was most of a `-word` keystroke) and clears the marks again.
+    /// them); false when cancelled. Marks the excluded in `scratch` rather than a `Set` (a common
+    /// excluded word holds 100,000s of documents to hash) and clears the marks again.
     func removeExcluded(
         _ exclusions: [(term: Query.Term, ids: [[Int]])], from candidates: inout [QueryEvaluator.Scored],
         tokenizer: inout Tokenizer, scratch: inout SearchScratch, isCancelled: () -> Bool

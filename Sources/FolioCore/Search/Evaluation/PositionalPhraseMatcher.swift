@@ -206,9 +206,8 @@ private struct PhraseStarts {
         for slot in live {
             let start = write
             // Marks are cleared as they are read, in the same pass: a second loop per document
-            // became a memset call per document, a third of `"box of` at a million articles
-            // (167,000 candidates). Only the run's places can be marked, and the kept keys move
-            // to places already read.
+            // becomes a memset call per document, costly over 100,000s of candidates. Only the
+            // run's places can be marked, and the kept keys move to places already read.
             for at in runStart.base[slot]..<runEnd.base[slot] {
                 if followed[at] {
                     keys[write] = keys[at]

@@ -1,8 +1,7 @@
 import Synchronization
 
 /// The corpus-sized arrays one search works in, lent to each search by its store instead of
-/// allocated per keystroke: at a million articles they are ~14 MB the kernel zero-filled page by
-/// page for every key (page faults were a sixth of a one-letter keystroke in the profile).
+/// allocated per keystroke, which would have the kernel zero-fill megabytes page by page for every key.
 /// Lent and returned all zeros: whoever writes an entry clears it before giving the scratch back.
 struct SearchScratch: Sendable {
     /// How many clauses each document has matched so far (`ClauseScorer.score`).

@@ -3,7 +3,7 @@
 
 /// Finds where a query matched inside one article, for highlighting and snippets. Built once per
 /// query from the same term expansions the search used, so what is highlighted is what matched.
-public struct HitMatcher: Sendable {
+struct HitMatcher: Sendable {
     /// Folded tokens that count as hits.
     var words: Set<[UInt8]> {
         didSet { wordsByHash = Self.index(words) }
@@ -14,7 +14,7 @@ public struct HitMatcher: Sendable {
     /// Phrases, highlighted as whole runs.
     var phrases: [PhraseMatcher]
 
-    public static let empty = HitMatcher(words: [], prefixes: [], phrases: [])
+    static let empty = HitMatcher(words: [], prefixes: [], phrases: [])
 
     init(words: Set<[UInt8]>, prefixes: [[UInt8]], phrases: [PhraseMatcher]) {
         self.words = words
@@ -31,10 +31,10 @@ public struct HitMatcher: Sendable {
         return table
     }
 
-    public var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && phrases.isEmpty }
+    var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && phrases.isEmpty }
 
     /// UTF-8 byte ranges of the hits in `text`, sorted and merged.
-    public func ranges(in text: String) -> [Range<Int>] {
+    func ranges(in text: String) -> [Range<Int>] {
         guard !isEmpty else { return [] }
         var tokenizer = Tokenizer()
         var found: [Range<Int>] = []

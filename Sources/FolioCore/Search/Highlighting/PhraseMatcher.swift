@@ -61,8 +61,8 @@ struct PhraseMatcher: Sendable {
     /// non-ASCII letter returns nil (use the full tokenizer), since folding (é → e) could make
     /// other words match.
     ///
-    /// Measured on the 100k synthetic corpus: typing `"chief e` checked every article holding "chief";
-    /// tokenizing each whole body made such keystrokes take ~0.8 s.
+    /// A phrase being typed (`"chief e`) is checked in every article holding its first word: the full
+    /// tokenizer over each whole body is too slow for a keystroke.
     private func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, tokenizer: inout Tokenizer, stopAtFirst: Bool) -> Int? {
         guard let first = tokens.first, !first.isEmpty,
             tokens.allSatisfy({ $0.allSatisfy { Self.isWordByte($0) } })

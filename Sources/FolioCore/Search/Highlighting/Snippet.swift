@@ -13,7 +13,7 @@ public struct Snippet: Sendable, Equatable, Codable {
 extension HitMatcher {
     /// The window of about `length` bytes of `body` holding the most distinct hits (the first such
     /// window), cut at word boundaries, whitespace folded to single spaces, "…" where text was cut.
-    public func snippet(of body: String, length: Int = 160) -> Snippet {
+    func snippet(of body: String, length: Int = 160) -> Snippet {
         let hits = ranges(in: body)
         let utf8 = Array(body.utf8)
         if utf8.isEmpty { return Snippet(text: "", hits: []) }

@@ -8,7 +8,7 @@
 /// each posting's token positions in the same order (`PositionBlock`, for phrases), and stem groups that
 /// map an English stem to the raw terms sharing it, so "ashes" finds "ash" while "as" typed
 /// incrementally still prefix-matches raw words.
-public struct SearchIndex: Sendable {
+struct SearchIndex: Sendable {
     let terms: SortedTerms
     /// Documents containing term i.
     let documentFrequency: Column<UInt32>
@@ -31,11 +31,11 @@ public struct SearchIndex: Sendable {
     /// `BM25.lengthNorms` per document, computed once at build.
     let lengthNorm: Column<Float>
 
-    public var documentCount: Int { documentLength.count }
-    public var termCount: Int { terms.count }
+    var documentCount: Int { documentLength.count }
+    var termCount: Int { terms.count }
 
     /// Bytes held by the index structures (not the article text).
-    public var memoryBytes: Int {
+    var memoryBytes: Int {
         terms.bytes.byteCount + terms.offsets.byteCount + documentFrequency.byteCount + postingsStart.byteCount
             + postings.byteCount + positionsStart.byteCount + positions.byteCount + stems.bytes.byteCount + stems.offsets.byteCount + groupStart.byteCount
             + groupTerms.byteCount + documentLength.byteCount + lengthNorm.byteCount + termsByLength.order.byteCount

@@ -10,8 +10,8 @@ struct TermResolver {
     /// Whether a prefix takes every word of its range: when their postings fit the budget, or when
     /// the range is small (64 words) and the prefix has 3 letters or more, so a longer prefix keeps
     /// every completion however frequent. One or two letters are always held to the budget: a
-    /// corpus with a small vocabulary ranged 20 very frequent words under "i" (6 million postings
-    /// at a million articles, 30 ms of a keystroke), past the bound the budget is for.
+    /// corpus with a small vocabulary can range a few very frequent words under one letter, millions
+    /// of postings past the bound the budget is for.
     static func takesWholeRange(prefix: [UInt8], words: Int, postings: () -> Int) -> Bool {
         if words <= 64 && String(decoding: prefix, as: UTF8.self).unicodeScalars.count >= 3 { return true }
         return postings() <= prefixPostingsBudget
@@ -39,7 +39,7 @@ struct TermResolver {
         let range = index.terms.prefixRange(prefix)
         var ids = index.termsWithStem(of: prefix)
         // The range's ids are distinct: only the few stem matches can repeat one (checking every id
-        // against the growing list was quadratic in thousands of rare words).
+        // against the growing list would be quadratic in thousands of rare words).
         let stems = ids
         var budget = Self.prefixPostingsBudget
         if Self.takesWholeRange(prefix: prefix, words: range.count, postings: { range.reduce(0) { $0 + Int(index.documentFrequency[$1]) } }) {

@@ -24,7 +24,7 @@ struct ScanPostings {
         lengths.reserveCapacity(articles.count)
         // Bodies in a file mapping are dropped a block at a time once read: a scan per keystroke
         // while the index builds would otherwise keep the whole text resident beside the build
-        // (1.68× the text at 100k; reading them back costs a few percent of a scan).
+        // (reading them back costs little next to the scan).
         let releaseBlock = 4096
         for number in 0..<articles.count {
             if number % releaseBlock == 0 && number > 0 { articles.releaseText((number - releaseBlock)..<number) }

@@ -1,8 +1,8 @@
 import Testing
 @testable import FolioCore
 
-/// Search through `ArticleStore`: query semantics on the index, ranking order, the typo tier.
-@Suite struct ArticleStoreSearchTests {
+/// Search through `EmbeddedEngine`: query semantics on the index, ranking order, the typo tier.
+@Suite struct EmbeddedEngineSearchTests {
     /// A Markdown file with the given title, date and body.
     static func markdown(_ title: String, _ date: String?, _ body: String) -> String {
         "---\ntitle: \(title)\n" + (date.map { "date: \($0)\n" } ?? "") + "---\n\n" + body + "\n"
@@ -293,7 +293,7 @@ import Testing
 
 @Suite struct SingleCJKCharacterTests {
     @Test func oneCJKCharacterFindsTheRunsItStarts() {
-        let store = ArticleStore.load(
+        let store = EmbeddedEngine.load(
             documents: [
                 CorpusLoader.Document(id: "zh.txt", folderName: "t", bytes: Array("中文的文章\n\n这是一篇中文文章。".utf8)),
                 CorpusLoader.Document(id: "en.txt", folderName: "t", bytes: Array("English\n\nNothing here.".utf8)),

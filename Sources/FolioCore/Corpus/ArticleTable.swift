@@ -1,7 +1,7 @@
 /// The articles of a store, in id order: an array for a corpus read from files, or records in a
 /// mapped snapshot, each turned into an `Article` only when asked for (the list draws a screenful;
 /// bodies stay in the mapping).
-public struct ArticleTable: Sendable, RandomAccessCollection {
+struct ArticleTable: Sendable, RandomAccessCollection {
     private enum Storage: Sendable {
         case array([Article])
         case snapshot(SnapshotArticles)
@@ -13,16 +13,16 @@ public struct ArticleTable: Sendable, RandomAccessCollection {
 
     init(_ snapshot: SnapshotArticles) { storage = .snapshot(snapshot) }
 
-    public var startIndex: Int { 0 }
+    var startIndex: Int { 0 }
 
-    public var endIndex: Int {
+    var endIndex: Int {
         switch storage {
         case .array(let articles): articles.count
         case .snapshot(let records): records.count
         }
     }
 
-    public subscript(position: Int) -> Article {
+    subscript(position: Int) -> Article {
         switch storage {
         case .array(let articles): articles[position]
         case .snapshot(let records): records.article(at: position)
@@ -30,7 +30,7 @@ public struct ArticleTable: Sendable, RandomAccessCollection {
     }
 
     /// The id of article `position` without building the rest of it (look-ups by id).
-    public func id(at position: Int) -> String {
+    func id(at position: Int) -> String {
         switch storage {
         case .array(let articles): articles[position].id
         case .snapshot(let records): records.id(at: position)
@@ -58,7 +58,7 @@ public struct ArticleTable: Sendable, RandomAccessCollection {
 
     /// The UTF-8 bytes of article `position`'s title and body together, for sizing the index
     /// build's chunks: for articles in memory their strings' stored counts, without touching the
-    /// text (reading it for 100,000 articles took 40 ms).
+    /// text, which would be a pass over all of it.
     func textByteCount(at position: Int) -> Int {
         switch storage {
         case .array(let articles): articles[position].title.utf8.count + articles[position].text.utf8Count

@@ -1,16 +1,14 @@
 import Foundation
 import Synchronization
 
-/// A loaded corpus and its index: the one API every front end uses (TUI, CLI, tests, benchmarks).
-/// The articles never change after creation; the index is either there from the start (built, or
-/// mapped from a snapshot) or built once in the background while searches fall back to a scan.
-/// Any thread may search at once.
-public final class ArticleStore: Sendable {
-    /// Articles in id order; `SearchResults` refer to them by position.
-    public let articles: ArticleTable
+/// The in-process engine, folio's default `SearchEngine`: an inverted index of a `Corpus` held in
+/// memory (built on all cores, or mapped from a snapshot), with everything around it: the index built
+/// once in the background while searches fall back to a scan of the articles, a snapshot's
+/// remaining check, the snapshot written once the index is built, the typo tier, list ordering and
+/// highlights. Any thread may search at once.
+public final class EmbeddedEngine: Sendable {
+    let corpus: Corpus
     let indexSlot: IndexSlot
-    /// Where the corpus came from, for display ("Data", "/srv/news").
-    public let name: String
     /// Sort keys computed once: date ordinal (Int.min for none) and position in title order.
     let dateKey: Column<Int>
     let titleRank: Column<Int32>
@@ -18,22 +16,19 @@ public final class ArticleStore: Sendable {
     let ordering: ResultOrdering
     /// The corpus-sized arrays each search borrows (`SearchScratch`).
     let scratchShelf = ScratchShelf()
-    /// The list with no query, per order (`articleList(sort:)`).
+    /// The list with no query, per order (`list(sort:)`).
     let listings = Mutex<[ListOrder: ArticleList]>([:])
-    /// Look-up by id: binary search when the articles are in id order (always, from a loader), else a table.
-    private let positionByID: [String: Int]?
-    private let loadReport: LoadReport
     /// Where the index is to be saved once built, when a cache is in use and had no usable snapshot.
     private let snapshotTarget: SnapshotTarget?
     private let snapshotState: Mutex<SnapshotStatus>
-    /// For a store mapped from a snapshot: the corpus state it was written for (`CorpusFingerprint`).
+    /// For an engine mapped from a snapshot: the corpus state it was written for (`CorpusFingerprint`).
     let snapshotFingerprint: UInt64?
-    /// For a store painted from a snapshot before all of it was checked: the rest of the check, run
-    /// in place of an index build (`buildIndex`); searches wait for it (a second at 1M articles,
-    /// far less than a scan would take).
+    /// For an engine painted from a snapshot before all of it was checked: the rest of the check, run
+    /// in place of an index build (`buildIndex`); searches wait for it, which takes far less than
+    /// a scan would.
     private let remainingCheck: SnapshotRemainingCheck?
-    /// The list with no query, newest first, when a snapshot saved it (ordering a million articles
-    /// took a tenth of a second before the first paint).
+    /// The list with no query, newest first, when a snapshot saved it (ordering every article
+    /// before the first paint is what the snapshot saves).
     let dateOrder: Column<Int32>?
 
     /// Articles already in memory: indexed now, on all cores.
@@ -43,16 +38,10 @@ public final class ArticleStore: Sendable {
 
     init(articles: [Article], report: LoadReport, name: String, indexNow: Bool, snapshotTarget: SnapshotTarget? = nil) {
         let keys = SortKeys(articles)
-        self.articles = ArticleTable(articles)
-        self.name = name
+        corpus = Corpus(articles: articles, name: name, report: report)
         dateKey = Column(keys.dateKey)
         titleRank = Column(keys.titleRank)
         ordering = ResultOrdering(titleRank: titleRank, titleOrder: Column(keys.titleOrder), dateKey: dateKey)
-        let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        positionByID = sorted ? nil : Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var report = report
-        report.articleCount = articles.count
-        loadReport = report
         indexSlot = IndexSlot()
         self.snapshotTarget = snapshotTarget
         snapshotState = Mutex(snapshotTarget.map { .pending($0.path, because: $0.problem) } ?? .off)
@@ -62,19 +51,14 @@ public final class ArticleStore: Sendable {
         if indexNow { buildIndex() }
     }
 
-    /// A store read from a snapshot: everything in place, the index ready, or ready once the rest of
-    /// the snapshot is checked (`snapshot.remainingCheck`).
+    /// An engine read from a snapshot: everything in place, the index ready, or ready once the rest
+    /// of the snapshot is checked (`snapshot.remainingCheck`).
     init(snapshot: SnapshotContents, report: LoadReport, name: String, path: String) {
-        articles = ArticleTable(snapshot.articles)
-        self.name = name
+        corpus = Corpus(snapshot: snapshot.articles, name: name, report: report)
         dateKey = snapshot.dateKey
         titleRank = snapshot.titleRank
         ordering = ResultOrdering(
             titleRank: titleRank, titleOrder: Column(snapshot.titleOrder), dateKey: dateKey, ageByTitle: snapshot.ageByTitle)
-        positionByID = nil
-        var report = report
-        report.articleCount = snapshot.articles.count
-        loadReport = report
         remainingCheck = snapshot.remainingCheck
         indexSlot = remainingCheck == nil ? IndexSlot(ready: snapshot.index) : IndexSlot(checking: true)
         snapshotTarget = nil
@@ -83,12 +67,16 @@ public final class ArticleStore: Sendable {
         dateOrder = snapshot.dateOrder
     }
 
+    /// The corpus's articles, in id order.
+    var articles: ArticleTable { corpus.articles }
+
     /// Whether the index came from a snapshot, will be saved to one, or neither.
     public var snapshotStatus: SnapshotStatus { snapshotState.withLock { $0 } }
 
     /// Builds the index (if no other call did) and then writes the snapshot, if one is due. Meant for
-    /// a background thread in the reader; the CLI's `CorpusOpener.open(indexing: .now)` calls it too.
-    public func buildIndexAndSaveSnapshot() {
+    /// a background thread in the reader (`prepare`); the CLI's `CorpusOpener.open(indexing: .now)`
+    /// calls it too.
+    func buildIndexAndSaveSnapshot() {
         guard buildIndex(), let target = snapshotTarget, let index = readyIndex else { return }
         let status: SnapshotStatus
         if let problem = target.cache.prepare() {
@@ -105,40 +93,34 @@ public final class ArticleStore: Sendable {
     }
 
     /// The index, waiting for it (or building it on this thread) when it is not ready yet.
-    public var index: SearchIndex {
+    var index: SearchIndex {
         if let index = indexSlot.ready { return index }
         buildIndex()
         return indexSlot.waitForIndex()
     }
 
     /// The index when it is built; nil while it is being built (searches then scan the articles).
-    public var readyIndex: SearchIndex? { indexSlot.ready }
+    var readyIndex: SearchIndex? { indexSlot.ready }
 
     /// How far the index build is, 0...1; 1 once it is ready.
-    public var indexingProgress: Double { indexSlot.progress }
+    var indexingProgress: Double { indexSlot.progress }
 
-    /// What loading found, with the time the index took once it is built.
-    public var report: LoadReport {
-        var report = loadReport
-        report.indexSeconds = indexSlot.buildSeconds
-        return report
-    }
-
-    /// True from the start of a store painted from a snapshot until the rest of the snapshot is
+    /// True from the start of an engine painted from a snapshot until the rest of the snapshot is
     /// checked (`SnapshotReader.Check.listFirst`); the status line says "checking" until the index
     /// part has passed (the text is checked after it, while searches run).
     public var isCheckingSnapshot: Bool { indexSlot.isChecking }
 
-    /// Waits until the snapshot's remaining check has ended (running it on this thread if no other
-    /// thread has started it); false when it found damage (in the index: the index is then built
-    /// from the articles; either way the folder should be read again). True at once for any other store.
-    /// Waits (as `waitForSnapshotCheck`) only until the index may be searched or the check ended.
+    /// Waits only until the index may be searched or the snapshot's remaining check has ended (as
+    /// `waitForSnapshotCheck`, running the check on this thread if no other thread has started it).
     func waitForCheckedIndex() {
         guard remainingCheck != nil, readyIndex == nil else { return }
         buildIndex()
         indexSlot.waitForIndexOrCheckEnd()
     }
 
+    /// Waits until the snapshot's remaining check has ended (running it on this thread if no other
+    /// thread has started it); false when it found damage (in the index: the index is then built
+    /// from the articles; either way the folder should be read again). True at once for any other engine.
     public func waitForSnapshotCheck() -> Bool {
         guard remainingCheck != nil else { return true }
         buildIndex()
@@ -149,7 +131,7 @@ public final class ArticleStore: Sendable {
 
     /// Builds the index on the calling thread on all cores, once: later calls, and calls on other
     /// threads while it runs, return at once (`index` waits for it). Returns true if this call built it.
-    /// For a store painted from a snapshot it checks the rest of the snapshot instead, and builds
+    /// For an engine painted from a snapshot it checks the rest of the snapshot instead, and builds
     /// only when that finds damage.
     @discardableResult
     public func buildIndex() -> Bool {
@@ -181,32 +163,15 @@ public final class ArticleStore: Sendable {
     }
 
     /// Loads and indexes the corpus at `path` (a folder, searched recursively, or one file); no snapshot.
-    public static func load(path: String, options: LoadOptions = LoadOptions()) throws(CorpusError) -> ArticleStore {
+    public static func load(path: String, options: LoadOptions = LoadOptions()) throws(CorpusError) -> EmbeddedEngine {
         try CorpusOpener(options: options, cache: nil).open(path: path)
     }
 
     /// Loads and indexes in-memory documents (the built-in corpus, tests).
-    public static func load(documents: [CorpusLoader.Document], name: String, options: LoadOptions = LoadOptions()) -> ArticleStore {
+    public static func load(documents: [CorpusLoader.Document], name: String, options: LoadOptions = LoadOptions()) -> EmbeddedEngine {
         let (articles, report) = CorpusLoader(options: options).load(documents: documents)
-        return ArticleStore(articles: articles, report: report, name: name)
+        return EmbeddedEngine(articles: articles, report: report, name: name)
     }
-
-    /// The position of the article with this id (its path relative to the corpus root).
-    public func position(ofID id: String) -> Int? {
-        if let positionByID { return positionByID[id] }
-        var low = 0, high = articles.count
-        let key = Array(id.utf8)
-        while low < high {
-            let middle = (low + high) / 2
-            if articles.id(at: middle).utf8.lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
-        }
-        return low < articles.count && articles.id(at: low) == id ? low : nil
-    }
-
-    public func article(withID id: String) -> Article? { position(ofID: id).map { articles[$0] } }
-
-    /// The date of article `position` without building the article.
-    func date(of position: Int) -> CalendarDate? { articles.date(at: position) }
 }
 
 /// The sort keys of a list of articles: date ordinals and each article's place in title order.
@@ -220,7 +185,7 @@ struct SortKeys {
         dateKey = articles.map { $0.date?.ordinal ?? Int.min }
         var rank = [Int32](repeating: 0, count: articles.count)
         // Lower-cased bytes compare fast and well enough for titles; locale collation (Foundation)
-        // was most of the store's set-up time.
+        // is many times slower.
         let titleKeys = articles.map { Array($0.title.lowercased().utf8) }
         let byTitle = articles.indices.sorted { a, b in
             titleKeys[a] != titleKeys[b]
@@ -233,7 +198,7 @@ struct SortKeys {
     }
 }
 
-/// Where and under which fingerprint a store's index is to be saved.
+/// Where and under which fingerprint an engine's index is to be saved.
 struct SnapshotTarget: Sendable {
     var cache: SnapshotCache
     var path: String

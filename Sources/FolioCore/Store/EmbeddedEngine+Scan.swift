@@ -1,6 +1,6 @@
 import Foundation
 
-extension ArticleStore {
+extension EmbeddedEngine {
     /// A search answered by reading every article (`ScanEvaluator`), for while the index is built:
     /// the same matches, scores and order as the index's exact tier (no typo tier). Nil once
     /// `isCancelled` turns true.
@@ -8,10 +8,8 @@ extension ArticleStore {
         let started = DispatchTime.now()
         guard let outcome = ScanEvaluator(articles: articles).evaluate(query, isCancelled: isCancelled) else { return nil }
         let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
-        var results = SearchResults(
-            query: query, list: list(exact: outcome.scored, fuzzy: [], sort: effectiveSort),
-            matcher: outcome.matcher, seconds: started.secondsSince)
-        results.byScan = true
-        return results
+        return SearchResults(
+            query: query, list: orderedList(exact: outcome.scored, fuzzy: [], sort: effectiveSort),
+            seconds: started.secondsSince, byScan: true, highlighting: outcome.matcher)
     }
 }
