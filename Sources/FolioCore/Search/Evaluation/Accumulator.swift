@@ -46,9 +46,9 @@ struct Accumulator {
         for (position, tokenIDs) in counted.enumerated() {
             for id in tokenIDs {
                 postings.forEachPosting(of: id) { document, body, title in
+                    guard Int(tokensSeen[document]) >= position else { return }
                     let value = BM25.frequency(body: body, title: title, in: fields)
                     if value == 0 { return }  // not in the fields the term searches
-                    guard Int(tokensSeen[document]) >= position else { return }
                     if Int(tokensSeen[document]) == position {
                         tokensSeen[document] = UInt8(truncatingIfNeeded: position + 1)
                         if position == 0 { seenDocuments.append(Int32(document)) }
