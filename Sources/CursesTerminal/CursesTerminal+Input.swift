@@ -13,34 +13,91 @@ extension CursesTerminal {
     /// closed (then `isInputClosed` is true), and after `shutdown`.
     /// A resize invalidates the screen, so the next `present` redraws it whole. An Esc followed
     /// quickly by bytes curses does not decode arrives as `.escape`, then those keys.
+    /// Pasted text (see `nextInput`) is skipped: it is never keys.
     ///
     /// Signals (SIGWINCH, and those of `SignalFlags`) cut a wait short only on the thread they are
     /// delivered to, normally the main thread. A loop reading on another thread (where signals
     /// are usually blocked) should pass a finite timeout, or it notices them at the next key.
     public func nextEvent(timeoutMilliseconds: Int32) -> TerminalEvent? {
+        guard case .event(let event) = nextInput(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
+        return event
+    }
+
+    /// The most characters of a paste one `nextInput` returns; the rest follows in further parts.
+    public static let pastePartLimit = 4_096
+
+    /// As `nextEvent`, and text the terminal marks as pasted (bracketed paste, where the terminal
+    /// has it) as `.paste`. A SIGTSTP from outside suspends here and reports the current size, as
+    /// after a resize, so that the screen is drawn again whole.
+    public func nextInput(timeoutMilliseconds: Int32) -> TerminalInput? {
         guard !isShutDown else { return nil }
         makeCurrent()
+        if TerminalSignals.takeStopRequest() {
+            suspend()
+            return .event(.resize(width: size.width, height: size.height))
+        }
+        // Our SIGWINCH handler only takes note; the resize (within the limit) queues KEY_RESIZE.
+        if TerminalSignals.takeResize() { _ = synchronizeSize() }
+        if isInPaste { return pastePart(timeoutMilliseconds: timeoutMilliseconds) }
+        while true {
+            switch read(timeoutMilliseconds: timeoutMilliseconds) {
+            case .none: return nil
+            case .character(let scalar): return Key.fromCharacter(scalar).map { .event(.key($0)) }
+            case .code(let code):
+                switch code {
+                case KEY_RESIZE:
+                    invalidate()
+                    // The terminal may have kept or reflowed old text in the resized area (tmux does),
+                    // while curses believes it blank: clear the real screen on the next refresh.
+                    clearok(window, true)
+                    return .event(.resize(width: size.width, height: size.height))
+                case BracketedPaste.startCode:
+                    isInPaste = true
+                    return pastePart(timeoutMilliseconds: 0)
+                case BracketedPaste.endCode:
+                    continue  // an end without a start: nothing to do
+                default:
+                    return Self.key(forCode: code).map { .event(.key($0)) }
+                }
+            }
+        }
+    }
+
+    /// What one get_wch read.
+    private enum Read {
+        case character(Unicode.Scalar)
+        case code(Int32)
+    }
+
+    private func read(timeoutMilliseconds: Int32) -> Read? {
         wtimeout(window, timeoutMilliseconds)
         var input: wint_t = 0
         errno = 0
-        let result = wget_wch(window, &input)
-        switch result {
-        case OK:
-            return Unicode.Scalar(input).flatMap(Key.fromCharacter).map(TerminalEvent.key)
-        case KEY_CODE_YES:
-            if Int32(input) == KEY_RESIZE {
-                invalidate()
-                // The terminal may have kept or reflowed old text in the resized area (tmux does),
-                // while curses believes it blank: clear the real screen on the next refresh.
-                clearok(window, true)
-                let size = size
-                return .resize(width: size.width, height: size.height)
-            }
-            return Self.key(forCode: Int32(input)).map(TerminalEvent.key)
+        switch wget_wch(window, &input) {
+        case OK: return Unicode.Scalar(input).map(Read.character)
+        case KEY_CODE_YES: return .code(Int32(input))
         default:
             if errno != EINTR && inputHasEnded() { isInputClosed = true }
             return nil
         }
+    }
+
+    /// Reads pasted text up to the end marker, for as long as it is already there (a paste that
+    /// arrives over a slow link comes in several parts) and at most `pastePartLimit` characters.
+    /// Keys and resizes inside a paste are dropped; the first wait is `timeoutMilliseconds`.
+    private func pastePart(timeoutMilliseconds: Int32) -> TerminalInput? {
+        var scalars: [Unicode.Scalar] = []
+        var timeout = timeoutMilliseconds
+        while isInPaste && scalars.count < Self.pastePartLimit, let read = read(timeoutMilliseconds: timeout) {
+            timeout = 0
+            switch read {
+            case .character(let scalar): scalars.append(scalar)
+            case .code(BracketedPaste.endCode): isInPaste = false
+            case .code: continue
+            }
+        }
+        let text = BracketedPaste.text(scalars)
+        return text.isEmpty ? nil : .paste(text)
     }
 
     /// Whether the input is at its end or gone, after get_wch found nothing to read.

@@ -2,19 +2,31 @@ import CNCursesW
 import Glibc
 
 extension CursesTerminal {
-    /// Checks the terminal's real size (TIOCGWINSZ on the output) against curses' idea of it and
-    /// resizes curses when they differ. Returns true when it did: the caller then redraws.
+    /// Checks the terminal's real size (TIOCGWINSZ) against curses' idea of it and resizes curses
+    /// when they differ, to at most `TerminalSizeLimit`. Returns true when it did: the caller then
+    /// redraws (curses also queues a KEY_RESIZE).
     ///
-    /// Seen under tmux: a width and a height change arriving back to back left curses with the new
-    /// width but the old height, and no further KEY_RESIZE; the screen then stayed half drawn.
+    /// Called on SIGWINCH, and by the run loop on every wake-up: seen under tmux, a width and a
+    /// height change arriving back to back left curses with the new width but the old height, and
+    /// no further signal; the screen then stayed half drawn.
     public func synchronizeSize() -> Bool {
-        var size = winsize()
-        guard ioctl(fileno(outputFile), UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else {
-            return false
-        }
+        synchronizeSize(announcing: true)
+    }
+
+    /// As `synchronizeSize()`; without `announcing`, curses queues no KEY_RESIZE (at start, where
+    /// nothing has been drawn at the old size).
+    func synchronizeSize(announcing: Bool) -> Bool {
+        guard !isShutDown, let reported = Self.reportedSize(of: terminalDescriptor),
+              let size = TerminalSizeLimit.clamp(width: reported.width, height: reported.height)
+        else { return false }
+        makeCurrent()
         let current = self.size
-        guard Int(size.ws_col) != current.width || Int(size.ws_row) != current.height else { return false }
-        resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        guard size.width != current.width || size.height != current.height else { return false }
+        if announcing {
+            resizeterm(Int32(size.height), Int32(size.width))
+        } else {
+            resize_term(Int32(size.height), Int32(size.width))
+        }
         invalidate()
         return true
     }

@@ -57,7 +57,20 @@ public final class CursesTerminal {
     /// ignored, input from a file): `nextEvent` will only return nil, so the run loop should stop.
     public internal(set) var isInputClosed = false
 
+    /// Set when `TERM` named no terminfo entry here and a fallback is drawn with: one line for the
+    /// status line.
+    public let terminalNote: String?
+
     var colorPairs: ColorPairs
+    /// A duplicate of the output terminal as given, for its size (curses' own descriptor may be the
+    /// output pump's pipe); -1 when it could not be made.
+    let terminalDescriptor: Int32
+    /// Carries output to a terminal (nil for other outputs, or when it could not start).
+    var pump: OutputPump?
+    /// The terminal's bracketed-paste sequences, when it has them.
+    var bracketedPaste: BracketedPaste?
+    /// Between a paste's start marker and its end.
+    var isInPaste = false
     /// The grid on the screen now; nil when the next present must redraw every cell.
     var presented: ScreenGrid?
     /// Cells the last `present` drew (for tests of the diffing).
@@ -67,13 +80,15 @@ public final class CursesTerminal {
     /// Starts curses on the options' descriptors.
     ///
     /// Sets the locale (see `TerminalLocale`), then `newterm` (never `initscr`, which exits the
-    /// process on failure), raw mode, no echo, keypad keys, a 25 ms escape delay, hidden cursor,
-    /// no newline translation, and colours if the terminal has them and they are wanted.
+    /// process on failure) for `TERM` or, when no terminfo entry has that name, a fallback (see
+    /// `TerminalType`; `terminalNote` then says so), at a size within `TerminalSizeLimit`; raw
+    /// mode, no echo, keypad keys, a 25 ms escape delay, hidden cursor, no newline translation,
+    /// colours if the terminal has them and they are wanted, bracketed paste where the terminal
+    /// describes it, and on a terminal the output pump (see `OutputPump`).
     /// - Throws: `CursesTerminalError` (one line) when the terminal cannot be set up.
     public init(options: Options) throws {
         isUnicode = TerminalLocale.configure() && !options.forcesASCII
-        let name = options.terminalName ?? getenv("TERM").map { String(cString: $0) }
-        guard let name, !name.isEmpty else { throw CursesTerminalError("TERM is not set, so the terminal type is unknown") }
+        let requested = options.terminalName ?? getenv("TERM").map { String(cString: $0) }
 
         guard let outputFile = Self.open(options.output, mode: "w") else {
             throw CursesTerminalError("cannot use file descriptor \(options.output) for output: \(Self.errnoText())")
@@ -82,22 +97,30 @@ public final class CursesTerminal {
             fclose(outputFile)
             throw CursesTerminalError("cannot use file descriptor \(options.input) for input: \(Self.errnoText())")
         }
-        guard let screen = newterm(name, outputFile, inputFile) else {
+        // Before newterm, which takes only the signals still at their default action.
+        TerminalSignals.install(catchingStop: isatty(fileno(outputFile)) == 1)
+        let started: StartedScreen
+        do {
+            started = try Self.startScreen(requested: requested, output: outputFile, input: inputFile)
+        } catch {
             fclose(outputFile)
             fclose(inputFile)
-            throw CursesTerminalError("unknown terminal type '\(name)' (no terminfo entry); try TERM=xterm-256color")
+            throw error
         }
-        guard folio_has_cursor_addressing() != 0, let window = folio_stdscr() else {
+        guard let window = folio_stdscr() else {
             endwin()
-            delscreen(screen)
+            delscreen(started.screen)
             fclose(outputFile)
             fclose(inputFile)
-            throw CursesTerminalError("terminal type '\(name)' cannot move the cursor; try TERM=xterm-256color")
+            throw CursesTerminalError("curses made no screen for terminal type '\(started.terminalName)'")
         }
-        self.screen = screen
+        self.screen = started.screen
         self.window = window
         self.outputFile = outputFile
         self.inputFile = inputFile
+        terminalDescriptor = fcntl(fileno(outputFile), F_DUPFD_CLOEXEC, 0)
+        terminalNote = started.terminalName == requested
+            ? nil : TerminalType.fallbackNote(requested: requested, used: started.terminalName)
 
         // Each may fail on something that is not a terminal (tests draw into /dev/null); drawing
         // still works, so their results are ignored.
@@ -123,6 +146,11 @@ public final class CursesTerminal {
         }
         colorPairs = ColorPairs(
             colors: Int(folio_COLORS()), pairs: Int(folio_COLOR_PAIRS()), allowsDefaultColors: useDefaultColors)
+        _ = synchronizeSize(announcing: false)
+        bracketedPaste = BracketedPaste.setUp()
+        pump = OutputPump(descriptor: fileno(outputFile))
+        if let bracketedPaste { writeControlSequence(bracketedPaste.enable) }
+        armCrashReset()
     }
 
     deinit {
@@ -130,7 +158,12 @@ public final class CursesTerminal {
         delscreen(screen)
         fclose(outputFile)
         fclose(inputFile)
+        if terminalDescriptor >= 0 { close(terminalDescriptor) }
     }
+
+    /// Whether the last frame is still on its way to the terminal (a slow link): drawing the next
+    /// only once it has gone keeps the keyboard read and sends only the latest state.
+    public var isSendingFrame: Bool { pump?.isBusy ?? false }
 
     /// Columns and rows of the terminal (curses updates them on a resize).
     public var size: (width: Int, height: Int) {
@@ -145,21 +178,17 @@ public final class CursesTerminal {
         clearok(window, true)
     }
 
-    /// Suspends for a shell job-control stop (Ctrl-Z, which raw mode delivers as a key).
+    /// Suspends for a shell job-control stop (Ctrl-Z, which raw mode delivers as a key, or a
+    /// SIGTSTP from outside, see `nextInput`).
     ///
-    /// Restores the terminal, stops the process with SIGTSTP, and once the shell resumes it,
-    /// repaints the whole screen. ncurses' own SIGTSTP handler (installed by newterm when
-    /// SIGTSTP had its default action) also runs and repaints; the repaint here covers the case
-    /// where it is not installed.
+    /// Restores the terminal, stops the process with SIGTSTP's default action (see
+    /// `TerminalSignals`), and once the shell resumes it, repaints the whole screen.
     public func suspend() {
         guard !isShutDown else { return }
         makeCurrent()
-        endwin()
-        raise(SIGTSTP)
-        makeCurrent()
-        clearok(window, true)
-        wrefresh(window)
-        invalidate()
+        leaveScreen(waitingMilliseconds: 1_000)
+        TerminalSignals.stopProcess()
+        returnToScreen()
     }
 
     /// Restores the terminal (endwin). Idempotent; `deinit` calls it too.
@@ -169,8 +198,32 @@ public final class CursesTerminal {
         guard !isShutDown else { return }
         isShutDown = true
         makeCurrent()
-        // endwin also shows the cursor again and leaves the alternate screen.
+        // A frame a slow link has not taken within a moment is dropped: the screen is being left.
+        leaveScreen(waitingMilliseconds: 200)
+        pump?.stop()
+        pump = nil
+    }
+
+    /// Restores the terminal for the shell or another program: the rest of the output first (or
+    /// what a slow link takes within `milliseconds`), bracketed paste off, then endwin (which also
+    /// shows the cursor again and leaves the alternate screen) straight on the terminal.
+    func leaveScreen(waitingMilliseconds milliseconds: Int) {
+        CrashGuard.disarmScreenReset()
+        pump?.bypass(waitingMilliseconds: milliseconds)
+        if let bracketedPaste { writeControlSequence(bracketedPaste.disable) }
         endwin()
+    }
+
+    /// Takes the terminal back after `leaveScreen`: curses' modes and a full repaint, written
+    /// straight to the terminal (they need its descriptor), then the pump again.
+    func returnToScreen() {
+        makeCurrent()
+        clearok(window, true)
+        wrefresh(window)
+        if let bracketedPaste { writeControlSequence(bracketedPaste.enable) }
+        pump?.resume()
+        invalidate()
+        armCrashReset()
     }
 
     /// Makes this terminal's screen the one curses' screen-less calls (doupdate, COLORS) act on,
@@ -212,13 +265,8 @@ extension CursesTerminal {
     /// a full repaint afterwards, whatever the program left on the screen.
     public func runOutside<Result>(_ body: () throws -> Result) rethrows -> Result {
         makeCurrent()
-        endwin()
-        defer {
-            makeCurrent()
-            clearok(window, true)
-            wrefresh(window)
-            invalidate()
-        }
+        leaveScreen(waitingMilliseconds: 1_000)
+        defer { returnToScreen() }
         return try body()
     }
 

@@ -4,8 +4,9 @@ import Synchronization
 import Glibc
 #endif
 
-/// Termination requests from signals (SIGINT, SIGTERM, SIGHUP), polled by the run loop so that
-/// `endwin` runs on the normal exit path.
+/// Termination requests from signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT), polled by the run loop so
+/// that `endwin` runs on the normal exit path. SIGQUIT (`kill -QUIT`; raw mode makes Ctrl-\ a key)
+/// ends the session like SIGTERM (see `CrashGuard` for before and after the run loop).
 ///
 /// The handlers only store the signal number into a lock-free atomic, which is async-signal-safe.
 /// They are installed without SA_RESTART, so a blocking read is interrupted and
@@ -15,7 +16,7 @@ import Glibc
 /// only catches signals still at their default action); installed after, they replace its handlers.
 public enum SignalFlags {
     /// The signals that ask folio to stop.
-    public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     /// The last signal received, 0 for none.
     private static let received = Atomic<Int32>(0)

@@ -1,3 +1,5 @@
+import TerminalCore
+
 /// One problem found in a config file: where it is and what is wrong. The setting it touches keeps
 /// its default.
 public struct ConfigDiagnostic: Sendable, Equatable, CustomStringConvertible {
@@ -19,10 +21,12 @@ public struct ConfigDiagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Compiler style, for stderr and the status line: "config.toml:12: unknown key 'colour' in [theme]".
+    /// The path and the message quote the file's own text, so control characters in either are shown
+    /// as `\u{1B}` escapes: a key or value cannot retitle the window or clear the screen.
     public var description: String {
         var location = file
         if let line { location += ":\(line)" }
         if line != nil, let column { location += ":\(column)" }
-        return "\(location): \(message)"
+        return VisibleControls.escape("\(location): \(message)")
     }
 }

@@ -100,6 +100,8 @@ extension ConfigLoader {
                 ("default_sort = \(tomlString(configuration.defaultSort.rawValue))",
                  "the list's order at start: \(sorts) (an empty query lists by date)"),
                 (corpus, "the folder `folio` opens without a PATH, absolute or ~/ (unset: the built-in articles)"),
+                ("follow_links = \(configuration.followLinks)",
+                 "follow symlinks out of the corpus folder, as --follow-links (not when restricted)"),
             ])
         return lines.joined(separator: "\n") + "\n"
     }

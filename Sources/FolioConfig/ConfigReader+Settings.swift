@@ -51,8 +51,10 @@ extension ConfigReader {
             case "corpus":
                 guard let corpus = string(value, at: keyPath) else { continue }
                 corpusPath(corpus, at: keyPath).map { configuration.defaultCorpus = $0 }
+            case "follow_links":
+                bool(value, at: keyPath).map { configuration.followLinks = $0 }
             default:
-                reportUnknownKey(at: keyPath, expected: ["default_sort", "corpus"])
+                reportUnknownKey(at: keyPath, expected: ["default_sort", "corpus", "follow_links"])
             }
         }
     }

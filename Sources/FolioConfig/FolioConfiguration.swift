@@ -17,12 +17,14 @@ public struct FolioConfiguration: Sendable, Equatable {
     public var defaultSort: ListOrder
     /// The corpus folder `folio` opens without a path argument (`~` expanded); `nil`: the built-in articles.
     public var defaultCorpus: String?
+    /// Whether the reader follows symlinks out of the corpus folder (`--follow-links`; never when restricted).
+    public var followLinks: Bool
 
     /// Creates a configuration; every argument defaults to folio's built-in value.
     public init(
         keyMap: KeyMap = .standard, theme: Theme = .standard, sideBySideWidth: Int = Layout.sideBySideWidth,
         listWidth: Int? = nil, measure: Int = ReaderDocument.measure, defaultSort: ListOrder = .relevance,
-        defaultCorpus: String? = nil
+        defaultCorpus: String? = nil, followLinks: Bool = false
     ) {
         self.keyMap = keyMap
         self.theme = theme
@@ -31,6 +33,7 @@ public struct FolioConfiguration: Sendable, Equatable {
         self.measure = measure
         self.defaultSort = defaultSort
         self.defaultCorpus = defaultCorpus
+        self.followLinks = followLinks
     }
 
     /// folio without a config file.

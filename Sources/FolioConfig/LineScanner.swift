@@ -50,7 +50,8 @@ struct LineScanner {
         character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
     }
 
-    /// A quoted key; a basic string's `\"` and `\\` are unescaped (enough to match it).
+    /// A quoted key; a basic string's escapes are decoded, so that `"k\u001B"` matches the key
+    /// TOMLKit reports.
     private mutating func quoted(_ quote: Character) -> String? {
         position += 1
         var text = ""
@@ -59,12 +60,33 @@ struct LineScanner {
             if character == quote { return text }
             if character == "\\" && quote == "\"", let next = peek {
                 position += 1
-                text.append(next)
+                text.append(unescaped(next))
             } else {
                 text.append(character)
             }
         }
         return nil
+    }
+
+    /// The character a basic string's `\` + `letter` stands for, reading the hex digits of `\uXXXX`,
+    /// `\UXXXXXXXX` and `\xHH`; `letter` itself for `\"`, `\\` and anything unknown.
+    private mutating func unescaped(_ letter: Character) -> Character {
+        switch letter {
+        case "b": return "\u{08}"
+        case "t": return "\t"
+        case "n": return "\n"
+        case "f": return "\u{0C}"
+        case "r": return "\r"
+        case "e": return "\u{1B}"
+        case "u", "U", "x":
+            let count = letter == "u" ? 4 : letter == "U" ? 8 : 2
+            guard position + count <= characters.count,
+                  let value = UInt32(String(characters[position..<position + count]), radix: 16),
+                  let scalar = Unicode.Scalar(value) else { return letter }
+            position += count
+            return Character(scalar)
+        default: return letter
+        }
     }
 
     /// Skips one value up to the `,` or `}` that ends it (strings, arrays and tables nested).

@@ -4,16 +4,25 @@
 /// It reads a document TOMLKit has already accepted, so it can be simple: it follows table headers
 /// (`[a.b]`, `[[a]]`), keys (bare, quoted, dotted) and inline tables (`k = { a = 1 }`), skips
 /// comments and multi-line strings, and records the first line of every key path and its prefixes.
+///
+/// The paths are kept in a tree, one node per key part, so that a header of n dotted parts costs n
+/// nodes rather than every prefix as its own path (n²/2 parts).
 struct SourceLocator {
-    /// The first line (1-based) each path was written on.
-    private var lines: [[String]: Int] = [:]
+    /// One key part: the first line (1-based) its path was written on, and the parts under it.
+    private struct Node {
+        var line: Int
+        var children: [String: Int] = [:]
+    }
+
+    /// The tree; `nodes[0]` is the root (the document), whose line is never used.
+    private var nodes = [Node(line: 0)]
     /// The lines that start a key or a header, sorted: where one value's text ends at the latest.
     private var entryLines: [Int] = []
     private let textLines: [Substring]
 
     init(_ text: String) {
         textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var table: [String] = []
+        var table = 0  // the node of the current [table]
         var openString: String? = nil
         for (index, line) in textLines.enumerated() {
             let number = index + 1
@@ -27,12 +36,11 @@ struct SourceLocator {
                 let isArray = scanner.starts(with: "[[")
                 scanner.advance(by: isArray ? 2 : 1)
                 guard let path = scanner.keyPath() else { continue }
-                table = path
-                record(path, line: number)
+                table = record(path, under: 0, line: number)
             } else if let key = scanner.keyPath(), scanner.consume("=") {
-                record(table + key, line: number)
+                let node = record(key, under: table, line: number)
                 scanner.skipSpaces()
-                if scanner.peek == "{" { recordInlineTable(&scanner, path: table + key, line: number) }
+                if scanner.peek == "{" { recordInlineTable(&scanner, under: node, line: number) }
                 openString = Self.openMultilineString(in: line)
             }
         }
@@ -41,13 +49,18 @@ struct SourceLocator {
     /// The line of `path` (a table, a key, or a key of an inline table); when the exact path was not
     /// found, the line of its longest written prefix.
     func line(of path: [String]) -> Int? {
-        var prefix = path
-        while !prefix.isEmpty {
-            if let line = lines[prefix] { return line }
-            prefix.removeLast()
+        var node = 0
+        var line: Int?
+        for part in path {
+            guard let child = nodes[node].children[part] else { break }
+            node = child
+            line = nodes[node].line
         }
-        return nil
+        return line
     }
+
+    /// How many key parts are recorded (tests: it grows with the text, not with its square).
+    var recordedPartCount: Int { nodes.count - 1 }
 
     /// The line of `value` written as a string (`"x"` or `'x'`) in the value starting on `line`
     /// (a multi-line array); `line` when it is not found there.
@@ -60,24 +73,32 @@ struct SourceLocator {
         return line
     }
 
-    private mutating func record(_ path: [String], line: Int) {
+    /// Records `path` below the node `start` (0 for the document); returns the node of its last part.
+    private mutating func record(_ path: [String], under start: Int, line: Int) -> Int {
         if entryLines.last != line { entryLines.append(line) }
-        for length in 1...max(1, path.count) where length <= path.count {
-            let prefix = Array(path.prefix(length))
-            if lines[prefix] == nil { lines[prefix] = line }
+        var node = start
+        for part in path {
+            if let child = nodes[node].children[part] {
+                node = child
+            } else {
+                nodes.append(Node(line: line))
+                nodes[node].children[part] = nodes.count - 1
+                node = nodes.count - 1
+            }
         }
+        return node
     }
 
     /// Records the keys of `{ a = 1, b = { c = 2 } }`, the scanner being on the `{`.
-    private mutating func recordInlineTable(_ scanner: inout LineScanner, path: [String], line: Int) {
+    private mutating func recordInlineTable(_ scanner: inout LineScanner, under table: Int, line: Int) {
         scanner.advance(by: 1)
         while true {
             scanner.skipSpaces()
             guard let key = scanner.keyPath(), scanner.consume("=") else { return }
-            record(path + key, line: line)
+            let node = record(key, under: table, line: line)
             scanner.skipSpaces()
             if scanner.peek == "{" {
-                recordInlineTable(&scanner, path: path + key, line: line)
+                recordInlineTable(&scanner, under: node, line: line)
             } else {
                 scanner.skipValue()
             }

@@ -34,5 +34,12 @@ public struct CorpusKey: Hashable, Sendable, CustomStringConvertible {
         CorpusKey("builtin:\(name)")
     }
 
+    /// This corpus as one visitor sees it: `visitor:FINGERPRINTS:KEY`. Keys of folders start with
+    /// `/` and built-in ones with `builtin:`, so a visitor's marks never mix with another
+    /// visitor's, nor with the account's own.
+    public func visitor(_ identity: VisitorIdentity) -> CorpusKey {
+        CorpusKey("visitor:\(identity):\(value)")
+    }
+
     public var description: String { value }
 }

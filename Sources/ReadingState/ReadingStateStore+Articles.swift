@@ -12,7 +12,7 @@ extension ReadingStateStore {
                 db, sql: "SELECT id, isRead, isBookmarked, position FROM article WHERE corpus = ?",
                 arguments: [corpus.value])
             while let row = try rows.next() {
-                states[row[0]] = ArticleState(isRead: row[1], isBookmarked: row[2], position: row[3])
+                states[try StoredValue.text(row, 0, column: "article.id")] = try Self.articleState(row, from: 1)
             }
             return states
         }
@@ -25,8 +25,16 @@ extension ReadingStateStore {
                 db, sql: "SELECT isRead, isBookmarked, position FROM article WHERE corpus = ? AND id = ?",
                 arguments: [corpus.value, id])
             guard let row else { return .unmarked }
-            return ArticleState(isRead: row[0], isBookmarked: row[1], position: row[2])
+            return try Self.articleState(row, from: 0)
         }
+    }
+
+    /// The state in columns `isRead, isBookmarked, position` of `row`, starting at `index`.
+    private static func articleState(_ row: Row, from index: Int) throws -> ArticleState {
+        ArticleState(
+            isRead: try StoredValue.flag(row, index, column: "article.isRead"),
+            isBookmarked: try StoredValue.flag(row, index + 1, column: "article.isBookmarked"),
+            position: try StoredValue.offset(row, index + 2, column: "article.position"))
     }
 
     /// Marks an article read or unread.

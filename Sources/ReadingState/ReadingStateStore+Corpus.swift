@@ -28,7 +28,8 @@ extension ReadingStateStore {
     // `column` is always one of the literals above, never user input.
     private func corpusValue(_ column: String, corpus: CorpusKey) throws(ReadingStateError) -> String? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT \(column) FROM corpus WHERE key = ?", arguments: [corpus.value])
+            let row = try Row.fetchOne(db, sql: "SELECT \(column) FROM corpus WHERE key = ?", arguments: [corpus.value])
+            return try row.flatMap { try StoredValue.optionalText($0, 0, column: "corpus.\(column)") }
         }
     }
 

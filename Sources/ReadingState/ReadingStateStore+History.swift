@@ -6,7 +6,7 @@ extension ReadingStateStore {
     public func history(corpus: CorpusKey, limit: Int = 100) throws(ReadingStateError) -> [String] {
         guard limit > 0 else { return [] }
         return try read { db in
-            try String.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT query FROM (
@@ -14,6 +14,9 @@ extension ReadingStateStore {
                     ) ORDER BY sequence
                     """,
                 arguments: [corpus.value, limit])
+            var queries: [String] = []
+            while let row = try rows.next() { queries.append(try StoredValue.text(row, 0, column: "history.query")) }
+            return queries
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 extension ReadingStateStore {
-    /// Opens the pool and migrates the schema, waiting out other processes that open the same new
-    /// file at the same moment.
+    /// Opens the pool, refuses a file of a newer folio, and migrates the schema, waiting out other
+    /// processes that open the same new file at the same moment.
     ///
     /// Switching a new file to WAL (`PRAGMA journal_mode = WAL`, run by `DatabasePool`) needs an
     /// exclusive lock and fails at once with "database is locked" when another process holds any
@@ -15,6 +15,7 @@ extension ReadingStateStore {
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: options.configuration)
+                try pool.read(StateSchema.checkNotNewer)
                 // A read-only connection cannot migrate; it reads whatever schema is there.
                 if !options.isReadOnly { try StateSchema.migrate(pool) }
                 return pool

@@ -8,3 +8,11 @@ extension ReadingStateStore {
         try pool.write { _ in try body() }
     }
 }
+
+extension ReadingStateStore {
+    /// Runs raw SQL on the file at `path` outside any store, as a hand edit, a damaged disk or a
+    /// newer folio would change it: lets tests plant values the schema does not allow.
+    static func executeRaw(path: String, _ sql: String) throws {
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+}

@@ -1,8 +1,12 @@
 import GRDB
 
 /// The database schema, as versioned migrations: a released migration is never edited, a change
-/// is a new migration appended here.
+/// is a new migration appended here. Migration "vN" ends with `PRAGMA user_version = N` and
+/// ``version`` becomes N, so an older folio recognises a file it cannot read.
 enum StateSchema {
+    /// The schema this folio writes (the file's `user_version`; files made before it hold 0).
+    static let version = 2
+
     /// Keeps the most recent queries of each corpus; older ones are deleted as new ones arrive.
     static let historyCapacity = 1_000
 
@@ -25,6 +29,19 @@ enum StateSchema {
             } catch where attemptsLeft > 0 {
                 attemptsLeft -= 1
             }
+        }
+    }
+
+    /// Refuses a file written by a newer folio: a higher `user_version`, or a migration this folio
+    /// does not know. Reading it could misread renamed or retyped columns; migrating it could undo
+    /// what the newer folio did.
+    static func checkNotNewer(_ db: Database) throws {
+        let fileVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if fileVersion > version {
+            throw NewerSchema(reason: "schema version \(fileVersion); this folio reads up to \(version)")
+        }
+        if try migrator.hasBeenSuperseded(db) {
+            throw NewerSchema(reason: "its schema has changes this folio does not know")
         }
     }
 
@@ -57,6 +74,16 @@ enum StateSchema {
                 CREATE INDEX history_by_corpus ON history (corpus, sequence);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // No change to the tables: the file now says which schema it holds (see `version`).
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
         return migrator
     }
+}
+
+/// The state file was written by a newer folio.
+struct NewerSchema: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { "written by a newer folio (\(reason))" }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioConfig
 import Foundation
+import TerminalCore
 
 /// `--config PATH`: the configuration file (default `$XDG_CONFIG_HOME/folio/config.toml`).
 struct ConfigOptions: ParsableArguments {
@@ -48,6 +49,6 @@ struct ConfigCommand: ParsableCommand {
         let (_, diagnostics) = ConfigLoader.load(path: checkPath!, mustExist: true)
         for diagnostic in diagnostics { print(diagnostic.description) }
         if !diagnostics.isEmpty { throw FolioExit.nothingFound }
-        print("\(checkPath!): no problems")
+        print("\(VisibleControls.escape(checkPath!)): no problems")
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
+import TerminalCore
 
 /// `folio`: read and search a folder of articles. The entry point maps every error to folio's exit
 /// statuses (0 found, 1 nothing found, 2 usage or corpus error) instead of ArgumentParser's own.
@@ -24,6 +26,12 @@ struct FolioCommand: ParsableCommand {
         defaultSubcommand: ReaderCommand.self)
 
     static func main() {
+        // Before anything else can crash: a crash is one line and a restored terminal, never the
+        // Swift runtime's interactive backtracer.
+        CrashGuard.install()
+        #if DEBUG
+        TestCrash.armIfAsked()
+        #endif
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,11 +42,13 @@ struct FolioCommand: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success {
                 // --help, --version: ArgumentParser's own text on stdout.
-                print(fullMessage(for: error))
+                print(visibleLines(fullMessage(for: error)))
                 Foundation.exit(0)
             }
-            printError(message(for: error))
-            if let usage = usageLine(for: error) { FileHandle.standardError.write(Data((usage + "\n").utf8)) }
+            // ArgumentParser quotes the arguments it rejects: their control characters are shown
+            // escaped, line by line (its own messages may have more than one line).
+            FileHandle.standardError.write(Data((visibleLines("folio: " + message(for: error)) + "\n").utf8))
+            if let usage = usageLine(for: error) { FileHandle.standardError.write(Data((visibleLines(usage) + "\n").utf8)) }
             Foundation.exit(2)
         }
     }
@@ -46,6 +56,12 @@ struct FolioCommand: ParsableCommand {
     private static func usageLine(for error: Error) -> String? {
         let full = fullMessage(for: error)
         return full.split(separator: "\n").first { $0.hasPrefix("Usage:") }.map { String($0) }
+    }
+
+    /// `text` with the control characters of each line escaped, its line breaks kept.
+    static func visibleLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleControls.escape(String($0)) }
+            .joined(separator: "\n")
     }
 }
 
@@ -58,8 +74,10 @@ struct FolioExit: Error {
     static func usage(_ message: String) -> FolioExit { FolioExit(status: 2, message: message) }
 }
 
+/// One line on stderr. Messages quote what the user gave (paths, ids, queries, config text), so
+/// control characters are shown as `\u{1B}` escapes, never sent to the terminal.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("folio: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("folio: \(VisibleControls.escape(message))\n".utf8))
 }
 
 enum FolioVersion {

@@ -10,7 +10,10 @@ struct Output {
     /// Without a terminal, the table is laid out for this width (titles are not cut).
     static let unboundedWidth = 10_000
 
+    /// Every field is cleaned first (`PrintableText`), in every format: JSON escapes C0 controls
+    /// but would pass C1 controls and bidi overrides through.
     func render(_ rows: [ArticleRow], total: Int? = nil, seconds: Double? = nil) -> String {
+        let rows = rows.map(\.printable)
         switch format {
         case .json: return json(rows)
         case .tsv: return rows.map(tsvLine).joined()

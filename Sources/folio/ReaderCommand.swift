@@ -31,8 +31,12 @@ struct ReaderCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     @Flag(help: ArgumentHelp(
-        "Restricted mode for SSH visitors (also FOLIO_RESTRICTED=1): no pager, editor, command or suspend; no config or state but the files named here."))
+        "Restricted mode for SSH visitors (also FOLIO_RESTRICTED=1): no pager, editor, command or suspend; no config but one named here; marks last the session (see --state-per-visitor) and no search history is kept."))
     var restricted = false
+
+    @Flag(name: .customLong("state-per-visitor"), help: ArgumentHelp(
+        "Restricted mode: keep each visitor's marks, bookmarks and positions in the --state file, by the fingerprint of the SSH key they logged in with (sshd's ExposeAuthInfo yes); a visitor without a key gets them for the session only."))
+    var statePerVisitor = false
 
     /// The flag, or FOLIO_RESTRICTED set to anything but "" or "0" (an sshd ForceCommand may set either).
     var isRestricted: Bool {
@@ -44,12 +48,14 @@ struct ReaderCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             var list = try ListCommand.parse(path.map { [$0] } ?? [])
             list.corpus = corpus
+            if isRestricted { list.corpus.followLinks = false }
             try list.run()
             return
         }
         let echo = TypeaheadEcho.silence()
         defer { echo.restore() }
         let restricted = isRestricted
+        let statePlan = try StatePlan.decide(restricted: restricted, statePath: state.statePath, perVisitor: statePerVisitor)
         // Restricted: only a config named on the command line (the ForceCommand's), never the
         // account's own; and no corpus from it: PATH or the built-in articles.
         let (configuration, diagnostics) = restricted && config.configPath == nil
@@ -60,20 +66,20 @@ struct ReaderCommand: ParsableCommand {
         let engine: any SearchEngine
         let recheck: (() -> CorpusRecheck)?
         do {
-            (engine, recheck) = try corpus.openForReader(path: corpusPath, progress: progress.update)
+            // Restricted: links out of the corpus are never followed, whatever the flag or the config say.
+            let followLinks = !restricted && (corpus.followLinks || configuration.followLinks)
+            (engine, recheck) = try corpus.openForReader(path: corpusPath, followLinks: followLinks, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()  // the error's line starts on a clean line
             throw error
         }
         let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        // Restricted: state only in the file named here, or none.
-        let keeper = restricted && state.statePath == nil
-            ? StateKeeper.disabled(articles: engine)
-            : StateKeeper(path: state.statePath, corpus: StateKeeper.key(forPath: root, builtinName: engine.name), articles: engine)
+        let keeper = StateKeeper(
+            plan: statePlan, corpus: StateKeeper.key(forPath: root, builtinName: engine.name), articles: engine)
         let configProblem = diagnostics.first.map {
             diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"
-        }
+        } ?? engine.notice
         try ReaderSession(
             engine: engine, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
             isRestricted: restricted, recheck: recheck

@@ -18,6 +18,9 @@ final class ReaderSession {
     private let keeper: StateKeeper
 
     private let configProblem: String?
+    /// While input is applied in a batch, the search its last key asked for (see `readInput`).
+    private var deferredSearch: Effect?
+    private var isBatching = false
 
     init(
         engine: any SearchEngine, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration,
@@ -48,7 +51,7 @@ final class ReaderSession {
         let size = terminal.size
         _ = reduce(&state, .resize(width: size.width, height: size.height))
         run(reduce(&state, .restore(keeper.load())), terminal: terminal)
-        if let problem = keeper.problem ?? configProblem { state.message = problem }
+        if let problem = keeper.problem ?? configProblem ?? terminal.terminalNote { state.message = problem }
         terminal.present(Screen.render(state, theme: activeTheme))
         // Only now: the build (or a snapshot's check behind the list) takes every core, and the
         // first paint must not share them with it (at 1M articles it doubled the time to the list).
@@ -58,22 +61,22 @@ final class ReaderSession {
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
         // too; otherwise get_wch would return at once forever and spin.
         var frame = DeferredFrame()
+        var isFrameWaiting = false
         while !state.shouldQuit && SignalFlags.pendingSignal == nil && !terminal.isInputClosed {
             // While a search runs, wait for its result (woken the moment it lands) and look at the
-            // keyboard every millisecond; otherwise wait for a key, waking now and then while the
-            // index builds, for its progress.
+            // keyboard every millisecond; while a frame waits for a slow terminal to take the last
+            // one, look again soon; otherwise wait for a key, waking now and then while the index
+            // builds, for its progress.
             if state.isSearching { searcher.waitForFinished(milliseconds: 1) }
-            let timeout: Int32 = state.isSearching ? 0 : state.indexingProgress != nil || recheck != nil ? 100 : 250
-            var changed = false
-            if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
-                changed = handle(event, terminal: terminal)
-            }
+            let timeout: Int32 = state.isSearching ? 0 : isFrameWaiting ? 10
+                : state.indexingProgress != nil || recheck != nil ? 100 : 250
+            var changed = readInput(terminal, timeoutMilliseconds: timeout)
             // A resize whose KEY_RESIZE was folded into an earlier one (tmux resizes width and
             // height separately) must not leave the screen at the old size: compare on every wake-up.
             _ = terminal.synchronizeSize()
             let current = terminal.size
             if current.width != state.width || current.height != state.height {
-                changed = handle(.resize(width: current.width, height: current.height), terminal: terminal) || changed
+                changed = handle(.event(.resize(width: current.width, height: current.height)), terminal: terminal) || changed
             }
             if state.indexingProgress != nil { changed = followIndexing(terminal: terminal) || changed }
             if recheck != nil { changed = followRecheck(terminal: terminal) || changed }
@@ -81,14 +84,45 @@ final class ReaderSession {
                 run(reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)), terminal: terminal)
                 changed = true
             }
-            if frame.isDue(changed: changed, isSearching: state.isSearching) {
+            if frame.isDue(changed: changed, isSearching: state.isSearching) { isFrameWaiting = true }
+            // Over a slow link the last frame may still be on its way: the keys go on being read
+            // meanwhile, and only the state after them is drawn once the terminal has taken it.
+            if isFrameWaiting && !terminal.isSendingFrame {
                 terminal.present(Screen.render(state, theme: activeTheme))
+                isFrameWaiting = false
             }
         }
         terminal.shutdown()
         // Stopped by a signal: the terminal is restored; exit as the shell expects (128 + signal).
         if let signal = SignalFlags.pendingSignal { throw FolioExit(status: 128 + signal, message: nil) }
     }
+
+    /// Applies all the input already there (a paste typed without bracketed paste arrives as
+    /// thousands of keys) before searching or drawing: the searches the keys ask for collapse into
+    /// the last one, run once at the end. Stops after `batchLimit` so the screen keeps up with a
+    /// stream that never pauses. True when anything changed.
+    private func readInput(_ terminal: CursesTerminal, timeoutMilliseconds: Int32) -> Bool {
+        var changed = false
+        let deadline = DispatchTime.now().uptimeNanoseconds + Self.batchLimit
+        deferredSearch = nil
+        isBatching = true
+        var input = terminal.nextInput(timeoutMilliseconds: timeoutMilliseconds)
+        while let current = input {
+            changed = handle(current, terminal: terminal) || changed
+            guard !state.shouldQuit, DispatchTime.now().uptimeNanoseconds < deadline else { break }
+            input = terminal.nextInput(timeoutMilliseconds: 0)
+        }
+        isBatching = false
+        // A later key may have emptied the query (no search) after an earlier one asked for one.
+        if let search = deferredSearch, case .search(_, _, let generation) = search, generation == state.searchGeneration {
+            run([search], terminal: terminal)
+        }
+        deferredSearch = nil
+        return changed
+    }
+
+    /// How long one batch of input may take before the loop draws (a frame at 20 Hz).
+    private static let batchLimit: UInt64 = 50_000_000
 
     /// Passes the background build's progress to the state, and its end; true when the screen changed.
     private func followIndexing(terminal: CursesTerminal) -> Bool {
@@ -126,18 +160,35 @@ final class ReaderSession {
         return true
     }
 
-    private func handle(_ event: TerminalEvent, terminal: CursesTerminal) -> Bool {
+    private func handle(_ input: TerminalInput, terminal: CursesTerminal) -> Bool {
         let next: Action?
-        switch event {
-        case .resize(let width, let height):
+        switch input {
+        case .event(.resize(let width, let height)):
             terminal.invalidate()
             next = .resize(width: width, height: height)
-        case .key(let key):
+        case .event(.key(let key)):
             next = action(for: key, in: state)
+        case .paste(let text):
+            return paste(text, terminal: terminal)
         }
         guard let next else { return false }
         run(reduce(&state, next), terminal: terminal)
         return true
+    }
+
+    /// Pasted text goes into the search bar or the command prompt, as far as it has room; anywhere
+    /// else it is dropped: pasted text never acts as keys.
+    private func paste(_ text: String, terminal: CursesTerminal) -> Bool {
+        guard !state.isShowingHelp else { return false }
+        let used: Int
+        switch state.focus {
+        case .search: used = state.editor.characters.count
+        case .prompt: used = state.prompt?.editor.characters.count ?? QueryEditor.maximumLength
+        default: return false
+        }
+        let room = max(0, QueryEditor.maximumLength - used)
+        for character in text.prefix(room) { run(reduce(&state, .insert(character)), terminal: terminal) }
+        return room > 0
     }
 
     private func run(_ effects: [Effect], terminal: CursesTerminal) {
@@ -150,6 +201,8 @@ final class ReaderSession {
             case .handOff(let handOff):
                 let message = handOffs.run(handOff, terminal: terminal, width: state.width)
                 run(reduce(&state, .handOffFinished(message: message)), terminal: terminal)
+            case .search where isBatching:
+                deferredSearch = effect
             case .search(let text, let sort, let generation):
                 if let results = searcher.search(text, sort: sort, generation: generation) {
                     // Answered on this thread (small corpus): apply at once, no waiting for a poll.

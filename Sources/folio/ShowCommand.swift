@@ -36,8 +36,9 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let engine = try corpus.loadEngine(path: path)
         guard let article = engine.article(withID: id) else {
-            let close = (0..<engine.articleCount).map(engine.id(at:)).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3)
+            let close = (0..<engine.articleCount).map(engine.id(at:)).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3).map(PrintableText.line)
             let hint = close.isEmpty ? " (folio list shows the ids)" : "; did you mean \(close.joined(separator: ", "))?"
+            // The id as typed: the error line shows its control characters as escapes (VisibleControls).
             throw FolioExit(status: 1, message: "no article with id \(id)\(hint)")
         }
         let columns = width ?? min(80, TerminalInfo.current.columns ?? 80)
@@ -45,14 +46,16 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
-/// The plain-text form of one article: title, a metadata line, then the wrapped body.
+/// The plain-text form of one article: title, a metadata line, then the wrapped body, each field
+/// cleaned as `folio list` cleans it (`PrintableText`).
 enum ArticleText {
     static func render(_ article: Article, width: Int) -> String {
-        var lines = TextLayout.wrap(article.title, width: width)
+        let row = ArticleRow(article).printable
+        var lines = TextLayout.wrap(row.title, width: width)
         // The metadata line is wrapped too: with an id it is often wider than a narrow --width.
-        lines += TextLayout.wrap(ArticleRow(article).metadataLine, width: width)
+        lines += TextLayout.wrap(row.metadataLine, width: width)
         lines.append("")
-        lines += TextLayout.wrapText(article.body, width: width)
+        lines += TextLayout.wrapText(PrintableText.text(article.body), width: width)
         return lines.map { $0 + "\n" }.joined()
     }
 }

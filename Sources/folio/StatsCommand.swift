@@ -43,8 +43,9 @@ struct StatsCommand: ParsableCommand {
             let examples = report.skippedExamples[reason, default: []].joined(separator: ", ")
             lines.append(("  \(reason.explanation)", "\(count)  (e.g. \(examples))"))
         }
+        // The report, examples included, may come from a snapshot: cleaned as article text is.
         let keyWidth = lines.map(\.0.count).max() ?? 0
-        for (key, value) in lines {
+        for (key, value) in lines.map({ ($0.0, PrintableText.line($0.1)) }) {
             print(key.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + value)
         }
     }

@@ -107,6 +107,56 @@ struct SnapshotEndToEndTests {
         try tmux.waitFor("the rewritten snapshot used") { $0.contains("loaded from \(cache.path)") }
     }
 
+    /// A cache folder others may write is not trusted: the reader says so on its status line, builds
+    /// the index in memory and writes nothing there; `folio stats` says so too.
+    @Test func aCacheFolderOthersMayWriteIsNotUsedAndTheReaderSaysSo() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let scratch = try Scratch()
+        defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
+        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try scratch.writeSnapshot(folio: folio, in: tmux)
+        let folder = cache.appending(path: "folio")
+        #expect(chmod(folder.path, 0o777) == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+
+        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
+        try tmux.waitFor("the notice") { $0.contains("cache folder not trusted") }
+        try tmux.press("/")
+        try tmux.type("lighthouse", slowly: true)
+        try tmux.waitFor("the results on the index built in memory") { $0.contains("215 results") && !$0.contains("(scan)") }
+        try tmux.press("Escape", "q")
+        try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == before)
+        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot\n")
+        try tmux.waitFor("stats") { $0.contains("not used (cache folder not trusted") }
+    }
+
+    /// A FIFO where the snapshot should be: the reader opens at once (a FIFO with no writer used to
+    /// block its first read forever) and replaces it with a snapshot once the index is built.
+    @Test func aFIFOAtTheSnapshotPathDoesNotStopTheReader() throws {
+        let folio = try #require(FolioBinary.url, "the folio binary was not built")
+        let scratch = try Scratch()
+        defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
+        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try scratch.writeSnapshot(folio: folio, in: tmux)
+        let folder = cache.appending(path: "folio")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
+        let file = folder.appending(path: name).path
+        #expect(unlink(file) == 0 && mkfifo(file, 0o600) == 0)
+
+        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
+        try tmux.waitFor("the list and the notice") { $0.contains("/1500") && $0.contains("snapshot not trusted") }
+        try tmux.press("/")
+        try tmux.type("lighthouse", slowly: true)
+        try tmux.waitFor("the results on the index") { $0.contains("215 results") && !$0.contains("(scan)") }
+        try tmux.press("Escape", "q")
+        try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        var info = stat()
+        #expect(lstat(file, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG, "the FIFO replaced by the snapshot")
+    }
+
     /// Flips a byte in the middle of one section of a snapshot file (format 3: a 64-byte header, then
     /// 32-byte table entries of kind UInt32, element size UInt32, offset UInt64, count UInt64, checksum).
     private static func flipByte(inSection kind: UInt32, ofSnapshot file: URL) throws {

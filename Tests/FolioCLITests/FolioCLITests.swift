@@ -207,7 +207,7 @@ import Testing
         try Data("Named\n\nBody text.".utf8).write(to: folder.appendingPathComponent("name\u{1B}]0;pwned\u{07}\n.txt"))
         for arguments in [["list", folder.path], ["search", "red", folder.path], ["show", "evil.txt", folder.path],
                           ["list", folder.path, "--format", "json"], ["search", "body", folder.path, "--format", "tsv"],
-                          ["stats", folder.path], ["show", "name\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}.txt", folder.path]] {
+                          ["stats", folder.path], ["show", #"name\x1b]0;pwned\x07\x0a.txt"#, folder.path]] {
             let output = try FolioProcess.run(arguments)
             #expect(output.status == 0, "\(arguments): \(output.stderr)")
             for forbidden in ["\u{1B}", "\u{07}", "\u{9B}", "\u{202E}", "[31m"] {

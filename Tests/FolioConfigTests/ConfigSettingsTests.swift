@@ -50,6 +50,15 @@ struct ConfigSettingsTests {
         #expect(parse("[general]\ncorpus = \"/srv/articles\"").defaultCorpus == "/srv/articles")
     }
 
+    @Test func followLinks() {
+        #expect(FolioConfiguration.defaults.followLinks == false)
+        #expect(parse("[general]\nfollow_links = true").followLinks == true)
+        #expect(parse("[general]\nfollow_links = false").followLinks == false)
+        let (configuration, diagnostics) = ConfigLoader.parse("[general]\nfollow_links = \"yes\"\n")
+        #expect(configuration.followLinks == false)
+        #expect(diagnostics.map(\.message) == ["'follow_links' in [general] must be true or false, not a string"])
+    }
+
     @Test func namedThemes() {
         #expect(parse("[theme]\nname = \"monochrome\"").theme == .monochrome)
         #expect(parse("[theme]\nname = \"default\"").theme == .standard)

@@ -280,9 +280,9 @@ import Testing
         let (articles, report) = try load(folder)
         #expect(report.skippedCount == 0)
         #expect(articles.map(\.title).sorted() == ["Inside", "Latin-1 name"])
-        // Ids and sources show the undecodable byte as U+FFFD; the id still finds the article.
-        #expect(articles.map(\.id).sorted() == ["Z\u{FFFD}rich/inside.txt", "caf\u{FFFD}.txt"])
-        #expect(articles.first { $0.title == "Inside" }?.source == "Z\u{FFFD}rich")
+        // Ids and sources show the undecodable byte as an escape (`PrintableName`); the id still finds the article.
+        #expect(articles.map(\.id).sorted() == ["Z\\xfcrich/inside.txt", "caf\\xe9.txt"])
+        #expect(articles.first { $0.title == "Inside" }?.source == "Z\\xfcrich")
     }
 
     @Test func hostileFileAndFolderNamesBecomeSafeIdsAndSources() throws {
@@ -305,10 +305,10 @@ import Testing
         }
         // The file still opens (its bytes on disk are used), and its safe id finds it.
         let store = EmbeddedEngine(articles: articles)
-        #expect(store.article(withID: "evil\u{FFFD}]0;pwned\u{FFFD}.txt")?.title == "Escape name")
-        #expect(store.article(withID: "two\u{FFFD}lines\u{FFFD}tab.txt")?.title == "Newline name")
-        #expect(store.article(withID: "\u{FFFD}gnp.txt")?.title == "Bidi name")
-        #expect(store.article(withID: "c1\u{FFFD}31m/inside.txt")?.source == "c1\u{FFFD}31m")
+        #expect(store.article(withID: #"evil\x1b]0;pwned\x07.txt"#)?.title == "Escape name")
+        #expect(store.article(withID: #"two\x0alines\x09tab.txt"#)?.title == "Newline name")
+        #expect(store.article(withID: #"\u{202e}gnp.txt"#)?.title == "Bidi name")
+        #expect(store.article(withID: #"c1\u{9b}31m/inside.txt"#)?.source == #"c1\u{9b}31m"#)
     }
 
     @Test func hostileCorpusFolderNameIsASafeStoreName() throws {
@@ -316,10 +316,10 @@ import Testing
         try folder.write("news\u{1B}[31m/a.txt", "A\n\nText.")
         let root = folder.url.appendingPathComponent("news\u{1B}[31m").path
         let store = try EmbeddedEngine.load(path: root)
-        #expect(store.name == "news\u{FFFD}[31m")
-        #expect(store.articles.first?.source == "news\u{FFFD}[31m")
+        #expect(store.name == #"news\x1b[31m"#)
+        #expect(store.articles.first?.source == #"news\x1b[31m"#)
         let single = try EmbeddedEngine.load(path: root + "/a.txt")
-        #expect(single.articles.first?.source == "news\u{FFFD}[31m")
+        #expect(single.articles.first?.source == #"news\x1b[31m"#)
     }
 
     /// Writes a file at a path given as raw bytes (Foundation takes only String paths).

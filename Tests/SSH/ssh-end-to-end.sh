@@ -85,4 +85,91 @@ done
 keys q
 wait_for "folio to end the session" "SSH-ENDED="
 screen | grep -q "SSH-ENDED=0" || fail "the session did not end cleanly"
-echo "ssh-e2e: passed (sshd on 127.0.0.1:$port, ForceCommand folio --restricted; command, environment and hand-off keys refused)"
+
+# Two visitors, one after the other (issue #21, item 3): with the recipe's shared --state file the
+# second sees nothing of the first (no bookmark, no read mark, nothing behind Up in the search bar);
+# with --state-per-visitor (a second sshd with ExposeAuthInfo yes) each key gets its own marks back
+# and nobody gets search history.
+two_visitors_case() {
+  local visitors_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  ssh-keygen -q -t ed25519 -N '' -f "$work/visitor_b_key" || fail "second user key"
+  cat "$work/visitor_b_key.pub" >> "$work/authorized_keys"  # read at each login
+  cp "$work/authorized_keys" "$work/visitors_keys"
+  sed -e "s/^Port .*/Port $visitors_port/" -e "s|^PidFile .*|PidFile $work/visitors_sshd.pid|" \
+      -e "s|^AuthorizedKeysFile .*|AuthorizedKeysFile $work/visitors_keys|" -e '/^ForceCommand/d' "$work/sshd_config" > "$work/visitors_sshd_config"
+  printf 'ExposeAuthInfo yes\nForceCommand env LANG=C.UTF-8 %s --restricted --state %s --state-per-visitor %s\n' \
+      "$folio" "$work/visitors.sqlite" "$corpus" >> "$work/visitors_sshd_config"
+  trap '[ -f "$work/visitors_sshd.pid" ] && kill "$(cat "$work/visitors_sshd.pid")" 2>/dev/null; cleanup' EXIT
+  /usr/sbin/sshd -f "$work/visitors_sshd_config" -E "$work/visitors_sshd.log" || fail "the per-visitor sshd does not start"
+  for _ in $(seq 50); do [ -f "$work/visitors_sshd.pid" ] && break; sleep 0.1; done
+  [ -f "$work/visitors_sshd.pid" ] || fail "the per-visitor sshd did not come up"
+
+  vscreen() { tmux -L "$socket" capture-pane -p -t "$1" > "$work/screen"; cat "$work/screen"; }
+  vwait() {  # vwait SESSION DESCRIPTION GREP-PATTERN
+    for _ in $(seq 150); do vscreen "$1" | grep -q -- "$3" && return 0; sleep 0.1; done
+    fail "waiting for $2"
+  }
+  vkeys() { local name=$1; shift; tmux -L "$socket" send-keys -t "$name" "$@"; sleep 0.15; }
+  search_bar() { vscreen "$1" | head -1 | sed -e 's/   .*//' -e 's/ *$//'; }
+  connect() {  # connect KEY PORT: a new visitor session; prints its name
+    local name="visitor-$(date +%s%N)"
+    tmux -L "$socket" new-session -d -s "$name" -x 100 -y 30 \
+      "ssh -tt -i $1 -p $2 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@127.0.0.1; echo SSH-ENDED=\$?; sleep 30"
+    echo "$name"
+  }
+  leave() { vkeys "$1" Escape q; vwait "$1" "the session to end" "SSH-ENDED=0"; tmux -L "$socket" kill-session -t "$1"; }
+  first_visit() {  # bookmark, mark read, search; Up walks back through this session's query
+    local v=$1
+    vwait "$v" "folio for the first visitor" "1/5"
+    vkeys "$v" f; vwait "$v" "the bookmark" "★"
+    vkeys "$v" m; vwait "$v" "the read mark" "marked"
+    vkeys "$v" / a l i c e Space m e d i c a l Enter
+    vkeys "$v" / C-u a s h e s Enter; vwait "$v" "the second search" "3 results"
+    vkeys "$v" / Up Up
+    [ "$(search_bar "$v")" = "/ alice medical" ] || fail "Up did not recall the visitor's own query: $(search_bar "$v")"
+    leave "$v"
+  }
+  fresh_start() {  # fresh_start SESSION WHO: no bookmark, all unread, nothing behind Up
+    local v=$1
+    vwait "$v" "folio for $2" "1/5"
+    vscreen "$v" | grep -q "★" && fail "$2 sees another visitor's bookmark"
+    vkeys "$v" U; vwait "$v" "the unread filter for $2" "showing unread articles only"
+    vscreen "$v" | grep -q "1/5" || fail "$2 sees another visitor's read mark"
+    vkeys "$v" U / Up x
+    [ "$(search_bar "$v")" = "/ x" ] || fail "$2 sees another visitor's search: $(search_bar "$v")"
+    leave "$v"
+  }
+
+  # The recipe as it stands: every visitor on one --state file, session-only state.
+  first_visit "$(connect "$work/user_key" "$port")"
+  fresh_start "$(connect "$work/visitor_b_key" "$port")" "the second visitor"
+  [ -e "$work/state.sqlite" ] && fail "restricted mode wrote the shared state file"
+
+  # --state-per-visitor: marks per key, never history.
+  first_visit "$(connect "$work/user_key" "$visitors_port")"
+  fresh_start "$(connect "$work/visitor_b_key" "$visitors_port")" "a visitor with another key"
+  local v=$(connect "$work/user_key" "$visitors_port")
+  vwait "$v" "the first visitor's bookmark back" "★"
+  vkeys "$v" / Up x
+  [ "$(search_bar "$v")" = "/ x" ] || fail "search history kept per visitor: $(search_bar "$v")"
+  leave "$v"
+  if command -v sqlite3 >/dev/null; then
+    local fingerprint=$(ssh-keygen -lf "$work/user_key.pub" | awk '{print $2}')
+    sqlite3 "$work/visitors.sqlite" 'SELECT DISTINCT corpus FROM article' | grep -q "^visitor:$fingerprint:" \
+      || fail "marks not kept under the key's fingerprint $fingerprint"
+    [ "$(sqlite3 "$work/visitors.sqlite" 'SELECT count(*) FROM history')" = 0 ] || fail "search history written"
+  fi
+  kill "$(cat "$work/visitors_sshd.pid")" 2>/dev/null
+}
+two_visitors_case
+
+# The visitor's window size reaches folio through sshd as the client's pty size. tmux cannot make
+# these windows, so the client runs in the Python harness's pty: 32768 rows used to crash folio
+# inside ncurses, 40000 columns to trap in present; both must be drawn within folio's limit.
+for size in 40000x30 100x32768; do
+  python3 Tests/Kiosk/check_kiosk_terminal.py "$(command -v ssh)" window --size "$size" -- \
+    -tt -i "$work/user_key" -p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+    -o LogLevel=ERROR root@127.0.0.1 > "$work/screen" 2>&1 || fail "a $size window over ssh"
+  cat "$work/screen"
+done
+echo "ssh-e2e: passed (sshd on 127.0.0.1:$port, ForceCommand folio --restricted; command, environment and hand-off keys refused; two visitors see nothing of each other; 40000x30 and 100x32768 windows drawn within the limit)"

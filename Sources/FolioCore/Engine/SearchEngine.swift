@@ -51,6 +51,9 @@ public protocol SearchEngine: AnyObject, Sendable {
     /// True once what the engine opened (the embedded one: its snapshot) was found damaged behind the
     /// list: its results may be wrong, so the corpus should be read again.
     var isDamaged: Bool { get }
+    /// A line for the reader's status bar at start when the engine refused something worth knowing
+    /// about (the embedded one: a snapshot not to be trusted); nil otherwise.
+    var notice: String? { get }
 }
 
 extension SearchEngine {

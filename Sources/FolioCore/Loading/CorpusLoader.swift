@@ -47,7 +47,8 @@ public struct CorpusLoader: Sendable {
                 let count = done.add(1, ordering: .relaxed).newValue
                 if count % 1000 == 0 { progress(count, candidates.count) }
             }
-            switch FileReader.read(candidate.fullPath, maxSize: maxSize) {
+            let identity = candidate.inode == 0 ? nil : FileIdentity(device: candidate.device, inode: candidate.inode)
+            switch FileReader.read(candidate.fullPath, maxSize: maxSize, expected: identity) {
             case .skipped(let reason): return .skipped(reason)
             case .bytes(let bytes):
                 let outcome = Self.parse(Document(id: candidate.id, folderName: candidate.folderName, bytes: bytes))

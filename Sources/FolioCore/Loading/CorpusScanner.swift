@@ -3,8 +3,9 @@ import Foundation
 /// Walks a corpus root and lists the article files under it, without opening any of them.
 ///
 /// Uses `lstat`/`stat` only, so FIFOs and devices are classified (and skipped) without an `open`
-/// that could block. Symlinks are followed; a folder reached twice (a loop, or two links to one
-/// folder) is read once and the repeat is counted.
+/// that could block. Symlinks are followed where `CorpusBoundary` allows (inside the corpus folder,
+/// unless `LoadOptions.followLinks`); a folder reached twice (a loop, or two links to one folder) is
+/// read once and the repeat is counted.
 struct CorpusScanner {
     struct Candidate: Sendable {
         /// Path relative to the root: the article id.
@@ -19,6 +20,7 @@ struct CorpusScanner {
         var modifiedNanoseconds: Int64 = 0
         var changedNanoseconds: Int64 = 0
         var inode: UInt64 = 0
+        var device: UInt64 = 0
 
         init(id: String, fullPath: [CChar], folderName: String, info: stat? = nil) {
             self.id = id
@@ -29,6 +31,7 @@ struct CorpusScanner {
                 modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 changedNanoseconds = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
                 inode = UInt64(info.st_ino)
+                device = UInt64(info.st_dev)
             }
         }
     }
@@ -45,10 +48,15 @@ struct CorpusScanner {
             throw .unreadable(root, String(cString: strerror(errno)))
         }
         let rootName = Self.displayName(ofFolder: root)
+        let boundary = CorpusBoundary(path: root, followLinks: options.followLinks)
         if (info.st_mode & S_IFMT) != S_IFDIR {
             // A single file: its id is its file name, its source the folder it sits in.
             let parent = (root as NSString).deletingLastPathComponent
-            let name = Self.safeName((root as NSString).lastPathComponent)
+            let name = PrintableName.of((root as NSString).lastPathComponent.utf8)
+            if let reason = boundary.rootProblem(info) {
+                report.skip(name, reason)
+                return []
+            }
             if (info.st_mode & S_IFMT) != S_IFREG {
                 report.skip(name, .notRegularFile)
                 return []
@@ -57,58 +65,74 @@ struct CorpusScanner {
                 id: name, fullPath: Self.cPath(Array(root.utf8)),
                 folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent), info: info)]
         }
+        if let reason = boundary.rootProblem(info) {
+            report.skip(".", reason)
+            return []
+        }
         var candidates: [Candidate] = []
         var visited: Set<FileIdentity> = [FileIdentity(info)]
-        walk(folder: Array(root.utf8), relative: "", folderName: rootName, visited: &visited, into: &candidates, report: &report)
-        // The walk visits names in an order that gives ids in byte order already; a name made safe
-        // (U+FFFD for a control character) can break that, so check, and sort only then.
+        walk(
+            Folder(path: Array(root.utf8), relative: "", name: rootName, device: UInt64(info.st_dev)), boundary: boundary,
+            visited: &visited, into: &candidates, report: &report)
+        // The walk visits names in an order that gives ids in byte order already; a name written
+        // with escapes (`PrintableName`: "\x01" sorts after "A") can break that, so check, and sort only then.
         if !zip(candidates, candidates.dropFirst()).allSatisfy({ $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
             candidates.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         }
         return candidates
     }
 
-    private struct FileIdentity: Hashable {
+    /// A folder being walked: its path in bytes (not NUL-terminated), its id prefix, its name as a
+    /// source, and its device.
+    private struct Folder {
+        var path: [UInt8]
+        var relative: String
+        var name: String
         var device: UInt64
-        var inode: UInt64
-        init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
     }
 
     private struct Entry {
         var bytes: [UInt8]
         var info: stat
         var statError: Int32
+        var isLink: Bool
         /// The name, with "/" after a folder's: in this order a depth-first walk lists ids in byte
         /// order ("a.txt" < "a/b.txt", as '.' < '/'), so no sort of all ids is needed.
         var sortKey: [UInt8]
         var isFolder: Bool { statError == 0 && (info.st_mode & S_IFMT) == S_IFDIR }
     }
 
-    /// `folder` is the folder's path in bytes (not NUL-terminated).
     private func walk(
-        folder: [UInt8], relative: String, folderName: String, visited: inout Set<FileIdentity>,
+        _ folder: Folder, boundary: CorpusBoundary, visited: inout Set<FileIdentity>,
         into candidates: inout [Candidate], report: inout LoadReport
     ) {
-        guard let directory = opendir(Self.cPath(folder)) else {
-            report.skip(relative.isEmpty ? "." : relative, .unreadable)
+        guard let directory = opendir(Self.cPath(folder.path)) else {
+            report.skip(folder.relative.isEmpty ? "." : folder.relative, .unreadable)
             return
         }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
-        var names: [[UInt8]] = []
+        var names: [(bytes: [UInt8], type: UInt8)] = []
         while let entry = readdir(directory) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
             // Hidden files and folders (.git, .DS_Store) are not articles and are not counted.
             if bytes.first == UInt8(ascii: ".") { continue }
-            names.append(bytes)
+            names.append((bytes, entry.pointee.d_type))
         }
         // stat (relative to the open folder: no path walk per file) follows symlinks; a dangling
         // link or a permission problem is "unreadable". stat is most of a scan's time (kernel), so
-        // a big folder's names are stat-ed on all cores.
-        let statOne = { (bytes: [UInt8]) -> Entry in
+        // a big folder's names are stat-ed on all cores. readdir says which names are links; where
+        // the file system does not say (DT_UNKNOWN), lstat does.
+        let statOne = { (name: (bytes: [UInt8], type: UInt8)) -> Entry in
             var info = stat()
-            let result = Self.cPath(bytes).withUnsafeBufferPointer { fstatat(descriptor, $0.baseAddress!, &info, 0) }
-            var item = Entry(bytes: bytes, info: info, statError: result == 0 ? 0 : errno, sortKey: bytes)
+            let path = Self.cPath(name.bytes)
+            var isLink = name.type == UInt8(DT_LNK)
+            if name.type == UInt8(DT_UNKNOWN), fstatat(descriptor, path, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            }
+            let result = fstatat(descriptor, path, &info, 0)
+            let bytes = name.bytes
+            var item = Entry(bytes: bytes, info: info, statError: result == 0 ? 0 : errno, isLink: isLink, sortKey: bytes)
             if item.isFolder { item.sortKey.append(UInt8(ascii: "/")) }
             return item
         }
@@ -123,26 +147,36 @@ struct CorpusScanner {
         let order = entries.indices.sorted { entries[$0].sortKey.lexicographicallyPrecedes(entries[$1].sortKey) }
         entries = order.map { entries[$0] }
         for item in entries {
-            let name = Self.safeName(String(decoding: item.bytes, as: UTF8.self))
-            let id = relative.isEmpty ? name : relative + "/" + name
+            let name = PrintableName.of(item.bytes)
+            let id = folder.relative.isEmpty ? name : folder.relative + "/" + name
             guard item.statError == 0 else {
                 report.skip(id, item.statError == ELOOP ? .symlinkLoop : .unreadable)
                 continue
             }
-            let fullPath = folder.last == UInt8(ascii: "/") ? folder + item.bytes : folder + [UInt8(ascii: "/")] + item.bytes
-            switch item.info.st_mode & S_IFMT {
+            let fullPath = folder.path.last == UInt8(ascii: "/")
+                ? folder.path + item.bytes : folder.path + [UInt8(ascii: "/")] + item.bytes
+            let type = item.info.st_mode & S_IFMT
+            // What would be read or walked must stay inside; a link to a device or FIFO is skipped below anyway.
+            if type == S_IFDIR || type == S_IFREG,
+                let reason = boundary.problem(path: fullPath, info: item.info, isLink: item.isLink, folderDevice: folder.device)
+            {
+                report.skip(id, reason)
+                continue
+            }
+            switch type {
             case S_IFDIR:
                 guard visited.insert(FileIdentity(item.info)).inserted else {
                     report.skip(id, .symlinkLoop)
                     continue
                 }
-                walk(folder: fullPath, relative: id, folderName: name, visited: &visited, into: &candidates, report: &report)
+                let subfolder = Folder(path: fullPath, relative: id, name: name, device: UInt64(item.info.st_dev))
+                walk(subfolder, boundary: boundary, visited: &visited, into: &candidates, report: &report)
             case S_IFREG:
                 guard isArticleFile(item.bytes) else {
                     report.skip(id, .otherExtension)
                     continue
                 }
-                candidates.append(Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folderName, info: item.info))
+                candidates.append(Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folder.name, info: item.info))
             default:
                 report.skip(id, .notRegularFile)
             }
@@ -175,25 +209,6 @@ struct CorpusScanner {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let standardized = (absolute as NSString).standardizingPath
         let name = (standardized as NSString).lastPathComponent
-        return name.isEmpty || name == "/" ? "/" : safeName(name)
-    }
-
-    /// A file or folder name as it may be shown: ids, sources and the corpus name reach the terminal
-    /// (list, stats, the reader) like article text, so control characters (newline and tab too, which
-    /// would also break TSV lines), bidi controls and BOMs become U+FFFD. Files are still opened by
-    /// their bytes on disk; the id only has to be unique and printable.
-    static func safeName(_ name: String) -> String {
-        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return name }
-        var scalars = String.UnicodeScalarView()
-        for scalar in name.unicodeScalars {
-            switch scalar.value {
-            case 0x00..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069,
-                 0xFEFF, 0xFFF9...0xFFFB:
-                scalars.append("\u{FFFD}")
-            default:
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
+        return name.isEmpty || name == "/" ? "/" : PrintableName.of(name.utf8)
     }
 }

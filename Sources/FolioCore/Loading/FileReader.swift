@@ -7,8 +7,10 @@ enum FileReader {
         case skipped(SkipReason)
     }
 
-    /// `path` is NUL-terminated bytes (see `CorpusScanner.Candidate.fullPath`).
-    static func read(_ path: [CChar], maxSize: Int) -> Outcome {
+    /// `path` is NUL-terminated bytes (see `CorpusScanner.Candidate.fullPath`). `expected`: the file
+    /// the scan saw there, checked by `CorpusBoundary`; a path swapped since (say for a link out of
+    /// the corpus) opens another file, which is then skipped unread.
+    static func read(_ path: [CChar], maxSize: Int, expected: FileIdentity? = nil) -> Outcome {
         // O_NONBLOCK: if the path was swapped for a FIFO since the scan, open must not wait for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .skipped(errno == ELOOP ? .symlinkLoop : .unreadable) }
@@ -16,6 +18,7 @@ enum FileReader {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .skipped(.unreadable) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .skipped(.notRegularFile) }
+        if let expected, expected != FileIdentity(info) { return .skipped(.unreadable) }
         let size = Int(info.st_size)
         if size > maxSize { return .skipped(.tooLarge) }
         if size == 0 { return .skipped(.empty) }

@@ -4,12 +4,19 @@ public struct LoadOptions: Sendable {
     public var maxFileSize: Int
     /// File name extensions read as articles ("" is a file without one); compared case-insensitively.
     public var articleExtensions: Set<String>
+    /// Follow symlinks that lead out of the corpus folder (never into /proc, /sys or /dev). Off: such
+    /// a link is skipped and counted (`SkipReason.linkOutsideCorpus`); links inside are followed.
+    public var followLinks: Bool
 
     public static let defaultMaxFileSize = 16 * 1024 * 1024
 
-    public init(maxFileSize: Int = LoadOptions.defaultMaxFileSize, articleExtensions: Set<String> = ["txt", "md", ""]) {
+    public init(
+        maxFileSize: Int = LoadOptions.defaultMaxFileSize, articleExtensions: Set<String> = ["txt", "md", ""],
+        followLinks: Bool = false
+    ) {
         self.maxFileSize = maxFileSize
         self.articleExtensions = articleExtensions
+        self.followLinks = followLinks
     }
 }
 

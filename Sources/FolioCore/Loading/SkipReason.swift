@@ -6,6 +6,10 @@ public enum SkipReason: String, Sendable, Codable, CaseIterable, Comparable {
     case unreadable
     case notRegularFile = "not-a-regular-file"
     case symlinkLoop = "symlink-loop"
+    /// A symlink to a file or folder outside the corpus folder (followed only with `followLinks`).
+    case linkOutsideCorpus = "link-outside-corpus"
+    /// In /proc, /sys or /dev, or on a kernel file system mounted elsewhere: never read, never walked.
+    case kernelFileSystem = "kernel-file-system"
     case otherExtension = "not-an-article-file"
 
     /// The wording used in `folio stats` and load summaries.
@@ -17,6 +21,8 @@ public enum SkipReason: String, Sendable, Codable, CaseIterable, Comparable {
         case .unreadable: "unreadable"
         case .notRegularFile: "not a regular file (FIFO, device, socket)"
         case .symlinkLoop: "symlink loop or repeated folder"
+        case .linkOutsideCorpus: "link out of the corpus folder (--follow-links)"
+        case .kernelFileSystem: "in /proc, /sys or /dev (kernel file system)"
         case .otherExtension: "not an article file (extension)"
         }
     }

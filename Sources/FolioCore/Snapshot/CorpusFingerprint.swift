@@ -8,6 +8,7 @@ enum CorpusFingerprint {
         hasher.combine(root)
         hasher.combine(options.maxFileSize)
         for fileExtension in options.articleExtensions.sorted() { hasher.combine(fileExtension) }
+        if options.followLinks { hasher.combine("follow-links") }
         hasher.combine(candidates.count)
         for candidate in candidates {
             hasher.combine(candidate.id)

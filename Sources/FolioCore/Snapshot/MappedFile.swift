@@ -6,16 +6,17 @@ final class MappedFile: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
 
-    /// Maps `path`; nil with the reason when it cannot be opened or mapped.
+    /// Maps the snapshot at `path`, if it is to be trusted (`SnapshotTrust`); otherwise, or when it
+    /// cannot be opened or mapped, the reason.
     static func map(path: String) -> Result<MappedFile, SnapshotProblem> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return .failure(errno == ENOENT ? .missing : .unreadable(String(cString: strerror(errno))))
+        let descriptor: Int32
+        switch SnapshotTrust.openForReading(path) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let opened): descriptor = opened
         }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable("not a regular file")) }
         let size = Int(info.st_size)
         guard size >= SnapshotFormat.headerSize else { return .failure(.truncated) }
         guard let pointer = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0), pointer != MAP_FAILED else {

@@ -20,20 +20,30 @@ public struct SnapshotCache: Sendable {
         hasher.combine(realPath)
         hasher.combine(options.maxFileSize)
         for fileExtension in options.articleExtensions.sorted() { hasher.combine(fileExtension) }
+        // Only when set, so that the snapshots of earlier versions keep their names.
+        if options.followLinks { hasher.combine("follow-links") }
         let name = String(hasher.finalize(), radix: 16)
         return folder + "/" + String(repeating: "0", count: 16 - name.count) + name + ".snapshot"
     }
 
-    /// Creates the folder (and its parents) readable by this user only; nil or the reason it failed.
+    /// Creates the folder (and its parents) readable by this user only; nil, or the reason it failed
+    /// or is not to be written in (`SnapshotTrust`: another user's, or writable by others).
     func prepare() -> String? {
         var path = ""
         for component in folder.split(separator: "/", omittingEmptySubsequences: true) {
             path += "/" + component
             if mkdir(path, 0o700) != 0 && errno != EEXIST { return "cannot create \(path): \(String(cString: strerror(errno)))" }
         }
+        var info = stat()
+        if stat(folder, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { return "cannot create \(folder): a file is in the way" }
+        if let problem = trustProblem() { return problem.description }
         removeAbandonedFiles()
         return nil
     }
+
+    /// Why the folder is not to be trusted (nothing in it is then read or written); nil when it is,
+    /// or does not exist yet.
+    func trustProblem() -> SnapshotProblem? { SnapshotTrust.folderProblem(folder) }
 
     /// A writer killed mid-write (or a reader quit while its snapshot was being written) leaves a
     /// `.tmp-` file; remove those older than an hour (a younger one may be another process's, in use).
@@ -63,6 +73,9 @@ public enum SnapshotStatus: Sendable, Equatable, CustomStringConvertible {
     /// Painted from this file, whose text or index then failed the check behind the list (why): the
     /// index was built from the articles instead (the reader then reads the folder again).
     case damaged(String, because: SnapshotProblem)
+    /// The cache folder is not to be trusted (why): nothing read from it or written to it; the index
+    /// is built in memory.
+    case ignored(because: SnapshotProblem)
 
     public var description: String {
         switch self {
@@ -72,6 +85,30 @@ public enum SnapshotStatus: Sendable, Equatable, CustomStringConvertible {
         case .saved(let path, let problem): "rebuilt (\(problem)) and saved to \(path)"
         case .unsaved(let why): "not saved: \(why)"
         case .damaged(let path, let problem): "\(path) failed its check after opening (\(problem)); index rebuilt"
+        case .ignored(let problem): "not used (\(problem)); index built in memory, not saved"
         }
     }
+
+    /// A line for the reader's status bar when the snapshot was refused as not to be trusted (a
+    /// planted snapshot is worth knowing about); nil otherwise.
+    public var notice: String? {
+        switch self {
+        case .ignored(let problem), .pending(_, let problem), .saved(_, let problem):
+            switch problem {
+            case .untrusted, .untrustedFolder: "\(problem); not used"
+            default: nil
+            }
+        default: nil
+        }
+    }
+}
+
+extension SnapshotTarget {
+    /// False when the cache folder is not to be trusted: nothing is then written in it.
+    var saves: Bool {
+        if case .untrustedFolder = problem { return false }
+        return true
+    }
+
+    var initialStatus: SnapshotStatus { saves ? .pending(path, because: problem) : .ignored(because: problem) }
 }

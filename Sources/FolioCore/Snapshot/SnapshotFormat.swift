@@ -73,6 +73,10 @@ public enum SnapshotProblem: Error, Sendable, Equatable, CustomStringConvertible
     case stale
     case truncated
     case damaged(String)
+    /// The file is not to be believed (`SnapshotTrust`): why. It is replaced once the index is built.
+    case untrusted(String)
+    /// The cache folder is not to be believed: why. Nothing in it is read or written.
+    case untrustedFolder(String)
 
     public var description: String {
         switch self {
@@ -83,6 +87,8 @@ public enum SnapshotProblem: Error, Sendable, Equatable, CustomStringConvertible
         case .stale: "the corpus changed since the snapshot"
         case .truncated: "snapshot truncated"
         case .damaged(let what): "snapshot damaged (\(what))"
+        case .untrusted(let why): "snapshot not trusted: \(why)"
+        case .untrustedFolder(let why): "cache folder not trusted: \(why)"
         }
     }
 }

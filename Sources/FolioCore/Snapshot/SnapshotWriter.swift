@@ -5,6 +5,8 @@ import Foundation
 /// The file is written under a temporary name and renamed into place, so a reader maps either the
 /// old complete file or the new complete one, never a file being written (a mapped file that shrank
 /// would kill its readers). No fsync: a file cut short by a crash fails its checksum and is rebuilt.
+/// The rename replaces whatever was at the path (a file not trusted, a symlink, a FIFO) without
+/// writing through it; the caller has checked the folder (`SnapshotCache.prepare`).
 enum SnapshotWriter {
     struct WriteError: Error, CustomStringConvertible {
         var description: String
@@ -22,7 +24,8 @@ enum SnapshotWriter {
     }
 
     private static func writeFile(_ store: EmbeddedEngine, index: SearchIndex, fingerprint: UInt64, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        // Readable by this user only: the text of a corpus others may not read must not become readable here.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw WriteError(description: "cannot create \(path): \(reason())") }
         defer { close(descriptor) }
         let output = BufferedOutput(descriptor: descriptor)

@@ -50,4 +50,6 @@ extension EmbeddedEngine: SearchEngine {
         if case .damaged = snapshotStatus { return true }
         return false
     }
+
+    public var notice: String? { snapshotStatus.notice }
 }

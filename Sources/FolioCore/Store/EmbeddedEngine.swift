@@ -44,7 +44,7 @@ public final class EmbeddedEngine: Sendable {
         ordering = ResultOrdering(titleRank: titleRank, titleOrder: Column(keys.titleOrder), dateKey: dateKey)
         indexSlot = IndexSlot()
         self.snapshotTarget = snapshotTarget
-        snapshotState = Mutex(snapshotTarget.map { .pending($0.path, because: $0.problem) } ?? .off)
+        snapshotState = Mutex(snapshotTarget?.initialStatus ?? .off)
         snapshotFingerprint = nil
         remainingCheck = nil
         dateOrder = nil
@@ -77,7 +77,7 @@ public final class EmbeddedEngine: Sendable {
     /// a background thread in the reader (`prepare`); the CLI's `CorpusOpener.open(indexing: .now)`
     /// calls it too.
     func buildIndexAndSaveSnapshot() {
-        guard buildIndex(), let target = snapshotTarget, let index = readyIndex else { return }
+        guard buildIndex(), let target = snapshotTarget, target.saves, let index = readyIndex else { return }
         let status: SnapshotStatus
         if let problem = target.cache.prepare() {
             status = .unsaved(problem)

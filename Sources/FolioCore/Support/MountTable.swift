@@ -53,3 +53,38 @@ enum MountTable {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension MountTable {
+    /// File system types that are the kernel's view of itself rather than files: a walk for articles
+    /// never enters them (`/proc/*/root` alone leads to every file system again, without end).
+    static let kernelFileSystemTypes: Set<String> = [
+        "proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore",
+        "bpf", "configfs", "efivarfs", "binfmt_misc", "fusectl", "mqueue", "selinuxfs", "nsfs",
+    ]
+
+    /// The device numbers (`st_dev`) of the mounted kernel file systems; empty when the table cannot
+    /// be read.
+    static func kernelFileSystemDevices() -> Set<UInt64> {
+        guard let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return [] }
+        return kernelFileSystemDevices(mountInfo: table)
+    }
+
+    static func kernelFileSystemDevices(mountInfo: String) -> Set<UInt64> {
+        var devices: Set<UInt64> = []
+        for line in mountInfo.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 5, let dash = fields.firstIndex(of: "-"), dash + 1 < fields.count,
+                kernelFileSystemTypes.contains(String(fields[dash + 1]))
+            else { continue }
+            let numbers = fields[2].split(separator: ":")
+            guard numbers.count == 2, let major = UInt64(numbers[0]), let minor = UInt64(numbers[1]) else { continue }
+            devices.insert(deviceNumber(major: major, minor: minor))
+        }
+        return devices
+    }
+
+    /// glibc's `makedev`: how `st_dev` packs the "major:minor" that mountinfo lists.
+    static func deviceNumber(major: UInt64, minor: UInt64) -> UInt64 {
+        (major & 0xFFFF_F000) << 32 | (major & 0xFFF) << 8 | (minor & 0xFFFF_FF00) << 12 | (minor & 0xFF)
+    }
+}

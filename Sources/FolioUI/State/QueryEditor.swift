@@ -12,10 +12,14 @@ public struct QueryEditor: Sendable, Equatable {
 
     public var text: String { String(characters) }
 
-    public mutating func insert(_ character: Character) {
-        guard characters.count < Self.maximumLength, !character.unicodeScalars.contains(where: Self.isDirectionalControl) else { return }
+    /// Inserts at the cursor; false when `character` was dropped (the text is at its maximum
+    /// length, or it is a directional control), so the caller can skip work for a key that changed nothing.
+    @discardableResult
+    public mutating func insert(_ character: Character) -> Bool {
+        guard characters.count < Self.maximumLength, !character.unicodeScalars.contains(where: Self.isDirectionalControl) else { return false }
         characters.insert(character, at: cursor)
         cursor += 1
+        return true
     }
 
     public mutating func deleteBackward() {

@@ -26,7 +26,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.focus == .prompt {
             state.prompt?.editor.insert(character)
         } else {
-            state.editor.insert(character)
+            // A dropped key (past the length limit: the rest of a long paste) runs no search.
+            guard state.editor.insert(character) else { return [] }
             effects += queryChanged(&state)
         }
     case .handOffFinished(let message):

@@ -24,9 +24,13 @@ final class TemporaryDirectory {
 
     deinit {
         // A test may have left a folder with mode 000: give every folder its permissions back first.
+        // Folders only, never through a symlink: chmod follows links, and a test's link to /dev/null
+        // (or anything outside) must not change what it points at.
         if let walker = FileManager.default.enumerator(atPath: path) {
             while let relative = walker.nextObject() as? String {
-                chmod(url.appendingPathComponent(relative).path, 0o755)
+                let item = url.appendingPathComponent(relative).path
+                var info = stat()
+                if lstat(item, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { chmod(item, 0o755) }
             }
         }
         chmod(path, 0o755)
