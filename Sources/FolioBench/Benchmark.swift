@@ -43,9 +43,9 @@ struct Benchmark {
         // folio first, so its peak RSS is read before SQLite allocates anything.
         let folio = try FolioRun.build(path: path, runs: repeats)
         let keystrokes = QueryReplay.keystrokes(of: queries)
-        let replay = QueryReplay(store: folio.store)
+        let replay = QueryReplay(engine: folio.engine)
         let passes = (0..<repeats).map { _ in replay.pass(keystrokes) }
-        let comparison = try compare(folio.store)
+        let comparison = try compare(folio.engine)
         return BenchmarkResults(
             path: path, queriesPath: queriesPath, queries: queries, repeats: repeats, folio: folio,
             keystrokes: keystrokes, replay: passes, comparison: comparison, loadBefore: loadBefore,
@@ -53,20 +53,20 @@ struct Benchmark {
     }
 
     /// Both engines on the same complete queries; each run does folio's pass and then FTS5's.
-    private func compare(_ store: ArticleStore) throws -> ComparisonResults {
+    private func compare(_ engine: any SearchEngine) throws -> ComparisonResults {
         let queries = CompleteQueries(queries: self.queries)
         guard includeFTS5 else {
             var result = ComparisonResults(
                 queries: queries, exact: Array(queries.pairs.indices),
                 prefix: queries.pairs.indices.filter { queries.pairs[$0].prefix != nil })
-            result.folio = (0..<repeats).map { _ in queries.folioPass(store, exact: result.exact, prefix: result.prefix).pass }
+            result.folio = (0..<repeats).map { _ in queries.folioPass(engine, exact: result.exact, prefix: result.prefix).pass }
             return result
         }
-        let fts = try FTS5Run.build(Array(store.articles))
+        let fts = try FTS5Run.build((0..<engine.articleCount).map(engine.article(at:)))
         let (exact, prefix, rejections) = try queries.triage(fts)
         var result = ComparisonResults(queries: queries, exact: exact, prefix: prefix, ftsBuild: fts, rejections: rejections)
         for run in 0..<repeats {
-            let folioPass = queries.folioPass(store, exact: exact, prefix: prefix)
+            let folioPass = queries.folioPass(engine, exact: exact, prefix: prefix)
             let ftsPass = try queries.ftsPass(fts, exact: exact, prefix: prefix)
             result.folio.append(folioPass.pass)
             result.fts.append(ftsPass.pass)

@@ -39,19 +39,19 @@ struct CompleteQueries {
 
     /// folio on `pairs` in `compared` positions: `.complete` for exact, `.incremental` (last word a
     /// prefix) for the prefix variant. folio ranks every match; the top 20 are read as a front end would.
-    func folioPass(_ store: ArticleStore, exact: [Int], prefix: [Int]) -> (pass: Pass, top: [[Int]]) {
+    func folioPass(_ engine: any SearchEngine, exact: [Int], prefix: [Int]) -> (pass: Pass, top: [[Int]]) {
         var pass = Pass()
         var top: [[Int]] = []
         for position in exact {
             let clock = Stopwatch()
-            let results = store.search(pairs[position].text, mode: .complete)
+            let results = engine.search(pairs[position].text, mode: .complete)
             let rows = Array(results.list.prefix(20))
             pass.exact.append(clock.seconds)
             top.append(rows)
         }
         for position in prefix {
             let clock = Stopwatch()
-            let results = store.search(pairs[position].text, mode: .incremental)
+            let results = engine.search(pairs[position].text, mode: .incremental)
             let rows = Array(results.list.prefix(20))
             pass.prefix.append(clock.seconds)
             top.append(rows)  // keeps the work observable; overlap uses only the exact ones

@@ -1,3 +1,5 @@
+import FolioCore
+
 /// Translates a folio query into an FTS5 MATCH expression that FTS5 cannot misread.
 ///
 /// Every word becomes a quoted FTS5 string (`"word"`, with `"` doubled), so user text never reaches
@@ -7,19 +9,10 @@
 /// binds tighter), `title:` becomes a column filter, and `date:` filters are dropped (the FTS5
 /// table has no date column).
 struct FTS5Query {
-    /// One space-separated item of the query, lexed the way folio's `QueryParser.lex` does.
-    struct Item: Equatable {
-        var text = ""
-        var field: String?
-        var isNegated = false
-        var isQuoted = false
-        var isOr = false
-    }
-
     /// The MATCH expression, or nil when nothing is left that FTS5 can search for (a query of
     /// only `date:` filters or only exclusions: FTS5's NOT needs something on its left).
     static func expression(for query: String, prefixLastWord: Bool = false) -> String? {
-        let items = lex(query)
+        let items = QueryParser.lex(query)
         var clauses: [[String]] = []
         var exclusions: [String] = []
         var pendingOr = false
@@ -29,13 +22,13 @@ struct FTS5Query {
                 continue
             }
             // A lone "-" or "&" has no token; folio ignores it, and FTS5 rejects an empty string.
-            guard item.field != "date", item.text.unicodeScalars.contains(where: isWordScalar) else {
+            guard item.field != .date, item.text.unicodeScalars.contains(where: isWordScalar) else {
                 pendingOr = false
                 continue
             }
             let isPrefix = prefixLastWord && position == items.count - 1 && !item.isQuoted && !item.isNegated
             var phrase = "\"" + item.text.replacingAll("\"", with: "\"\"") + "\"" + (isPrefix ? "*" : "")
-            if item.field == "title" { phrase = "title : " + phrase }
+            if item.field == .title { phrase = "title : " + phrase }
             if item.isNegated {
                 exclusions.append(phrase)
             } else if pendingOr, !clauses.isEmpty {
@@ -54,45 +47,8 @@ struct FTS5Query {
 
     /// Whether the query ends in a plain word that a prefix variant (`word*`) changes.
     static func hasPrefixVariant(_ query: String) -> Bool {
-        guard let last = lex(query).last else { return false }
-        return !last.isQuoted && !last.isNegated && !last.isOr && last.field != "date"
-    }
-
-    /// Splits on spaces, keeping quoted runs (straight or curly quotes) together; an unbalanced
-    /// quote runs to the end, as in folio.
-    static func lex(_ text: String) -> [Item] {
-        var items: [Item] = []
-        var rest = Substring(text)
-        while true {
-            rest = rest.drop { $0 == " " || $0 == "\n" || $0 == "\t" }
-            guard !rest.isEmpty else { break }
-            var item = Item()
-            if rest.first == "-" {
-                item.isNegated = true
-                rest = rest.dropFirst()
-            }
-            if let colon = rest.prefix(while: { $0 != " " && $0 != "\"" }).firstIndex(of: ":") {
-                let field = rest[..<colon].lowercased()
-                if field == "title" || field == "date" {
-                    item.field = field
-                    rest = rest[rest.index(after: colon)...]
-                }
-            }
-            if rest.first == "\"" || rest.first == "“" {
-                item.isQuoted = true
-                rest = rest.dropFirst()
-                let end = rest.firstIndex { $0 == "\"" || $0 == "”" } ?? rest.endIndex
-                item.text = String(rest[..<end])
-                rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[end...]
-            } else {
-                let word = rest.prefix { $0 != " " && $0 != "\n" && $0 != "\t" }
-                item.text = String(word)
-                rest = rest[word.endIndex...]
-            }
-            item.isOr = item.text == "OR" && !item.isQuoted && !item.isNegated && item.field == nil
-            items.append(item)
-        }
-        return items
+        guard let last = QueryParser.lex(query).last else { return false }
+        return !last.isQuoted && !last.isNegated && !last.isOr && last.field != .date
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

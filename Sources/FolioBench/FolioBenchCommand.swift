@@ -114,26 +114,26 @@ struct FolioBenchCommand: ParsableCommand {
 
     /// `--random-queries N`: load the corpus once, then the seeded queries; the other phases are skipped.
     private func runRandomQueries(_ count: Int) throws {
-        let store: ArticleStore
-        do { store = try ArticleStore.load(path: path) } catch { try fail(error.description) }
-        let run = RandomQueryRun(store: store, count: count, seed: seed)
+        let engine: any SearchEngine
+        do { engine = try EmbeddedEngine.load(path: path) } catch { try fail(error.description) }
+        let run = RandomQueryRun(engine: engine, count: count, seed: seed)
         let results = run.run { done in
             FileHandle.standardError.write(Data("folio-bench: \(Format.count(done)) random queries\n".utf8))
         }
-        print(RandomQueryReport(results: results, articles: store.articles.count).render())
+        print(RandomQueryReport(results: results, articles: engine.articleCount).render())
     }
 
     /// `--from-snapshot`: the keystrokes on the corpus's last snapshot, through the reader's state.
     private func runFromSnapshot(_ queries: [String]) throws {
         guard let cache = SnapshotCache.standard() else { try fail("no cache folder: set XDG_CACHE_HOME or HOME") }
         let loadBefore = MachineLoad.summary()
-        guard let store = CorpusOpener(cache: cache).openLastSnapshot(path: path) else {
+        guard let engine = CorpusOpener(cache: cache).openLastSnapshot(path: path) else {
             try fail("no usable snapshot of \(path) in \(cache.folder): open it with folio once to write one")
         }
-        let replay = SnapshotReplay(store: store)
+        let replay = SnapshotReplay(engine: engine)
         let passes = (0..<repeatCount).map { _ in replay.pass(queries) }
         let report = SnapshotReplayReport(
-            path: path, store: store, keystrokes: QueryReplay.keystrokes(of: queries), passes: passes,
+            path: path, engine: engine, keystrokes: QueryReplay.keystrokes(of: queries), passes: passes,
             loadBefore: loadBefore, loadAfter: MachineLoad.summary(), verbose: verbose)
         print(report.render())
     }
@@ -146,13 +146,13 @@ struct FolioBenchCommand: ParsableCommand {
         let section = FolioBuildSection(build: build)
         var parts = [section.corpus(), section.render()]
         if rebuilds > 0 {
-            let (wall, cpu) = FolioRun.rebuild(build.store, times: rebuilds)
+            let (wall, cpu) = FolioRun.rebuild(build.engine, times: rebuilds)
             func summary(_ values: [Double]) -> String {
                 "\(Format.buildMs(values.min() ?? 0)) / \(Format.buildMs(Stats.median(values)))"
             }
             parts.append("""
                 3. \(rebuilds) index rebuilds from the articles in memory, fastest / median
-                  wall ms  \(summary(wall))   (\(Format.mibPerSecond(build.store.report.bytesRead, wall.min() ?? 0)) at the fastest)
+                  wall ms  \(summary(wall))   (\(Format.mibPerSecond(build.engine.report.bytesRead, wall.min() ?? 0)) at the fastest)
                   CPU ms   \(summary(cpu))
                 """)
         }

@@ -5,7 +5,7 @@ import FolioCore
 struct FolioBuildSection {
     let build: FolioBuild
 
-    private var report: LoadReport { build.store.report }
+    private var report: LoadReport { build.engine.report }
 
     func corpus() -> String {
         var table = TextTable("", "")
@@ -26,8 +26,8 @@ struct FolioBuildSection {
         table.add("index build CPU ms, all threads (median of \(runs(build.indexCPURuns)))", Format.buildMs(build.indexCPUSeconds))
         table.add("index throughput (text / index time)", Format.mibPerSecond(bytes, build.indexSeconds))
         table.add("load + index throughput (text / (load + index))", Format.mibPerSecond(bytes, build.loadSeconds + build.indexSeconds))
-        table.add("terms", Format.count(build.store.index.termCount))
-        table.add("index bytes (SearchIndex.memoryBytes)", Format.mib(build.store.index.memoryBytes))
+        table.add("terms", Format.count(build.engine.statistics.termCount))
+        table.add("index bytes (EngineStatistics.indexBytes)", Format.mib(build.engine.statistics.indexBytes))
         if let peak = build.peakResidentBytes {
             table.add("peak RSS after build (VmHWM)", Format.mib(peak))
             table.add("peak RSS / corpus text", perText(peak))

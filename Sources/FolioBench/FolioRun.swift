@@ -3,10 +3,10 @@ import Foundation
 
 /// What loading and indexing a corpus with folio cost.
 struct FolioBuild {
-    let store: ArticleStore
+    let engine: any SearchEngine
     /// Files found: articles plus skipped files.
     let files: Int
-    /// Each run's parallel read and parse, then each run's `ArticleStore.init` (index plus sort keys).
+    /// Each run's parallel read and parse, then each run's index build.
     let loadRuns: [Double]
     let indexRuns: [Double]
     /// VmHWM right after the first build, before anything else (FTS5, later runs) touches memory.
@@ -40,42 +40,42 @@ enum FolioRun {
         var loadPeak: Int?
         var isPeakReset = false
         // Loaded first and indexed after, as the reader does, so the two phases' peaks are told apart;
-        // the store's report times the parallel read/parse and the index build separately.
-        let (store, firstCPU) = try loadAndIndex(path: path) {
+        // the engine's report times the parallel read/parse and the index build separately.
+        let (engine, firstCPU) = try loadAndIndex(path: path) {
             loadPeak = ProcessMemory.peakResidentBytes
             isPeakReset = ProcessMemory.resetPeak()
         }
         let indexPeak = isPeakReset ? ProcessMemory.peakResidentBytes : nil
         let peak = [loadPeak, indexPeak].compactMap { $0 }.max()
         let growth = ProcessMemory.residentBytes.flatMap { after in residentBefore.map { after - $0 } }
-        var loadRuns = [store.report.loadSeconds]
-        var indexRuns = [store.report.indexSeconds]
+        var loadRuns = [engine.report.loadSeconds]
+        var indexRuns = [engine.report.indexSeconds]
         var indexCPURuns = [firstCPU]
         for _ in 1..<max(1, runs) {
-            // Each later store is released before the next is loaded, so at most two are alive.
+            // Each later engine is released before the next is loaded, so at most two are alive.
             let (later, cpu) = try loadAndIndex(path: path) {}
             loadRuns.append(later.report.loadSeconds)
             indexRuns.append(later.report.indexSeconds)
             indexCPURuns.append(cpu)
         }
-        let report = store.report
+        let report = engine.report
         var build = FolioBuild(
-            store: store, files: report.articleCount + report.skippedCount, loadRuns: loadRuns, indexRuns: indexRuns,
+            engine: engine, files: report.articleCount + report.skippedCount, loadRuns: loadRuns, indexRuns: indexRuns,
             peakResidentBytes: peak, loadPeakResidentBytes: loadPeak, indexPeakResidentBytes: indexPeak,
             indexCPURuns: indexCPURuns, residentGrowthBytes: growth)
         if withSnapshot { (build.snapshotOpenRuns, build.snapshotBytes) = try snapshotRuns(path: path, runs: runs) }
         return build
     }
 
-    /// Builds the index of `store`'s articles `times` more times, without reading the files again:
+    /// Builds the index of `engine`'s articles `times` more times, without reading the files again:
     /// many runs in little time, for the minimum, the figure least disturbed by other work on the
     /// machine. Returns each build's wall and CPU seconds.
-    static func rebuild(_ store: ArticleStore, times: Int) -> (wall: [Double], cpu: [Double]) {
-        let articles = Array(store.articles)
+    static func rebuild(_ engine: any SearchEngine, times: Int) -> (wall: [Double], cpu: [Double]) {
+        let articles = (0..<engine.articleCount).map(engine.article(at:))
         var wall: [Double] = [], cpu: [Double] = []
         for _ in 0..<times {
             let cpuBefore = ProcessMemory.cpuSeconds
-            let rebuilt = ArticleStore(articles: articles, name: store.name)
+            let rebuilt = EmbeddedEngine(articles: articles, name: engine.name)
             cpu.append(ProcessMemory.cpuSeconds - cpuBefore)
             wall.append(rebuilt.report.indexSeconds)
         }
@@ -83,17 +83,17 @@ enum FolioRun {
     }
 
     /// Loads the corpus (no snapshot), calls `betweenPhases`, then builds the index on all cores;
-    /// returns the store and the CPU seconds the build took.
+    /// returns the engine and the CPU seconds the build took.
     /// The cache is a throwaway folder, as in `snapshotRuns`: no snapshot is read or written here, but
     /// the bodies go to a spill file in it as they do in the reader (`TextSpillFile`).
-    private static func loadAndIndex(path: String, betweenPhases: () -> Void) throws(CorpusError) -> (ArticleStore, Double) {
+    private static func loadAndIndex(path: String, betweenPhases: () -> Void) throws(CorpusError) -> (EmbeddedEngine, Double) {
         let folder = throwawayCacheFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try CorpusOpener(cache: SnapshotCache(folder: folder)).open(path: path, indexing: .inBackground)
+        let engine = try CorpusOpener(cache: SnapshotCache(folder: folder)).open(path: path, indexing: .inBackground)
         betweenPhases()
         let cpuBefore = ProcessMemory.cpuSeconds
-        store.buildIndex()
-        return (store, ProcessMemory.cpuSeconds - cpuBefore)
+        engine.buildIndex()
+        return (engine, ProcessMemory.cpuSeconds - cpuBefore)
     }
 
     /// Writes the corpus's snapshot into a throwaway cache folder, then opens the corpus from it
@@ -106,9 +106,9 @@ enum FolioRun {
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
         var seconds: [Double] = []
         for _ in 0..<max(1, runs) {
-            let store = try opener.open(path: path)
-            guard case .loaded = store.snapshotStatus else { return ([], size) }
-            seconds.append(store.report.loadSeconds)
+            let engine = try opener.open(path: path)
+            guard case .loaded = engine.snapshotStatus else { return ([], size) }
+            seconds.append(engine.report.loadSeconds)
         }
         return (seconds, size)
     }

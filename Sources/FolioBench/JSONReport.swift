@@ -33,7 +33,7 @@ struct JSONReport: Encodable {
         var loadSeconds: [Double]
         /// Index build from the loaded articles, each run (FTS5: insert in one transaction + optimize).
         var buildSeconds: [Double]
-        /// folio: SearchIndex.memoryBytes; FTS5: the in-memory database (index plus its copy of the text).
+        /// folio: EngineStatistics.indexBytes; FTS5: the in-memory database (index plus its copy of the text).
         var indexBytes: Int
         /// VmHWM of this process after the engine's first build (folio) or at the end (--fts5-only).
         var peakResidentBytes: Int?
@@ -75,7 +75,7 @@ struct JSONReport: Encodable {
 extension JSONReport {
     /// The figures of an ordinary benchmark run (folio, and FTS5 unless --no-fts5).
     init(_ results: BenchmarkResults) {
-        let report = results.folio.store.report
+        let report = results.folio.engine.report
         let comparison = results.comparison
         let pairs = comparison.queries.pairs
         func timings(_ passes: [CompleteQueries.Pass], expressions: Bool) -> [QueryTiming] {
@@ -88,14 +88,14 @@ extension JSONReport {
         let keystrokes = results.replay.map { LatencySummary($0.total) }
         var folio = Engine(
             loadSeconds: results.folio.loadRuns, buildSeconds: results.folio.indexRuns,
-            indexBytes: results.folio.store.index.memoryBytes, peakResidentBytes: results.folio.peakResidentBytes,
+            indexBytes: results.folio.engine.statistics.indexBytes, peakResidentBytes: results.folio.peakResidentBytes,
             residentGrowthBytes: results.folio.residentGrowthBytes, queries: timings(comparison.folio, expressions: false),
             keystrokeP50Seconds: Stats.median(keystrokes.map(\.p50)), keystrokeP99Seconds: Stats.median(keystrokes.map(\.p99)),
             snapshotOpenSeconds: results.folio.snapshotOpenRuns, snapshotBytes: results.folio.snapshotBytes)
         folio.loadPeakResidentBytes = results.folio.loadPeakResidentBytes
         folio.indexPeakResidentBytes = results.folio.indexPeakResidentBytes
         folio.buildCPUSeconds = results.folio.indexCPURuns
-        // In this mode FTS5 shares the process with folio's store, so it has no peak RSS of its own.
+        // In this mode FTS5 shares the process with folio's engine, so it has no peak RSS of its own.
         let fts5 = comparison.ftsBuild.map { build in
             Engine(
                 loadSeconds: [], buildSeconds: [build.insertSeconds + build.optimizeSeconds], indexBytes: build.databaseBytes,

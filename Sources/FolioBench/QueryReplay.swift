@@ -17,7 +17,7 @@ struct ReplayPass {
 
 /// Replays queries as typed, one character at a time, the way the reader's search bar runs them.
 struct QueryReplay {
-    let store: ArticleStore
+    let engine: any SearchEngine
     /// Rows on screen get snippets; the reader computes them for these only (DESIGN.md §4).
     var snippetRows = 20
 
@@ -35,10 +35,11 @@ struct QueryReplay {
         for text in keystrokes {
             let cpuClock = ThreadCPUStopwatch()
             let clock = Stopwatch()
-            let results = store.search(text, mode: .incremental)
+            let results = engine.search(text, mode: .incremental)
             let searched = clock.seconds
-            for article in results.list.prefix(snippetRows) {
-                pass.snippetBytes &+= store.snippet(for: article, in: results).text.utf8.count
+            let shown = results.list.matches(in: 0..<snippetRows).map(\.article)
+            for hits in engine.rowHits(of: shown, in: results, snippetLength: 160) {
+                pass.snippetBytes &+= hits.snippet.text.utf8.count
             }
             pass.total.append(clock.seconds)
             pass.cpu.append(cpuClock.seconds)

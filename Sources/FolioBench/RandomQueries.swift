@@ -22,11 +22,12 @@ struct RandomQueryGenerator {
     ]
     private static let fields = ["title:", "date:", "author:", "source:", ":", "TITLE:"]
 
-    init(seed: UInt64, store: ArticleStore) {
+    init(seed: UInt64, engine: any SearchEngine) {
         random = SplitMix64(seed: seed)
         var seen = Set<String>()
         var words: [String] = []
-        for article in store.articles {
+        for number in 0..<engine.articleCount {
+            let article = engine.article(at: number)
             for word in (article.title + " " + article.body.prefix(400)).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 let trimmed = word.trimmingCharacters(in: .punctuationCharacters)
                 if !trimmed.isEmpty, seen.insert(trimmed).inserted { words.append(trimmed) }
@@ -142,17 +143,17 @@ struct RandomQueryResults {
     var slowest: [(query: String, seconds: Double)] = []
 }
 
-/// Runs `count` seeded random queries against a store, in `.complete` and `.incremental` mode,
+/// Runs `count` seeded random queries against an engine, in `.complete` and `.incremental` mode,
 /// with snippets and hit ranges for the top rows, checking that every range lies within its text.
 struct RandomQueryRun {
-    let store: ArticleStore
+    let engine: any SearchEngine
     let count: Int
     let seed: UInt64
     var snippetRows = 5
     var slowestKept = 10
 
     func run(progress: (Int) -> Void = { _ in }) -> RandomQueryResults {
-        var generator = RandomQueryGenerator(seed: seed, store: store)
+        var generator = RandomQueryGenerator(seed: seed, engine: engine)
         var results = RandomQueryResults(count: count, seed: seed)
         results.latencies.reserveCapacity(count)
         let started = Stopwatch()
@@ -160,15 +161,17 @@ struct RandomQueryRun {
             let query = generator.next()
             let clock = Stopwatch()
             for mode in [QueryParser.Mode.complete, .incremental] {
-                let found = store.search(query, mode: mode)
+                let found = engine.search(query, mode: mode)
                 results.matches &+= found.list.count
-                for article in found.list.prefix(snippetRows) {
-                    let snippet = store.snippet(for: article, in: found)
-                    Self.check(snippet.hits, within: snippet.text, query: query)
-                    let ranges = store.hitRanges(for: article, in: found)
-                    Self.check(ranges.title, within: store.articles[article].title, query: query)
-                    Self.check(ranges.body, within: store.articles[article].body, query: query)
-                    results.snippetBytes &+= snippet.text.utf8.count
+                let shown = found.list.matches(in: 0..<snippetRows).map(\.article)
+                for (article, row) in zip(shown, engine.rowHits(of: shown, in: found, snippetLength: 160)) {
+                    Self.check(row.snippet.hits, within: row.snippet.text, query: query)
+                    let text = engine.article(at: article)
+                    Self.check(row.title, within: text.title, query: query)
+                    let hits = engine.hits(of: article, in: found)
+                    Self.check(hits.title, within: text.title, query: query)
+                    Self.check(hits.body, within: text.body, query: query)
+                    results.snippetBytes &+= row.snippet.text.utf8.count
                 }
             }
             let seconds = clock.seconds

@@ -12,7 +12,7 @@ struct Report {
     }
 
     private var folio: FolioBuild { results.folio }
-    private var report: LoadReport { results.folio.store.report }
+    private var report: LoadReport { results.folio.engine.report }
     private var comparison: ComparisonResults { results.comparison }
 
     private func header() -> String {
@@ -129,7 +129,7 @@ struct Report {
                   ftsBuild.map(Format.buildMs) ?? "-", ftsBuild.map { Format.ratio(folio.indexSeconds, $0) } ?? "-")
         table.add("index build MiB/s", Format.mibPerSecond(bytes, folio.indexSeconds),
                   ftsBuild.map { Format.mibPerSecond(bytes, $0) } ?? "-", ftsBuild.map { Format.ratio($0, folio.indexSeconds) } ?? "-")
-        let index = folio.store.index.memoryBytes
+        let index = folio.engine.statistics.indexBytes
         table.add("index MiB (FTS5: database with text)", Format.mib(index), fts.map { Format.mib($0.databaseBytes) } ?? "-",
                   fts.map { Format.ratio(Double(index), Double($0.databaseBytes)) } ?? "-")
         if let growth = folio.residentGrowthBytes {

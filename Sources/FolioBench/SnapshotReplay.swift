@@ -11,7 +11,7 @@ import TerminalCore
 /// the query run as the background search runs it, its results reduced into the list and the reading
 /// pane, and the screen rendered into a grid: everything between a key and ncurses but ncurses.
 struct SnapshotReplay {
-    let store: ArticleStore
+    let engine: any SearchEngine
     /// The pty harness's terminal (`Benchmarks/peers/typing_latency.py`): list above, reader below.
     var width = 100
     var height = 30
@@ -19,7 +19,7 @@ struct SnapshotReplay {
     /// One pass over every query, each typed from an empty search bar.
     func pass(_ queries: [String]) -> ReplayPass {
         var pass = ReplayPass()
-        var state = AppState(store: store, width: width, height: height)
+        var state = AppState(engine: engine, width: width, height: height)
         _ = reduce(&state, .resize(width: width, height: height))
         _ = reduce(&state, .command(.focusSearch))
         for query in queries {
@@ -33,7 +33,7 @@ struct SnapshotReplay {
                     guard case .search(let text, let sort, let generation) = effect else { continue }
                     let searchClock = Stopwatch()
                     // As `BackgroundSearch` runs it on its queue.
-                    let results = store.search(QueryParser.parse(text, mode: .incremental), sort: sort)
+                    let results = engine.search(QueryParser.parse(text, mode: .incremental), sort: sort)
                     searched += searchClock.seconds
                     pass.matches &+= results.list.count
                     matches = results.list.count
@@ -55,7 +55,7 @@ struct SnapshotReplay {
 /// Prints the snapshot replay: per-keystroke figures, medians over the runs, and the slowest keys.
 struct SnapshotReplayReport {
     var path: String
-    var store: ArticleStore
+    var engine: any SearchEngine
     var keystrokes: [String]
     var passes: [ReplayPass]
     var loadBefore: String?
@@ -101,8 +101,8 @@ struct SnapshotReplayReport {
         }
         return [
             "folio-bench --from-snapshot \(path)",
-            "\(Format.count(store.articles.count)) articles, opened from the snapshot in "
-                + "\(Format.buildMs(store.report.loadSeconds)) ms; \(Format.count(keystrokes.count)) keystrokes a run, "
+            "\(Format.count(engine.articleCount)) articles, opened from the snapshot in "
+                + "\(Format.buildMs(engine.report.loadSeconds)) ms; \(Format.count(keystrokes.count)) keystrokes a run, "
                 + "\(passes.count) runs, medians reported",
             "load average: \(loadBefore ?? "?") at start, \(loadAfter ?? "?") at end",
             "",

@@ -15,7 +15,7 @@ final class BackgroundSearch: Sendable {
     /// Below this many articles a query takes well under a millisecond: no thread needed.
     static let inlineLimit = 5_000
 
-    private let store: ArticleStore
+    private let engine: any SearchEngine
     private let queue = DispatchQueue(label: "folio.search", qos: .userInitiated)
     private let mailbox = Mailbox()
 
@@ -27,21 +27,21 @@ final class BackgroundSearch: Sendable {
         let arrived = DispatchSemaphore(value: 0)
     }
 
-    init(store: ArticleStore) { self.store = store }
+    init(engine: any SearchEngine) { self.engine = engine }
 
     /// Returns the results at once when it ran inline, nil when they will arrive via `takeFinished`.
     func search(_ text: String, sort: ListOrder, generation: Int) -> SearchResults? {
         mailbox.latestGeneration.store(generation, ordering: .releasing)
-        // Inline only with the index: a scan (while it builds) reads every article.
-        if store.articles.count < Self.inlineLimit && store.readyIndex != nil {
-            return store.search(text, mode: .incremental, sort: sort)
+        // Inline only when ready: a scan (while the index builds) reads every article.
+        if engine.articleCount < Self.inlineLimit && engine.state == .ready {
+            return engine.search(text, mode: .incremental, sort: sort)
         }
-        queue.async { [store, mailbox] in
+        queue.async { [engine, mailbox] in
             // Skip queries overtaken while they waited in the queue; a scan also stops midway.
             let isStale = { mailbox.latestGeneration.load(ordering: .acquiring) != generation }
             guard !isStale() else { return }
             let query = QueryParser.parse(text, mode: .incremental)
-            guard let results = store.search(query, sort: sort, isCancelled: isStale), !isStale() else { return }
+            guard let results = engine.search(query, sort: sort, isCancelled: isStale), !isStale() else { return }
             mailbox.finished.withLock { $0 = Finished(generation: generation, results: results) }
             mailbox.arrived.signal()
         }
@@ -55,12 +55,14 @@ final class BackgroundSearch: Sendable {
         _ = mailbox.arrived.wait(timeout: .now() + .milliseconds(milliseconds))
     }
 
-    /// After the first paint: one search whose results are dropped (`ArticleStore.warmUpSearch`),
-    /// so the first keystroke finds the search path warm. Only where searches run on the queue;
-    /// a keystroke typed meanwhile waits for it there (a few milliseconds once the list is up).
+    /// After the first paint: one search whose results are dropped (`SearchEngine.warmUp`), so
+    /// the first keystroke finds the search path warm. Only where searches run on the queue, and
+    /// not while an index builds; a keystroke typed meanwhile waits for it there (a few milliseconds
+    /// once the list is up).
     func warmUp() {
-        guard store.articles.count >= Self.inlineLimit, store.readyIndex != nil || store.isCheckingSnapshot else { return }
-        queue.async { [store] in store.warmUpSearch() }
+        if case .indexing = engine.state { return }
+        guard engine.articleCount >= Self.inlineLimit else { return }
+        queue.async { [engine] in engine.warmUp() }
     }
 
     func takeFinished() -> Finished? {

@@ -31,14 +31,14 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// Loads the corpus at `path`, or the built-in one when there is none; a corpus error becomes exit 2.
-    /// `.inBackground` leaves the index to the caller (`buildIndexAndSaveSnapshot` on another thread).
-    func loadStore(
+    /// `.inBackground` leaves the index to the caller (`SearchEngine.prepare` on another thread).
+    func loadEngine(
         path: String?, followLinks: Bool? = nil, indexing: CorpusOpener.Indexing = .now,
         progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) throws -> ArticleStore {
+    ) throws -> any SearchEngine {
         guard maxFileSizeMiB > 0 else { throw FolioExit.usage("--max-file-size must be at least 1 (MiB)") }
         let options = loadOptions(followLinks: followLinks)
-        guard let path else { return Self.builtinStore(options: options) }
+        guard let path else { return Self.builtinEngine(options: options) }
         do {
             return try CorpusOpener(options: options, cache: cache).open(path: path, indexing: indexing, progress: progress)
         } catch {
@@ -48,24 +48,24 @@ struct CorpusOptions: ParsableArguments {
 
     /// The reader's open: a folder's last snapshot at once when the cache has one, painted before
     /// the folder is looked at, with the check of the folder (and a re-read if it changed) to start
-    /// once the screen is up; otherwise `loadStore` with the index left to a background thread.
+    /// once the screen is up; otherwise `loadEngine` with the index left to a background thread.
     func openForReader(
         path: String?, followLinks: Bool, progress: @escaping @Sendable (Int, Int) -> Void
-    ) throws -> (store: ArticleStore, recheck: (() -> CorpusRecheck)?) {
+    ) throws -> (engine: any SearchEngine, recheck: (() -> CorpusRecheck)?) {
         if let path, maxFileSizeMiB > 0 {
             let opener = CorpusOpener(options: loadOptions(followLinks: followLinks), cache: cache)
-            if let store = opener.openLastSnapshot(path: path) {
-                return (store, { CorpusRecheck(store: store, path: path, opener: opener) })
+            if let engine = opener.openLastSnapshot(path: path) {
+                return (engine, { CorpusRecheck(engine: engine, path: path, opener: opener) })
             }
         }
-        return (try loadStore(path: path, followLinks: followLinks, indexing: .inBackground, progress: progress), nil)
+        return (try loadEngine(path: path, followLinks: followLinks, indexing: .inBackground, progress: progress), nil)
     }
 
-    static func builtinStore(options: LoadOptions = LoadOptions()) -> ArticleStore {
+    static func builtinEngine(options: LoadOptions = LoadOptions()) -> any SearchEngine {
         let documents = BuiltinCorpus.files.map {
             CorpusLoader.Document(id: $0.name, folderName: BuiltinCorpus.name, bytes: $0.bytes)
         }
-        return ArticleStore.load(documents: documents, name: BuiltinCorpus.name, options: options)
+        return EmbeddedEngine.load(documents: documents, name: BuiltinCorpus.name, options: options)
     }
 }
 

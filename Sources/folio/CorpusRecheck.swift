@@ -5,7 +5,7 @@ import Synchronization
 
 /// The reader painted from the folder's last snapshot without looking at the folder; this checks
 /// the folder on a thread of its own (a stat per file) and, when it changed, reads and indexes it
-/// again and hands the new store over. The run loop polls `take()`.
+/// again and hands the new engine over. The run loop polls `take()`.
 final class CorpusRecheck: Sendable {
     enum Outcome: Sendable {
         /// Still working: how far (nil while only the names are being checked).
@@ -13,7 +13,7 @@ final class CorpusRecheck: Sendable {
         /// The folder is what the snapshot describes: nothing to do.
         case unchanged
         /// The corpus as it is now, indexed (and saved as the next snapshot).
-        case replaced(ArticleStore)
+        case replaced(any SearchEngine)
         case failed(String)
     }
 
@@ -21,26 +21,26 @@ final class CorpusRecheck: Sendable {
 
     private struct Phase {
         var reload: CorpusReload?
-        /// The store being indexed, whose progress `take` reads.
-        var indexing: ArticleStore?
+        /// The engine being indexed, whose progress `take` reads.
+        var indexing: (any SearchEngine)?
         var ending: Outcome?
         var taken = false
     }
 
-    /// Starts checking `path` against `store`'s snapshot.
-    init(store: ArticleStore, path: String, opener: CorpusOpener) {
-        let thread = Thread { [self] in check(store, path: path, opener: opener) }
+    /// Starts checking `path` against the snapshot `engine` was opened from.
+    init(engine: EmbeddedEngine, path: String, opener: CorpusOpener) {
+        let thread = Thread { [self] in check(engine, path: path, opener: opener) }
         thread.name = "folio.recheck"
         thread.qualityOfService = .utility
         thread.start()
     }
 
-    private func check(_ store: ArticleStore, path: String, opener: CorpusOpener) {
+    private func check(_ engine: EmbeddedEngine, path: String, opener: CorpusOpener) {
         // Below the reader's threads: at a million files the check stats for seconds, and a
         // keystroke's search must not wait behind it (Linux gives each thread its own nice value).
         setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)  // 0: this thread, on Linux
         do {
-            let fresh = try opener.reopenIfChanged(store, path: path, indexing: .inBackground) { [self] done, total in
+            let fresh = try opener.reopenIfChanged(engine, path: path, indexing: .inBackground) { [self] done, total in
                 phase.withLock { $0.reload = .reading(done: done, total: total) }
             }
             guard let fresh else {
@@ -48,7 +48,7 @@ final class CorpusRecheck: Sendable {
                 return
             }
             phase.withLock { $0.indexing = fresh }
-            fresh.buildIndexAndSaveSnapshot()
+            fresh.prepare()
             phase.withLock { $0.ending = .replaced(fresh) }
         } catch {
             phase.withLock { $0.ending = .failed("cannot check the folder for changes: \(error)") }
@@ -63,7 +63,7 @@ final class CorpusRecheck: Sendable {
                 phase.taken = true
                 return ending
             }
-            if let store = phase.indexing { return .working(.indexing(store.indexingProgress)) }
+            if let engine = phase.indexing { return .working(.indexing(engine.state.progress ?? 1)) }
             return .working(phase.reload)
         }
     }

@@ -7,7 +7,7 @@ import Foundation
 /// command, or its text or id to the clipboard with OSC 52 (which works over SSH). Returns the line
 /// for the status bar.
 struct HandOffRunner {
-    var store: ArticleStore
+    var engine: any SearchEngine
     /// The corpus folder (or file) on disk; nil for the built-in articles, which have no files.
     let corpusRoot: String?
     let environment: [String: String]
@@ -18,21 +18,21 @@ struct HandOffRunner {
     func run(_ handOff: HandOff, terminal: CursesTerminal, width: Int) -> String? {
         switch handOff {
         case .pager(let index):
-            let article = store.articles[index]
+            let article = engine.article(at: index)
             let pager = nonEmpty(environment["PAGER"]) ?? "less"
             return withTemporaryFile(ArticleText.render(article, width: min(80, max(20, width)))) { file in
                 let status = terminal.runOutside { ChildProcess.runShell("\(pager) \"$1\"", arguments: ["folio-pager", file]) }
                 return describe(status, program: pager)
             }
         case .editor(let index):
-            guard let path = filePath(of: store.articles[index]) else {
+            guard let path = filePath(of: engine.article(at: index)) else {
                 return "the built-in articles have no file to edit"
             }
             let editor = nonEmpty(environment["VISUAL"]) ?? nonEmpty(environment["EDITOR"]) ?? "vi"
             let status = terminal.runOutside { ChildProcess.runShell("\(editor) \"$1\"", arguments: ["folio-editor", path]) }
-            return describe(status, program: editor) ?? "edited \(store.articles[index].id); folio shows the text it loaded at start"
+            return describe(status, program: editor) ?? "edited \(engine.article(at: index).id); folio shows the text it loaded at start"
         case .pipe(let index, let command):
-            let article = store.articles[index]
+            let article = engine.article(at: index)
             return withTemporaryFile(article.title + "\n\n" + article.body + "\n") { file in
                 let status = terminal.runOutside { () -> Int32? in
                     let status = ChildProcess.runShell(command, standardInput: file)
@@ -44,10 +44,10 @@ struct HandOffRunner {
                 return describe(status, program: command)
             }
         case .copyText(let index):
-            let article = store.articles[index]
+            let article = engine.article(at: index)
             return copy(article.title + "\n\n" + article.body, what: "the article's text", terminal: terminal)
         case .copyID(let index):
-            return copy(store.articles[index].id, what: "the id \(store.articles[index].id)", terminal: terminal)
+            return copy(engine.article(at: index).id, what: "the id \(engine.article(at: index).id)", terminal: terminal)
         }
     }
 

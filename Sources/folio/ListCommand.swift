@@ -27,9 +27,9 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var filters: StateFilterOptions
 
     func run() throws {
-        let store = try corpus.loadStore(path: path)
-        let marks = try filters.marks(corpusPath: path, store: store)
-        let rows = filters.apply(store.listing(sort: sort).map { ArticleRow(store.articles[$0]) }, marks: marks)
+        let engine = try corpus.loadEngine(path: path)
+        let marks = try filters.marks(corpusPath: path, engine: engine)
+        let rows = filters.apply(engine.listing(sort: sort).map { ArticleRow(engine.article(at: $0)) }, marks: marks)
         let output = Output(format: format, terminal: .current)
         print(output.render(rows), terminator: "")
     }

@@ -63,12 +63,12 @@ struct ReaderCommand: ParsableCommand {
         let corpusPath = path ?? (restricted ? nil : configuration.defaultCorpus)
         // The list is painted from the articles; the index builds meanwhile (searches scan until then).
         let progress = LoadProgressLine()
-        let store: ArticleStore
+        let engine: any SearchEngine
         let recheck: (() -> CorpusRecheck)?
         do {
             // Restricted: links out of the corpus are never followed, whatever the flag or the config say.
             let followLinks = !restricted && (corpus.followLinks || configuration.followLinks)
-            (store, recheck) = try corpus.openForReader(path: corpusPath, followLinks: followLinks, progress: progress.update)
+            (engine, recheck) = try corpus.openForReader(path: corpusPath, followLinks: followLinks, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()  // the error's line starts on a clean line
@@ -76,12 +76,12 @@ struct ReaderCommand: ParsableCommand {
         }
         let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let keeper = StateKeeper(
-            plan: statePlan, corpus: StateKeeper.key(forPath: root, builtinName: store.name), articles: store)
+            plan: statePlan, corpus: StateKeeper.key(forPath: root, builtinName: engine.name), articles: engine)
         let configProblem = diagnostics.first.map {
             diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"
-        } ?? store.snapshotStatus.notice
+        } ?? engine.notice
         try ReaderSession(
-            store: store, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
+            engine: engine, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
             isRestricted: restricted, recheck: recheck
         ).run()
     }

@@ -23,21 +23,21 @@ final class ReaderSession {
     private var isBatching = false
 
     init(
-        store: ArticleStore, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration,
+        engine: any SearchEngine, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration,
         configProblem: String?, isRestricted: Bool = false, recheck: (() -> CorpusRecheck)? = nil
     ) {
         self.keeper = keeper
         startRecheck = recheck
         self.configProblem = configProblem
-        handOffs = HandOffRunner(store: store, corpusRoot: corpusRoot, environment: ProcessInfo.processInfo.environment)
-        state = AppState(store: store, width: 80, height: 24)
+        handOffs = HandOffRunner(engine: engine, corpusRoot: corpusRoot, environment: ProcessInfo.processInfo.environment)
+        state = AppState(engine: engine, width: 80, height: 24)
         state.keyMap = configuration.keyMap
         state.layoutSettings = Layout.Settings(
             sideBySideWidth: configuration.sideBySideWidth, listWidth: configuration.listWidth, measure: configuration.measure)
         state.sort = configuration.defaultSort
         state.isRestricted = isRestricted
-        state.indexingProgress = store.readyIndex == nil ? store.indexingProgress : nil
-        searcher = BackgroundSearch(store: store)
+        state.indexingProgress = engine.state.progress
+        searcher = BackgroundSearch(engine: engine)
         let environment = ProcessInfo.processInfo.environment
         theme = (environment["NO_COLOR"] ?? "").isEmpty ? configuration.theme : .monochrome
     }
@@ -55,7 +55,7 @@ final class ReaderSession {
         terminal.present(Screen.render(state, theme: activeTheme))
         // Only now: the build (or a snapshot's check behind the list) takes every core, and the
         // first paint must not share them with it (at 1M articles it doubled the time to the list).
-        IndexBuildThread.start(state.store)
+        IndexBuildThread.start(state.engine)
         searcher.warmUp()
         recheck = startRecheck?()
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
@@ -126,11 +126,10 @@ final class ReaderSession {
 
     /// Passes the background build's progress to the state, and its end; true when the screen changed.
     private func followIndexing(terminal: CursesTerminal) -> Bool {
-        if state.store.readyIndex != nil {
+        guard let progress = state.engine.state.progress else {
             run(reduce(&state, .indexReady), terminal: terminal)
             return true
         }
-        let progress = state.store.indexingProgress
         guard Int(progress * 100) != Int((state.indexingProgress ?? 0) * 100) else { return false }
         run(reduce(&state, .indexProgress(progress)), terminal: terminal)
         return true
@@ -148,12 +147,12 @@ final class ReaderSession {
             recheck = nil
             guard state.reload != nil else { return false }
             run(reduce(&state, .reloadProgress(nil)), terminal: terminal)
-        case .replaced(let store):
+        case .replaced(let engine):
             recheck = nil
-            keeper.articles = store
-            searcher = BackgroundSearch(store: store)
-            handOffs.store = store
-            run(reduce(&state, .corpusReplaced(store, keeper.load())), terminal: terminal)
+            keeper.articles = engine
+            searcher = BackgroundSearch(engine: engine)
+            handOffs.engine = engine
+            run(reduce(&state, .corpusReplaced(engine, keeper.load())), terminal: terminal)
         case .failed(let message):
             recheck = nil
             run(reduce(&state, .reloadFailed(message: message)), terminal: terminal)

@@ -42,17 +42,17 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try corpus.loadStore(path: path)
-        let results = store.search(query, mode: .complete, sort: sort)
+        let engine = try corpus.loadEngine(path: path)
+        let results = engine.search(query, mode: .complete, sort: sort)
         for warning in results.query.warnings { printError(warning) }
-        let marks = try filters.marks(corpusPath: path, store: store)
+        let marks = try filters.marks(corpusPath: path, engine: engine)
         // Filter before the limit, and make snippets only for the rows printed.
         let kept = results.matches.filter { match in
-            filters.apply([ArticleRow(store.articles[match.article])], marks: marks).isEmpty == false
+            filters.apply([ArticleRow(engine.article(at: match.article))], marks: marks).isEmpty == false
         }
         let shown = limit == 0 ? kept[...] : kept.prefix(limit)
         let rows = filters.apply(shown.map { match in
-            ArticleRow(store.articles[match.article], match: match, snippet: store.snippet(for: match.article, in: results))
+            ArticleRow(engine.article(at: match.article), match: match, snippet: engine.snippet(of: match.article, in: results))
         }, marks: marks)
         let output = Output(format: format, terminal: .current)
         print(output.render(rows, total: kept.count, seconds: results.seconds), terminator: "")

@@ -15,7 +15,7 @@ struct StateFilterOptions: ParsableArguments {
     @OptionGroup var state: StateOptions
 
     /// Marks by article id for this corpus; empty when there is no state file yet.
-    func marks(corpusPath: String?, store: ArticleStore) throws -> [String: ArticleState] {
+    func marks(corpusPath: String?, engine: any SearchEngine) throws -> [String: ArticleState] {
         let path = state.statePath ?? ReadingStateStore.defaultPath()
         guard FileManager.default.fileExists(atPath: path) else {
             if state.statePath != nil { throw FolioExit.usage("no state file at \(path)") }
@@ -23,7 +23,7 @@ struct StateFilterOptions: ParsableArguments {
         }
         do {
             let key = StateKeeper.key(
-                forPath: corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, builtinName: store.name)
+                forPath: corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, builtinName: engine.name)
             return try ReadingStateStore(path: path).states(corpus: key)
         } catch {
             throw FolioExit(status: 2, message: "cannot read the reading state: \(error.description)")

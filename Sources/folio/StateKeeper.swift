@@ -18,12 +18,12 @@ final class StateKeeper {
     private var session: [String: ArticleState] = [:]
     /// Marks are stored by id and handed to the reducer by position in this store (replaced when
     /// the reader re-reads a changed folder).
-    var articles: ArticleStore
+    var articles: any SearchEngine
     /// The one line shown when the state store could not be opened or written, or when state is
     /// kept for the session only although more was asked.
     private(set) var problem: String?
 
-    init(plan: StatePlan, corpus: CorpusKey, articles: ArticleStore) {
+    init(plan: StatePlan, corpus: CorpusKey, articles: any SearchEngine) {
         self.articles = articles
         switch plan {
         case .file(let path, let visitor, let keepsHistory):
@@ -52,7 +52,7 @@ final class StateKeeper {
         guard let store else { return SavedState(marks: marks(session)) }
         do {
             let states = try store.states(corpus: corpus)
-            let lastSelected = try store.lastSelected(corpus: corpus).flatMap { articles.position(ofID: $0) }
+            let lastSelected = try store.lastSelected(corpus: corpus).flatMap { articles.number(ofID: $0) }
             let sort = try store.sortOrder(corpus: corpus).flatMap(ListOrder.init(rawValue:))
             let history = keepsHistory ? try store.history(corpus: corpus) : []
             session = states
@@ -98,13 +98,13 @@ final class StateKeeper {
     private func marks(_ states: [String: ArticleState]) -> [Int: ArticleMarks] {
         var marks: [Int: ArticleMarks] = [:]
         for (id, state) in states {
-            guard let position = articles.position(ofID: id) else { continue }
+            guard let position = articles.number(ofID: id) else { continue }
             marks[position] = ArticleMarks(isRead: state.isRead, isBookmarked: state.isBookmarked, position: state.position)
         }
         return marks
     }
 
-    private func id(_ article: Int) -> String { articles.articles.id(at: article) }
+    private func id(_ article: Int) -> String { articles.id(at: article) }
 
     private func fail(_ error: ReadingStateError) {
         store = nil

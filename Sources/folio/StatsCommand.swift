@@ -18,18 +18,19 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
-        let store = try corpus.loadStore(path: path)
-        let report = store.report
+        let engine = try corpus.loadEngine(path: path)
+        let report = engine.report
+        let statistics = engine.statistics
         var lines: [(String, String)] = [
-            ("corpus", store.name),
+            ("corpus", engine.name),
             ("articles", "\(report.articleCount)"),
             ("text", ByteCount.describe(report.bytesRead)),
-            ("terms", "\(store.index.termCount)"),
-            ("index size", ByteCount.describe(store.index.memoryBytes)),
+            ("terms", "\(statistics.termCount)"),
+            ("index size", ByteCount.describe(statistics.indexBytes)),
             ("load time", String(format: "%.1f ms (listing files %.1f ms, snapshot %.1f ms)",
                 report.loadSeconds * 1000, report.scanSeconds * 1000, report.snapshotSeconds * 1000)),
             ("index time", String(format: "%.1f ms", report.indexSeconds * 1000)),
-            ("snapshot", "\(store.snapshotStatus)"),
+            ("snapshot", statistics.storage),
         ]
         if report.filesDecodedAsWindows1252 > 0 {
             lines.append(("read as Windows-1252", "\(report.filesDecodedAsWindows1252)"))

@@ -95,7 +95,7 @@ import Testing
         var report = LoadReport()
         report.skip("skipped\u{1B}]0;pwned\u{07}.txt", .binary)
         let escape = "\u{1B}]0;pwned\u{07}"
-        let hostile = ArticleStore(articles: [Article(
+        let hostile = EmbeddedEngine(articles: [Article(
             id: "planted\(escape).txt", title: "\(escape)Harbour \u{9B}2J", source: "\u{1B}[31msource\u{202E}",
             author: "\u{1B}[1mauthor", url: "https://example.org/\u{07}", body: "Harbour \(escape)boats\u{1B}[2J \u{9D}0;x\u{07} out.")],
             report: report)

@@ -3,10 +3,10 @@ import Testing
 
 /// A search hands over its matches with only the first rows ordered (`ResultOrdering.orderFirst`)
 /// and orders the rest as they are read (`ArticleList`): every row read, in any order, must be the
-/// row the full order (`ArticleStore.order`) puts there, whatever the ties, dates, tiers and filters.
+/// row the full order (`EmbeddedEngine.order`) puts there, whatever the ties, dates, tiers and filters.
 @Suite struct ArticleListTests {
     /// Many ties on purpose: 50 titles, 4 days and no date, scores from a list of 10 with repeats.
-    static func store(size: Int, seed: UInt64) -> ArticleStore {
+    static func store(size: Int, seed: UInt64) -> EmbeddedEngine {
         var random = SplitMix64(seed: seed)
         let files: [(id: String, text: String)] = (0..<size).map { number in
             let day = random.next() % 5
@@ -16,7 +16,7 @@ import Testing
         return Fixture.store(files)
     }
 
-    static func scored(_ store: ArticleStore, keepOneIn: Int, seed: UInt64, scores: [Float] = [0, 0, 1.5, 1.5, 2.25, 3, 0.125, 7, 7, 7]) -> [QueryEvaluator.Scored] {
+    static func scored(_ store: EmbeddedEngine, keepOneIn: Int, seed: UInt64, scores: [Float] = [0, 0, 1.5, 1.5, 2.25, 3, 0.125, 7, 7, 7]) -> [QueryEvaluator.Scored] {
         var random = SplitMix64(seed: seed)
         var scored = (0..<store.articles.count).filter { $0 % keepOneIn == 0 }.map {
             QueryEvaluator.Scored(document: Int32($0), score: scores[Int(random.next() % UInt64(scores.count))])
@@ -25,7 +25,7 @@ import Testing
         return scored
     }
 
-    static func fullOrder(_ scored: [QueryEvaluator.Scored], _ store: ArticleStore, _ sort: ListOrder) -> [Int32] {
+    static func fullOrder(_ scored: [QueryEvaluator.Scored], _ store: EmbeddedEngine, _ sort: ListOrder) -> [Int32] {
         var ordered = scored
         store.order(&ordered, by: sort)
         return ordered.map(\.document)
@@ -68,9 +68,9 @@ import Testing
         let store = Self.large
         let scored = Self.scored(store, keepOneIn: 1, seed: 11)
         let expected = Self.fullOrder(scored, store, sort)
-        let list = store.list(exact: scored, fuzzy: [], sort: sort)
+        let list = store.orderedList(exact: scored, fuzzy: [], sort: sort)
         #expect(list.count == expected.count && list.exactCount == expected.count)
-        #expect(list.orderedCount >= ArticleList.firstOrdered && list.orderedCount < expected.count || sort == .source)
+        #expect(list.orderedCount >= OrderedMatches.firstOrdered && list.orderedCount < expected.count || sort == .source)
         var random = SplitMix64(seed: 2)
         let positions = [0, 511, 512, 513, 2_000] + (0..<40).map { _ in Int(random.next() % UInt64(expected.count)) } + [expected.count - 1]
         for position in positions {
@@ -83,7 +83,7 @@ import Testing
     /// Copies share what is already ordered; a copy read later sees the same rows.
     @Test func copiesReadTheSameRows() {
         let store = Self.large
-        let list = store.list(exact: Self.scored(store, keepOneIn: 1, seed: 4), fuzzy: [], sort: .relevance)
+        let list = store.orderedList(exact: Self.scored(store, keepOneIn: 1, seed: 4), fuzzy: [], sort: .relevance)
         let copy = list
         let last = list[list.count - 1]
         #expect(copy[copy.count - 1] == last && copy == list)
@@ -97,7 +97,7 @@ import Testing
         for store in [Self.large, undated] {
             let scored = Self.scored(store, keepOneIn: 1, seed: 8, scores: [1.25])
             let expected = Self.fullOrder(scored, store, sort)
-            let list = store.list(exact: scored, fuzzy: [], sort: sort)
+            let list = store.orderedList(exact: scored, fuzzy: [], sort: sort)
             #expect((0..<2_000).map { list[$0] } == expected.prefix(2_000).map(Int.init))
             #expect(Array(list) == expected.map(Int.init))
         }
@@ -111,7 +111,7 @@ import Testing
         let all = Self.scored(store, keepOneIn: 1, seed: 9)
         let exact = Array(all.prefix(sizes.exact)), fuzzy = Array(all.dropFirst(sizes.exact).prefix(sizes.fuzzy))
         let expected = Self.fullOrder(exact, store, .relevance) + Self.fullOrder(fuzzy, store, .relevance)
-        let list = store.list(exact: exact, fuzzy: fuzzy, sort: .relevance)
+        let list = store.orderedList(exact: exact, fuzzy: fuzzy, sort: .relevance)
         #expect(list.count == expected.count && list.exactCount == sizes.exact)
         #expect(list[list.count - 1] == Int(expected.last!))
         #expect(list.match(at: sizes.exact).isFuzzy && !list.match(at: sizes.exact - 1).isFuzzy)
@@ -126,7 +126,7 @@ import Testing
         let scored = Self.scored(store, keepOneIn: 1, seed: 12)
         let expected = Self.fullOrder(scored, store, sort).map(Int.init)
         let kept = { (article: Int) in article % 7 != 2 }
-        for list in [store.list(exact: scored, fuzzy: [], sort: sort), store.list(exact: scored, fuzzy: [], sort: sort)] {
+        for list in [store.orderedList(exact: scored, fuzzy: [], sort: sort), store.orderedList(exact: scored, fuzzy: [], sort: sort)] {
             _ = list[700]  // one filtered after reading a little further than the first chunk
             let filtered = list.filtered(kept)
             #expect(filtered.count == expected.filter(kept).count)
@@ -141,7 +141,7 @@ import Testing
         let store = Self.large
         let scored = Self.scored(store, keepOneIn: 2, seed: 13)
         let expected = Self.fullOrder(scored, store, .relevance).map(Int.init)
-        let list = store.list(exact: scored, fuzzy: [], sort: .relevance)
+        let list = store.orderedList(exact: scored, fuzzy: [], sort: .relevance)
         #expect(list.position(of: expected[3]) == 3)
         #expect(list.position(of: expected[5_000]) == 5_000)
         #expect(list.position(of: 1) == nil)  // odd articles were never matches
@@ -169,13 +169,13 @@ import Testing
             #expect(all.map(\.article) == expected, "\(text) \(sort)")
             #expect(screen == Array(expected.prefix(30)), "\(text) \(sort)")
             // The count is every match, exact ones apart.
-            #expect(list.exactCount == QueryEvaluator(store: store).evaluate(query, typoTolerant: false).count, "\(text) \(sort)")
+            #expect(list.exactCount == store.evaluator(of: store.index).evaluate(query, typoTolerant: false).count, "\(text) \(sort)")
             #expect(list.count == all.count && list.exactCount == exact.count)
         }
         #expect(!store.search("govermnent", sort: sort).list.allMatches().filter(\.isFuzzy).isEmpty)
         // Nothing to match (the word after `title:` still to come): every article, as the listing.
         #expect(store.search("title:", mode: .incremental, sort: sort).list.count == store.articles.count)
-        #expect(store.search("t", mode: .incremental, sort: sort).list.count > ArticleList.firstOrdered * 4)
+        #expect(store.search("t", mode: .incremental, sort: sort).list.count > OrderedMatches.firstOrdered * 4)
     }
 
     static let generated = GeneratedCorpus.store(seed: 17, count: 6_000)
@@ -186,10 +186,10 @@ import Testing
         let store = Self.large
         let all = (0..<store.articles.count).map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
         let expected = Self.fullOrder(all, store, sort == .relevance ? .date : sort).map(Int.init)
-        let list = store.articleList(sort: sort)
+        let list = store.list(sort: sort)
         #expect(list[list.count - 1] == expected.last && list[100] == expected[100])
         #expect(store.listing(sort: sort) == expected)
         // Kept: the next call (clearing the query again) gets the same list, what it ordered included.
-        #expect(store.articleList(sort: sort) == list && store.articleList(sort: sort).orderedCount == list.orderedCount)
+        #expect(store.list(sort: sort) == list && store.list(sort: sort).orderedCount == list.orderedCount)
     }
 }

@@ -22,7 +22,7 @@ struct BBCCorpusSearchTests {
     }
 
     /// Runs `query(article)` for every article that has one, on all cores, and scores the top results.
-    static func rates(_ store: ArticleStore, query: (Int) -> String?) -> (rates: Rates, misses: [String]) {
+    static func rates(_ store: EmbeddedEngine, query: (Int) -> String?) -> (rates: Rates, misses: [String]) {
         let queries = store.articles.indices.map(query)
         let top = Parallel.map(queries.count) { index -> Int?? in
             queries[index].map { store.search($0, mode: .complete).matches.first?.article }

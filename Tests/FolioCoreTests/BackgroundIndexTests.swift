@@ -20,7 +20,7 @@ import Testing
         var before: [String: SearchResults] = [:]
         for query in Self.queries {
             for mode in [QueryParser.Mode.complete, .incremental] {
-                let results = try #require(store.search(QueryParser.parse(query, mode: mode), isCancelled: { false }))
+                let results = try #require(store.search(QueryParser.parse(query, mode: mode), sort: .relevance, isCancelled: { false }))
                 #expect(results.byScan)
                 before["\(mode) \(query)"] = results
             }
@@ -40,7 +40,7 @@ import Testing
                 #expect(scanned.matches.map(\.article) == exact.map(\.article), "\(mode) «\(query)»")
                 #expect(zip(scanned.matches, exact).allSatisfy { abs($0.score - $1.score) <= 1e-4 * max(1, abs($1.score)) })
                 for match in exact.prefix(3) {
-                    #expect(store.hitRanges(for: match.article, in: scanned) == store.hitRanges(for: match.article, in: indexed)
+                    #expect(store.hits(of: match.article, in: scanned) == store.hits(of: match.article, in: indexed)
                         || indexed.matches.contains { $0.isFuzzy }, "highlights of «\(query)»")
                 }
                 compared += 1
@@ -55,7 +55,7 @@ import Testing
         try SnapshotTests.writeCorpus(in: corpus, articles: 600, seed: 4)
         let store = try CorpusOpener(cache: nil).open(path: corpus.path, indexing: .inBackground)
         var asked = 0
-        let results = store.search(QueryParser.parse("market"), isCancelled: {
+        let results = store.search(QueryParser.parse("market"), sort: .relevance, isCancelled: {
             asked += 1
             return asked > 1
         })

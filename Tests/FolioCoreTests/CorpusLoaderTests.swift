@@ -304,7 +304,7 @@ import Testing
             for example in examples { #expect(TerminalSafety.violations(example).isEmpty, "\(example.debugDescription)") }
         }
         // The file still opens (its bytes on disk are used), and its safe id finds it.
-        let store = ArticleStore(articles: articles)
+        let store = EmbeddedEngine(articles: articles)
         #expect(store.article(withID: #"evil\x1b]0;pwned\x07.txt"#)?.title == "Escape name")
         #expect(store.article(withID: #"two\x0alines\x09tab.txt"#)?.title == "Newline name")
         #expect(store.article(withID: #"\u{202e}gnp.txt"#)?.title == "Bidi name")
@@ -315,10 +315,10 @@ import Testing
         let folder = try TemporaryDirectory()
         try folder.write("news\u{1B}[31m/a.txt", "A\n\nText.")
         let root = folder.url.appendingPathComponent("news\u{1B}[31m").path
-        let store = try ArticleStore.load(path: root)
+        let store = try EmbeddedEngine.load(path: root)
         #expect(store.name == #"news\x1b[31m"#)
         #expect(store.articles.first?.source == #"news\x1b[31m"#)
-        let single = try ArticleStore.load(path: root + "/a.txt")
+        let single = try EmbeddedEngine.load(path: root + "/a.txt")
         #expect(single.articles.first?.source == #"news\x1b[31m"#)
     }
 
@@ -344,7 +344,7 @@ import Testing
     @Test func aSingleFileIsACorpus() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("news/one.txt", "One\n\nText.")
-        let store = try ArticleStore.load(path: path)
+        let store = try EmbeddedEngine.load(path: path)
         #expect(store.articles.map(\.id) == ["one.txt"])
         #expect(store.articles.first?.source == "news")
     }
@@ -354,7 +354,7 @@ import Testing
         try folder.write("a.txt", "A\n\nText.")
         try folder.write("b.txt", "B\n\nMore text.")
         try folder.write("c.bin", "x")
-        let store = try ArticleStore.load(path: folder.path)
+        let store = try EmbeddedEngine.load(path: folder.path)
         #expect(store.report.articleCount == 2)
         #expect(store.report.bytesRead == 8 + 13)
         #expect(store.report.skippedCount == 1)
@@ -367,7 +367,7 @@ import Testing
         let folder = try TemporaryDirectory()
         let missing = folder.url.appendingPathComponent("nope").path
         #expect(throws: CorpusError.notFound(missing)) { try CorpusLoader().load(path: missing) }
-        #expect(throws: CorpusError.notFound(missing)) { try ArticleStore.load(path: missing) }
+        #expect(throws: CorpusError.notFound(missing)) { try EmbeddedEngine.load(path: missing) }
     }
 
     @Test func emptyFolderIsACorpusError() throws {

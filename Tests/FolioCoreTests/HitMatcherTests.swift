@@ -15,7 +15,7 @@ import Testing
         Self.store.search(query, mode: mode)
     }
 
-    private func position(_ id: String) throws -> Int { try #require(Self.store.position(ofID: id)) }
+    private func position(_ id: String) throws -> Int { try #require(Self.store.number(ofID: id)) }
 
     /// The folded form of every hit in `snippet`, for comparing with what was searched.
     private func hitWords(_ snippet: Snippet) -> [String] {
@@ -24,7 +24,7 @@ import Testing
 
     @Test func snippetHoldsTheHitFarIntoTheBody() throws {
         let results = results("volcano")
-        let snippet = Self.store.snippet(for: try position("far.txt"), in: results)
+        let snippet = Self.store.snippet(of: try position("far.txt"), in: results)
         #expect(snippet.text.hasPrefix("…"))
         #expect(snippet.text.hasSuffix("…"))
         #expect(snippet.text.contains("volcano erupted"))
@@ -36,13 +36,13 @@ import Testing
     }
 
     @Test func snippetStartsAtTheStartWhenTheHitIsNear() throws {
-        let snippet = Self.store.snippet(for: try position("near.txt"), in: results("volcano"))
+        let snippet = Self.store.snippet(of: try position("near.txt"), in: results("volcano"))
         #expect(snippet.text.hasPrefix("Volcano first."))
         #expect(snippet.hits.first.map { snippet.text.utf8Slice($0) } == "Volcano")
     }
 
     @Test func shortBodyIsTheWholeSnippet() throws {
-        let snippet = Self.store.snippet(for: try position("short.txt"), in: results("flows"))
+        let snippet = Self.store.snippet(of: try position("short.txt"), in: results("flows"))
         #expect(snippet == Snippet(text: "Lava flows.", hits: [5..<10]))
     }
 
@@ -58,13 +58,13 @@ import Testing
         let results = results(query, mode: mode)
         let article = try position(id)
         #expect(results.matches.contains { $0.article == article })
-        let snippet = Self.store.snippet(for: article, in: results, length: 2_000)
+        let snippet = Self.store.snippet(of: article, in: results, length: 2_000)
         #expect(hitWords(snippet) == expected)
     }
 
     @Test func hitRangesInTitleAndBody() throws {
         let article = try position("near.txt")
-        let ranges = Self.store.hitRanges(for: article, in: results("volcano lava"))
+        let ranges = Self.store.hits(of: article, in: results("volcano lava"))
         let title = Self.store.articles[article].title
         let body = Self.store.articles[article].body
         #expect(ranges.title.map { title.utf8Slice($0) } == ["Volcano"])
@@ -75,7 +75,7 @@ import Testing
         let results = results("volcanno")
         let article = try position("near.txt")
         #expect(results.matches.first { $0.article == article }?.isFuzzy == true)
-        let ranges = Self.store.hitRanges(for: article, in: results)
+        let ranges = Self.store.hits(of: article, in: results)
         #expect(ranges.body.map { Self.store.articles[article].body.utf8Slice($0) } == ["Volcano"])
     }
 
@@ -87,7 +87,7 @@ import Testing
     @Test func emptyQueryHasNoHits() throws {
         let results = results("")
         #expect(results.matcher.isEmpty)
-        let snippet = Self.store.snippet(for: try position("short.txt"), in: results)
+        let snippet = Self.store.snippet(of: try position("short.txt"), in: results)
         #expect(snippet == Snippet(text: "Lava flows.", hits: []))
     }
 
@@ -110,7 +110,7 @@ import Testing
                 let body = store.articles[match.article].body
                 let folded = body.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
                 for length in [60, 160] {
-                    let snippet = store.snippet(for: match.article, in: results, length: length)
+                    let snippet = store.snippet(of: match.article, in: results, length: length)
                     var text = Substring(snippet.text)
                     if text.hasPrefix("…") { text = text.dropFirst() }
                     if text.hasSuffix("…") { text = text.dropLast() }
@@ -135,7 +135,7 @@ import Testing
         let store = Fixture.store([("cjk.txt", "CJK\n\n" + body)])
         let results = store.search("volcano")
         for length in [10, 33, 80, 160, 161, 162, 163] {
-            let snippet = store.snippet(for: 0, in: results, length: length)
+            let snippet = store.snippet(of: 0, in: results, length: length)
             #expect(snippet.text.contains("volcano"), "length \(length): \(snippet.text)")
             #expect(hitWords(snippet) == ["volcano"])
             #expect(!snippet.text.contains("\u{FFFD}"))

@@ -7,7 +7,7 @@ import Testing
 @Suite struct PositionalPhraseTests {
     static let small = GeneratedCorpus.store(seed: 5, count: 300)
     static let long = GeneratedCorpus.store(seed: 6, count: 60, longBodies: true)
-    static let prefixHeavy = ArticleStore(articles: GeneratedCorpus.prefixHeavyArticles(seed: 8, count: 3_000), name: "z")
+    static let prefixHeavy = EmbeddedEngine(articles: GeneratedCorpus.prefixHeavyArticles(seed: 8, count: 3_000), name: "z")
 
     @Test(arguments: [1, 2])
     func randomPhrasesCountAsTheTextDoes(corpus: Int) {
@@ -47,7 +47,7 @@ import Testing
     /// that start with it: its stem group ("ashes" → "ash") is left out, as the text check leaves it,
     /// and so are the words the postings budget cut, which the text check now leaves out too.
     @Test func theTypedWordTakesTheResolvedWordsThatStartWithIt() throws {
-        let store = ArticleStore(articles: [
+        let store = EmbeddedEngine(articles: [
             Article(id: "ash", title: "one", source: "t", body: "the ash fell"),
             Article(id: "ashes", title: "two", source: "t", body: "the ashes fell"),
         ], name: "ash")
@@ -81,7 +81,7 @@ import Testing
     /// Term frequencies saturate at 65,535; positions do not: a block says how long it is.
     @Test func positionsOfASaturatedTermAreAllThere() throws {
         let many = String(repeating: "spam ", count: 70_000)
-        let store = ArticleStore(articles: [
+        let store = EmbeddedEngine(articles: [
             Article(id: "body", title: "spam spam eggs", source: "t", body: many + "spam eggs"),
             Article(id: "title", title: many + "eggs", source: "t", body: "spam eggs spam"),
             Article(id: "few", title: "eggs", source: "t", body: "spam spam eggs and spam"),
@@ -94,7 +94,7 @@ import Testing
         let ids = TermResolver(index: store.index).resolve(term)
         let counts = try #require(PositionalPhraseMatcher(index: store.index, term: term, ids: ids)
             .weightedOccurrences(in: [0, 1, 2], isCancelled: { false }))
-        #expect(counts == [SearchIndex.titleWeight * 1 + 70_000, SearchIndex.titleWeight * 69_999, 1])
+        #expect(counts == [BM25.titleWeight * 1 + 70_000, BM25.titleWeight * 69_999, 1])
     }
 
     @Test func blocksRoundTrip() {
@@ -120,19 +120,22 @@ import Testing
                     bytes.withUnsafeMutableBufferPointer { PositionBlock.write(title: titleBuffer, body: bodyBuffer, to: $0.baseAddress!) }
                 }
             }
-            var keys: [UInt64] = [], titleKeys: [UInt64] = []
+            var keys: [UInt64] = [], titleKeys: [UInt64] = [], bodyKeys: [UInt64] = []
             bytes.withUnsafeBufferPointer { buffer in
                 let base = buffer.baseAddress!
                 let end = PositionBlock.end(
                     ofBlockAt: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: buffer.count)
                 #expect(end == size)
                 PositionBlock.decode(
-                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, titleOnly: false, into: &keys)
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .text, into: &keys)
                 PositionBlock.decode(
-                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, titleOnly: true, into: &titleKeys)
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .title, into: &titleKeys)
+                PositionBlock.decode(
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .body, into: &bodyKeys)
             }
             #expect(keys == title.map(UInt64.init) + body.map { PositionBlock.bodyKeyBase + UInt64($0) })
             #expect(titleKeys == title.map(UInt64.init))
+            #expect(bodyKeys == body.map { PositionBlock.bodyKeyBase + UInt64($0) })
         }
     }
 
@@ -145,10 +148,12 @@ import Testing
             for limit in 0...4 {
                 for (title, body) in [(UInt32(0), UInt32(9)), (3, 3), (0xFFFF, 2), (1, 0xFFFF), (0xFFFF, 0xFFFF)] {
                     #expect(PositionBlock.end(ofBlockAt: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit) <= limit)
-                    var reader = PositionBlock.Reader(at: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit, titleOnly: false)
-                    var read = 0
-                    while reader.next() != nil { read += 1 }
-                    #expect(read <= limit)
+                    for fields in [Fields.text, .title, .body] {
+                        var reader = PositionBlock.Reader(at: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit, fields: fields)
+                        var read = 0
+                        while reader.next() != nil { read += 1 }
+                        #expect(read <= limit)
+                    }
                 }
             }
         }
@@ -157,7 +162,7 @@ import Testing
     @Test func cancellationAbandonsThePositionalCheck() throws {
         let store = Self.small
         let query = QueryParser.parse("\"the market\"")
-        let resolved = QueryEvaluator(store: store).resolve(query, typoTolerant: false)
+        let resolved = store.evaluator(of: store.index).resolve(query, typoTolerant: false)
         let scorer = ClauseScorer(postings: store.index, articles: store.articles)
         var tokenizer = Tokenizer()
         var scratch = SearchScratch(count: store.articles.count)
@@ -182,15 +187,15 @@ import Testing
     }
 
     /// `QueryEvaluator.evaluate` (exact tier) on any postings source.
-    static func evaluate<Source: PostingsSource>(_ query: Query, store: ArticleStore, source: Source) -> [QueryEvaluator.Scored] {
-        let resolved = QueryEvaluator(store: store).resolve(query, typoTolerant: false)
+    static func evaluate<Source: PostingsSource>(_ query: Query, store: EmbeddedEngine, source: Source) -> [QueryEvaluator.Scored] {
+        let resolved = store.evaluator(of: store.index).resolve(query, typoTolerant: false)
         let scorer = ClauseScorer(postings: source, articles: store.articles)
         var tokenizer = Tokenizer()
         var scratch = SearchScratch(count: store.articles.count)
         var scored = query.clauses.isEmpty
             ? (0..<store.articles.count).map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
             : scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })!
-        scored.removeAll { scored in !query.dateFilters.allSatisfy { $0.accepts(store.articles.date(at: Int(scored.document))) } }
+        scored.removeAll { scored in !query.filters.allSatisfy { $0.accepts(Int(scored.document), in: store.articles) } }
         if !query.exclusions.isEmpty {
             let resolver = TermResolver(index: store.index)
             let exclusions = query.exclusions.map { (term: $0, ids: resolver.resolve($0)) }
@@ -203,7 +208,7 @@ import Testing
     /// equal scores (to the bit) in the same order. Returns the match count.
     @discardableResult
     static func comparePositionsWithText(
-        _ store: ArticleStore, _ text: String, _ mode: QueryParser.Mode, sourceLocation: SourceLocation = #_sourceLocation
+        _ store: EmbeddedEngine, _ text: String, _ mode: QueryParser.Mode, sourceLocation: SourceLocation = #_sourceLocation
     ) -> Int {
         let query = QueryParser.parse(text, mode: mode)
         var positional = evaluate(query, store: store, source: store.index)
@@ -227,7 +232,7 @@ import Testing
     /// A phrase of 2–4 adjacent words from a random article's title or body (so it usually occurs),
     /// sometimes with a repeated or an unrelated word; complete, or typed with its last word cut; at
     /// times title-only, excluded, or beside another word.
-    static func randomPhraseQuery(_ store: ArticleStore, _ random: inout SplitMix64) -> (String, QueryParser.Mode) {
+    static func randomPhraseQuery(_ store: EmbeddedEngine, _ random: inout SplitMix64) -> (String, QueryParser.Mode) {
         let article = store.articles[Int.random(in: 0..<store.articles.count, using: &random)]
         let text = Int.random(in: 0..<5, using: &random) == 0 ? article.title : article.body
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)

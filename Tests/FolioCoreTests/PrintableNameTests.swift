@@ -28,7 +28,7 @@ import Testing
         #expect(Set(ids) == [#"a\x01.txt"#, #"a\x02.txt"#, #"a\x1b.txt"#, #"a\u{9b}.txt"#, "a\u{FFFD}.txt", #"a\xe9.txt"#, #"a\xe8.txt"#])
         for id in ids { #expect(TerminalSafety.violations(id).isEmpty, "\(id.debugDescription)") }
         // Each id finds its own article.
-        let store = ArticleStore(articles: articles)
+        let store = EmbeddedEngine(articles: articles)
         #expect(store.article(withID: #"a\x01.txt"#)?.title == "First")
         #expect(store.article(withID: #"a\x02.txt"#)?.title == "Second")
         #expect(store.article(withID: #"a\xe9.txt"#)?.title == "Latin-1 233")

@@ -4,7 +4,7 @@ import Testing
 /// The query grammar, and its promise: any string parses, nothing throws at the user.
 @Suite struct QueryParserTests {
     private func word(_ text: String, prefix: Bool = false, title: Bool = false) -> Query.Term {
-        Query.Term(tokens: Tokenizer.strings(text).map { Array($0.utf8) }, isPrefix: prefix, titleOnly: title)
+        Query.Term(tokens: Tokenizer.strings(text).map { Array($0.utf8) }, isPrefix: prefix, fields: title ? .title : .text)
     }
 
     private func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
@@ -12,7 +12,7 @@ import Testing
     @Test func wordsAreANDed() {
         let query = QueryParser.parse("Luna therapy teddy")
         #expect(query.clauses == [Query.Clause([word("luna")]), Query.Clause([word("therapy")]), Query.Clause([word("teddy")])])
-        #expect(query.exclusions.isEmpty && query.dateFilters.isEmpty && query.warnings.isEmpty)
+        #expect(query.exclusions.isEmpty && query.filters.isEmpty && query.warnings.isEmpty)
     }
 
     @Test func orJoinsNeighbours() {
@@ -88,9 +88,9 @@ import Testing
         let query = QueryParser.parse("title:Luna Title:\"baby jack\" ashes")
         #expect(query.clauses.count == 3)
         #expect(query.clauses[0].alternatives[0] == word("luna", title: true))
-        #expect(query.clauses[1].alternatives[0].titleOnly)
+        #expect(query.clauses[1].alternatives[0].fields == .title)
         #expect(query.clauses[1].alternatives[0].text == "baby jack")
-        #expect(!query.clauses[2].alternatives[0].titleOnly)
+        #expect(query.clauses[2].alternatives[0].fields != .title)
         // An unknown field is text: "http://x" is two words, not a field.
         #expect(QueryParser.parse("foo:bar").clauses[0].alternatives[0].text == "foo bar")
     }
@@ -109,7 +109,7 @@ import Testing
     ])
     func dateFilters(text: String, expected: Query.DateFilter) {
         let query = QueryParser.parse(text)
-        #expect(query.dateFilters == [expected])
+        #expect(query.filters == [.date(expected)])
         #expect(query.clauses.isEmpty)
         #expect(query.warnings.isEmpty)
     }
@@ -117,7 +117,7 @@ import Testing
     @Test(arguments: ["date:soon", "date:", "date:2021-13", "date:2021-02-30", "date:21", "date:>>", "date:2021-10-25-1", "date:<>2021"])
     func malformedDatesWarnAndAreIgnored(text: String) {
         let query = QueryParser.parse("luna \(text)")
-        #expect(query.dateFilters.isEmpty)
+        #expect(query.filters.isEmpty)
         #expect(query.warnings.count == 1)
         #expect(query.warnings.first?.contains("is not a date") == true)
         #expect(query.clauses == [Query.Clause([word("luna")])])
@@ -155,5 +155,20 @@ import Testing
         #expect(oneWord.clauses[0].alternatives[0].tokens[0].count == Tokenizer.maximumTokenBytes)
         let manyWords = QueryParser.parse(String(repeating: "ab ", count: 3_334))
         #expect(manyWords.clauses.count == 3_334)
+    }
+
+    /// The lexer folio-bench shares: one item per word or quoted run, with its field, sign and `OR`.
+    @Test func lexerItems() {
+        typealias Item = QueryParser.Item
+        #expect(QueryParser.lex("-title:\"the son\" OR Date:2021 e-mail “open") == [
+            Item(text: "the son", field: .title, isNegated: true, isQuoted: true, isClosed: true),
+            Item(text: "OR", isOr: true),
+            Item(text: "2021", field: .date),
+            Item(text: "e-mail"),
+            Item(text: "open", isQuoted: true, isClosed: false),
+        ])
+        // A colon after another word is text; "OR" quoted or negated is a word.
+        #expect(QueryParser.lex("note:x \"OR\"").map(\.field) == [nil, nil])
+        #expect(QueryParser.lex("\"OR\" -OR").map(\.isOr) == [false, false])
     }
 }

@@ -10,7 +10,7 @@ import Testing
     static let medium = GeneratedCorpus.store(seed: 2, count: 400)
     /// Long bodies: phrases longer than the phrase matcher's 63 tokens and the candidates' 255.
     static let long = GeneratedCorpus.store(seed: 3, count: 80, longBodies: true)
-    static let prefixHeavy = ArticleStore(articles: GeneratedCorpus.prefixHeavyArticles(seed: 4, count: 3_000), name: "z")
+    static let prefixHeavy = EmbeddedEngine(articles: GeneratedCorpus.prefixHeavyArticles(seed: 4, count: 3_000), name: "z")
 
     /// Queries for every rule: words, stems, prefixes as typed (1–2 letters too), phrases complete
     /// and open, exclusions, OR, title:, date:, CJK, folded and split words, empty and filter-only.
@@ -117,7 +117,7 @@ import Testing
         func article(_ id: String, _ body: [String]) -> Article {
             Article(id: id, title: id, source: "test", body: body.joined(separator: " "))
         }
-        let store = ArticleStore(articles: [
+        let store = EmbeddedEngine(articles: [
             article("all", words),
             article("first63", Array(words.prefix(63)) + ["other"]),
             article("first255", Array(words.prefix(255))),
@@ -133,13 +133,13 @@ import Testing
     /// Term frequencies saturate at 65,535 in the index; the scan saturates them too. The scores are
     /// the same float operations on the same values, so they are equal to the bit here.
     @Test func termFrequenciesSaturateAsInTheIndex() throws {
-        let store = ArticleStore(articles: [
+        let store = EmbeddedEngine(articles: [
             Article(id: "many", title: "spam", source: "test", body: String(repeating: "spam ", count: 70_000) + "ham"),
             Article(id: "one", title: "ham", source: "test", body: "spam and ham"),
             Article(id: "other", title: "eggs", source: "test", body: "eggs"),
         ])
         let query = QueryParser.parse("spam")
-        let index = QueryEvaluator(store: store).evaluate(query, typoTolerant: false)
+        let index = store.evaluator(of: store.index).evaluate(query, typoTolerant: false)
         let scan = try #require(ScanEvaluator(articles: store.articles).evaluate(query, isCancelled: { false }))
         let indexScores = Dictionary(uniqueKeysWithValues: index.map { ($0.document, $0.score) })
         let scanScores = Dictionary(uniqueKeysWithValues: scan.scored.map { ($0.document, $0.score) })
@@ -199,10 +199,10 @@ import Testing
             #expect(!index.matches.isEmpty, "\(text)")
             for match in index.matches.prefix(5) {
                 let article = store.articles[match.article]
-                let (title, body) = store.hitRanges(for: match.article, in: index)
-                #expect(scan.matcher.ranges(in: article.title) == title, "\(text) in \(article.id)")
-                #expect(scan.matcher.ranges(in: article.body) == body, "\(text) in \(article.id)")
-                #expect(!(title + body).isEmpty, "\(text) in \(article.id)")
+                let hits = store.hits(of: match.article, in: index)
+                #expect(scan.matcher.ranges(in: article.title) == hits.title, "\(text) in \(article.id)")
+                #expect(scan.matcher.ranges(in: article.body) == hits.body, "\(text) in \(article.id)")
+                #expect(!(hits.title + hits.body).isEmpty, "\(text) in \(article.id)")
             }
         }
     }
@@ -229,10 +229,10 @@ import Testing
     /// scores within 1e-4 (relative), the same ranked order and the same matcher. Returns the match count.
     @discardableResult
     static func compare(
-        _ store: ArticleStore, _ text: String, _ mode: QueryParser.Mode, sourceLocation: SourceLocation = #_sourceLocation
+        _ store: EmbeddedEngine, _ text: String, _ mode: QueryParser.Mode, sourceLocation: SourceLocation = #_sourceLocation
     ) -> Int {
         let query = QueryParser.parse(text, mode: mode)
-        let evaluator = QueryEvaluator(store: store)
+        let evaluator = store.evaluator(of: store.index)
         let resolved = evaluator.resolve(query, typoTolerant: false)
         var index = evaluator.evaluate(query, resolved: resolved)
         guard var scan = ScanEvaluator(articles: store.articles).evaluate(query, isCancelled: { false }) else {
@@ -272,13 +272,13 @@ import Testing
         return index.count
     }
 
-    static func documents(_ store: ArticleStore, _ text: String) -> Set<Int32> {
+    static func documents(_ store: EmbeddedEngine, _ text: String) -> Set<Int32> {
         let scan = ScanEvaluator(articles: store.articles).evaluate(QueryParser.parse(text), isCancelled: { false })
         return Set(scan?.scored.map(\.document) ?? [])
     }
 
     /// One to four parts from a random article's words; in incremental mode the last word is often cut.
-    static func randomQuery(_ store: ArticleStore, _ random: inout SplitMix64) -> (String, QueryParser.Mode) {
+    static func randomQuery(_ store: EmbeddedEngine, _ random: inout SplitMix64) -> (String, QueryParser.Mode) {
         func words() -> [String] {
             let article = store.articles[Int.random(in: 0..<store.articles.count, using: &random)]
             let text = Bool.random(using: &random) ? article.title : article.body

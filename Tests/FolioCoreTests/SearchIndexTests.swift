@@ -49,7 +49,7 @@ import Testing
     @Test func documentLengthsWeighTitleTokens() {
         let index = Self.store.index
         // Article 5: title "Title 5 uniq5" (3 tokens, weighted), body "shared rep×5 body uniq5" (8 tokens).
-        #expect(index.documentLength[5] == 8 + SearchIndex.titleWeight * 3)
+        #expect(index.documentLength[5] == 8 + BM25.titleWeight * 3)
         let average = index.documentLength.reduce(0, +) / Float(index.documentCount)
         #expect(abs(index.averageDocumentLength - average) < 0.001)
     }
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func emptyStoreSearchesToNothing() {
-        let store = ArticleStore(articles: [])
+        let store = EmbeddedEngine(articles: [])
         #expect(store.index.documentCount == 0)
         #expect(store.index.termCount == 0)
         #expect(store.search("anything").matches.isEmpty)
@@ -109,7 +109,7 @@ import Testing
         #expect(store.search("").matches.count == 2)
     }
 
-    @Test func oneArticleStore() {
+    @Test func oneEmbeddedEngine() {
         let store = Fixture.store([("only.txt", "Only\n\nOne article here.")])
         #expect(Fixture.ids(store, "article") == ["only.txt"])
         #expect(Fixture.ids(store, "articel") == ["only.txt"])

@@ -11,7 +11,7 @@ import Testing
 
     @Test func searchesAfterOtherSearchesFindWhatAFreshStoreFinds() {
         let articles = GeneratedCorpus.articles(seed: 23, count: 800)
-        let reused = ArticleStore(articles: articles, name: "reused")
+        let reused = EmbeddedEngine(articles: articles, name: "reused")
         // Every query after every other query: twice through the list, forwards then backwards.
         let sequence = Self.queries + Self.queries.reversed()
         var seen: [String: [SearchMatch]] = [:]
@@ -22,7 +22,7 @@ import Testing
                 if let earlier = seen[key] {
                     #expect(found == earlier, "\(key)")
                 } else {
-                    let fresh = ArticleStore(articles: articles, name: "fresh").search(text, mode: mode).matches
+                    let fresh = EmbeddedEngine(articles: articles, name: "fresh").search(text, mode: mode).matches
                     #expect(found == fresh, "\(key)")
                     seen[key] = found
                 }
@@ -34,11 +34,11 @@ import Testing
     /// empty corpus has nothing to warm.
     @Test func warmingUpChangesNoResults() {
         let articles = GeneratedCorpus.articles(seed: 29, count: 300)
-        let warmed = ArticleStore(articles: articles, name: "warmed")
-        warmed.warmUpSearch()
-        let fresh = ArticleStore(articles: articles, name: "fresh")
+        let warmed = EmbeddedEngine(articles: articles, name: "warmed")
+        warmed.warmUp()
+        let fresh = EmbeddedEngine(articles: articles, name: "fresh")
         for text in Self.queries { #expect(warmed.search(text).matches == fresh.search(text).matches, "\(text)") }
-        ArticleStore(articles: [], name: "empty").warmUpSearch()
+        EmbeddedEngine(articles: [], name: "empty").warmUp()
     }
 
     @Test func clearingSetsEntriesBackToZero() {

@@ -40,7 +40,7 @@ import Testing
     ]
 
     /// Everything a front end sees of a store, to compare two stores as a whole.
-    static func observable(_ store: ArticleStore) -> [String] {
+    static func observable(_ store: EmbeddedEngine) -> [String] {
         var lines = store.articles.map {
             "\($0.id)|\($0.title)|\($0.date.map(String.init(describing:)) ?? "-")|\($0.source)|\($0.author ?? "-")|\($0.url ?? "-")|\($0.wordCount)|\($0.body)"
         }
@@ -50,8 +50,8 @@ import Testing
                 let results = store.search(query, mode: mode)
                 lines.append("\(query) \(mode): " + results.matches.map { "\($0.article):\($0.score):\($0.isFuzzy)" }.joined(separator: " "))
                 for match in results.matches.prefix(3) {
-                    let hits = store.hitRanges(for: match.article, in: results)
-                    lines.append("  \(hits.title) \(hits.body) \(store.snippet(for: match.article, in: results).text)")
+                    let hits = store.hits(of: match.article, in: results)
+                    lines.append("  \(hits.title) \(hits.body) \(store.snippet(of: match.article, in: results).text)")
                 }
             }
         }
@@ -59,7 +59,7 @@ import Testing
         return lines
     }
 
-    func open(_ corpus: TemporaryDirectory, cache: TemporaryDirectory) throws -> ArticleStore {
+    func open(_ corpus: TemporaryDirectory, cache: TemporaryDirectory) throws -> EmbeddedEngine {
         try CorpusOpener(cache: SnapshotCache(folder: cache.path + "/folio")).open(path: corpus.path)
     }
 
@@ -91,8 +91,8 @@ import Testing
         for (got, want) in zip(read, expected) where got != want { Issue.record("snapshot differs:\n\(got)\n\(want)") }
         #expect(mapped.report.articleCount == fresh.report.articleCount)
         #expect(mapped.report.bytesRead == fresh.report.bytesRead)
-        #expect(mapped.position(ofID: "section2/0007.txt") == fresh.position(ofID: "section2/0007.txt"))
-        #expect(mapped.position(ofID: "section2/0007") == nil)
+        #expect(mapped.number(ofID: "section2/0007.txt") == fresh.number(ofID: "section2/0007.txt"))
+        #expect(mapped.number(ofID: "section2/0007") == nil)
         #expect(mapped.article(withID: "section0/0000.txt")?.author == "Writer 0")
     }
 

@@ -30,7 +30,7 @@ import Testing
             }
             file = written
             let fingerprint = try SnapshotReader.read(path: file, fingerprint: nil).get().fingerprint
-            let hostile = ArticleStore(articles: [Article(
+            let hostile = EmbeddedEngine(articles: [Article(
                 id: "planted\u{1B}]0;pwned\u{07}.txt", title: "\u{1B}]0;pwned\u{07}Planted", source: "\u{1B}[31mx",
                 body: "Body \u{1B}]0;pwned\u{07} \u{9B}2J text.")])
             planted = staging.path + "/planted.snapshot"
@@ -52,7 +52,7 @@ import Testing
     private enum SceneError: Error { case noSnapshot }
 
     /// True when `store` holds the planted article.
-    private func isPlanted(_ store: ArticleStore) -> Bool {
+    private func isPlanted(_ store: EmbeddedEngine) -> Bool {
         store.articles.contains { $0.title.contains("\u{1B}") }
     }
 

@@ -7,8 +7,8 @@ import TerminalCore
 /// articles are followed by id, since the files added or removed shift every position after them.
 @Suite("Replacing the corpus")
 struct CorpusReplacementTests {
-    static func store(_ files: [(id: String, title: String, body: String)]) -> ArticleStore {
-        ArticleStore.load(
+    static func store(_ files: [(id: String, title: String, body: String)]) -> EmbeddedEngine {
+        EmbeddedEngine.load(
             documents: files.map {
                 CorpusLoader.Document(id: $0.id, folderName: "news", bytes: Array("# \($0.title)\n\n\($0.body)\n".utf8))
             },
@@ -28,12 +28,12 @@ struct CorpusReplacementTests {
     ])
 
     private func select(_ id: String, in driver: inout Driver) {
-        let position = driver.state.store.position(ofID: id)!
+        let position = driver.state.engine.number(ofID: id)!
         driver.state.selected = driver.state.rows.firstIndex(of: position)!
     }
 
     @Test func theOpenArticleAndTheSelectionFollowTheirIDs() {
-        var driver = Driver(store: Self.before, width: 100, height: 30)
+        var driver = Driver(engine: Self.before, width: 100, height: 30)
         select("d.md", in: &driver)
         driver.press(.enter)
         #expect(driver.state.reader?.article == 1)
@@ -41,7 +41,7 @@ struct CorpusReplacementTests {
         #expect(driver.render().text(ofRow: 29).contains("folder changed: indexing 50%"))
         let saved = SavedState(marks: [2: ArticleMarks(isRead: true)])
         driver.send(.corpusReplaced(Self.after, saved))
-        #expect(driver.state.store === Self.after)
+        #expect(driver.state.engine === Self.after)
         #expect(driver.state.reload == nil)
         #expect(driver.state.reader?.article == 2, "d.md is third now")
         #expect(driver.state.selectedArticle == 2)
@@ -60,19 +60,19 @@ struct CorpusReplacementTests {
     }
 
     @Test func anArticleThatIsGoneClosesTheReader() {
-        var driver = Driver(store: Self.before, width: 100, height: 30)
+        var driver = Driver(engine: Self.before, width: 100, height: 30)
         select("f.md", in: &driver)
         driver.press(.enter)
         #expect(driver.state.focus == .reader)
         driver.send(.corpusReplaced(Self.after, SavedState()))
         #expect(driver.state.focus == .list)
-        #expect(driver.state.reader?.article != Self.before.position(ofID: "f.md") || driver.state.reader == nil)
+        #expect(driver.state.reader?.article != Self.before.number(ofID: "f.md") || driver.state.reader == nil)
         #expect(driver.state.message?.contains("3 articles") == true)
         #expect(!driver.render().contains("Ferry late"))
     }
 
     @Test func untilTheNewResultsArriveTheListHoldsOnlyArticlesThatStillExist() {
-        var driver = Driver(store: Self.before, width: 100, height: 30)
+        var driver = Driver(engine: Self.before, width: 100, height: 30)
         driver.search("the")
         #expect(driver.state.rows.count == 2)  // b.md, f.md
         driver.runsSearches = false
@@ -89,12 +89,12 @@ struct CorpusReplacementTests {
     }
 
     @Test func aFailedCheckLeavesTheListAndSaysWhy() {
-        var driver = Driver(store: Self.before, width: 100, height: 30)
+        var driver = Driver(engine: Self.before, width: 100, height: 30)
         driver.send(.reloadProgress(.reading(done: 5, total: 10)))
         #expect(driver.render().text(ofRow: 29).contains("folder changed: reading 50%"))
         driver.send(.reloadFailed(message: "cannot check the folder for changes: gone"))
         #expect(driver.state.reload == nil)
-        #expect(driver.state.store === Self.before)
+        #expect(driver.state.engine === Self.before)
         #expect(driver.render().text(ofRow: 29).contains("cannot check the folder"))
     }
 }

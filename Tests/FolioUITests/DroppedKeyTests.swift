@@ -20,7 +20,7 @@ struct DroppedKeyTests {
     }
 
     @Test func aKeyPastTheLimitRunsNoSearch() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.runsSearches = false
         driver.press(.character("/"))
         driver.type(String(repeating: "x", count: QueryEditor.maximumLength))
@@ -42,7 +42,7 @@ struct DroppedKeyTests {
     }
 
     @Test func aDroppedDirectionalControlRunsNoSearch() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.runsSearches = false
         driver.press(.character("/"))
         driver.type("ash")

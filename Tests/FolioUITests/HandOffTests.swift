@@ -6,7 +6,7 @@ import TerminalCore
 /// Hand-off keys turn into effects for the run loop; the `|` prompt edits a command line.
 @Suite struct HandOffTests {
     @Test func pagerEditorAndClipboardKeysAskTheRunLoop() {
-        var driver = Driver(store: Fixtures.builtin, width: 80, height: 24)
+        var driver = Driver(engine: Fixtures.builtin, width: 80, height: 24)
         driver.runsSearches = false
         let selected = driver.state.selectedArticle!
         var state = driver.state
@@ -17,7 +17,7 @@ import TerminalCore
     }
 
     @Test func thePipePromptEditsRunsAndCancels() throws {
-        var state = AppState(store: Fixtures.builtin, width: 80, height: 24)
+        var state = AppState(engine: Fixtures.builtin, width: 80, height: 24)
         _ = reduce(&state, .resize(width: 80, height: 24))
         let selected = try #require(state.selectedArticle)
         _ = reduce(&state, try #require(action(for: .character("|"), in: state)))
@@ -38,13 +38,13 @@ import TerminalCore
     }
 
     @Test func anEmptyCommandRunsNothing() throws {
-        var state = AppState(store: Fixtures.builtin, width: 80, height: 24)
+        var state = AppState(engine: Fixtures.builtin, width: 80, height: 24)
         _ = reduce(&state, .command(.pipeArticle))
         #expect(reduce(&state, .command(.runPrompt)).isEmpty)
     }
 
     @Test func theResultGoesToTheStatusLine() {
-        var state = AppState(store: Fixtures.builtin, width: 80, height: 24)
+        var state = AppState(engine: Fixtures.builtin, width: 80, height: 24)
         _ = reduce(&state, .handOffFinished(message: "less exited with status 2"))
         #expect(state.message == "less exited with status 2")
         let grid = Screen.render(state)
@@ -52,7 +52,7 @@ import TerminalCore
     }
 
     @Test func thePromptIsDrawnInTheStatusLine() {
-        var state = AppState(store: Fixtures.builtin, width: 80, height: 24)
+        var state = AppState(engine: Fixtures.builtin, width: 80, height: 24)
         _ = reduce(&state, .command(.pipeArticle))
         _ = reduce(&state, .insert("w"))
         _ = reduce(&state, .insert("c"))
@@ -62,7 +62,7 @@ import TerminalCore
 
 @Suite struct RestrictedModeTests {
     @Test func restrictedModeRefusesEveryWayOut() {
-        var state = AppState(store: Fixtures.builtin, width: 80, height: 24)
+        var state = AppState(engine: Fixtures.builtin, width: 80, height: 24)
         state.isRestricted = true
         for command in [Command.openInPager, .openInEditor, .pipeArticle, .suspend] {
             #expect(reduce(&state, .command(command)).isEmpty, "\(command) must do nothing")

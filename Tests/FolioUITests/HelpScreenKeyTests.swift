@@ -23,7 +23,7 @@ struct HelpScreenKeyTests {
     }
 
     @Test func aChangedHelpTableChangesTheHelpScreensKeys() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.state.keyMap = KeyMap(bindings: KeyMap.standard.bindings, helpScreen: [
             .init(keys: [.character("x")], command: .toggleHelp),
             .init(keys: [.character("J")], command: .scrollDown),

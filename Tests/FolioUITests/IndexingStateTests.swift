@@ -9,14 +9,14 @@ import TerminalCore
 @Suite("Indexing in the background")
 struct IndexingStateTests {
     @Test func theStatusLineShowsTheBuildsProgressUntilTheIndexIsReady() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.state.indexingProgress = 0
         driver.send(.indexProgress(0.43))
         #expect(driver.state.indexingProgress == 0.43)
         let status = driver.render().text(ofRow: 23)
         #expect(status.contains("indexing 43%"))
         // The list is drawn meanwhile: every article.
-        #expect(driver.state.rows.count == Fixtures.builtin.articles.count)
+        #expect(driver.state.rows.count == Fixtures.builtin.articleCount)
         driver.send(.indexProgress(7))  // out of range: clamped, never "indexing 700%"
         #expect(driver.render().text(ofRow: 23).contains("indexing 100%"))
         driver.send(.indexReady)
@@ -39,18 +39,18 @@ struct IndexingStateTests {
         _ = try opener.open(path: corpus.path)
         let store = try #require(opener.openLastSnapshot(path: corpus.path))
         #expect(store.isCheckingSnapshot)
-        var driver = Driver(store: store)
-        driver.state.indexingProgress = store.indexingProgress
+        var driver = Driver(engine: store)
+        driver.state.indexingProgress = store.state.progress
         driver.send(.indexProgress(0.43))
         #expect(driver.render().text(ofRow: 23).contains("checking 43%"))
         #expect(store.waitForSnapshotCheck())
-        #expect(!store.isCheckingSnapshot && store.readyIndex != nil)
+        #expect(!store.isCheckingSnapshot && store.state == .ready)
         driver.send(.indexReady)
         #expect(!driver.render().text(ofRow: 23).contains("checking"))
     }
 
     @Test func theIndexArrivingRerunsTheQueryAndKeepsTheSelectedArticle() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.state.indexingProgress = 0.5
         driver.search("the")
         #expect(driver.state.rows.count > 1)
@@ -64,7 +64,7 @@ struct IndexingStateTests {
     }
 
     @Test func withoutAQueryTheIndexArrivingRunsNothing() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.state.indexingProgress = 0.9
         let searchesBefore = driver.searches.count
         driver.send(.indexReady)

@@ -90,7 +90,7 @@ struct KeyMapTests {
 
     @Test func theHelpScreenTakesItsOwnKeys() {
         // While help shows, keys scroll or close it; the table's list keys do nothing.
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.press(.character("?"))
         #expect(action(for: .character("G"), in: driver.state) == nil)
         #expect(action(for: .character("s"), in: driver.state) == nil)

@@ -6,16 +6,17 @@ import TerminalCore
 /// `ReaderDocument`: an article laid out for the reading pane, with source ranges and hits.
 @Suite("ReaderDocument")
 struct ReaderDocumentTests {
-    static func article(_ id: String, in store: ArticleStore = Fixtures.unicode) -> Article {
+    static func article(_ id: String, in store: EmbeddedEngine = Fixtures.unicode) -> Article {
         store.article(withID: id)!
     }
 
-    static func matcher(_ query: String, in store: ArticleStore = Fixtures.unicode) -> HitMatcher {
-        store.search(query, mode: .complete).matcher
+    /// Where `query` matches in article `id`, as the engine gives the reader its hits.
+    static func hits(_ query: String, in id: String, of store: EmbeddedEngine = Fixtures.unicode) -> ArticleHits {
+        store.hits(of: store.number(ofID: id)!, in: store.search(query, mode: .complete))
     }
 
     @Test func titleMetadataBlankThenBody() {
-        let document = ReaderDocument(article: Self.article("quotes.md"), width: 40, matcher: nil)
+        let document = ReaderDocument(article: Self.article("quotes.md"), width: 40, hits: .none)
         #expect(document.lines.map(\.kind).prefix(5) == [.title, .title, .metadata, .blank, .body])
         #expect(document.lines[0].text == "“Curly” quotes, ‘single’ ones — café and")
         #expect(document.lines[1].text == "naïve")
@@ -26,12 +27,12 @@ struct ReaderDocumentTests {
     }
 
     @Test func anUndatedArticleSaysSo() {
-        let document = ReaderDocument(article: Self.article("control.txt"), width: 80, matcher: nil)
+        let document = ReaderDocument(article: Self.article("control.txt"), width: 80, hits: .none)
         #expect(document.lines[1].text == "no date · fixture · 20 words")
     }
 
     @Test func paragraphsAreKeptApart() {
-        let document = ReaderDocument(article: Self.article("quotes.md"), width: 70, matcher: nil)
+        let document = ReaderDocument(article: Self.article("quotes.md"), width: 70, hits: .none)
         let body = document.lines.drop { $0.sourceRange == nil }
         #expect(body.map(\.kind) == [.body, .body, .blank, .body])
         #expect(body.last?.text == "Second paragraph with ‘single quotes’ and an em dash — like this.")
@@ -41,7 +42,7 @@ struct ReaderDocumentTests {
     func everyLineFitsAndShowsItsSource(id: String) {
         let article = Self.article(id)
         for width in [1, 2, 3, 5, 8, 13, 21, 38, 80] {
-            let document = ReaderDocument(article: article, width: width, matcher: nil)
+            let document = ReaderDocument(article: article, width: width, hits: .none)
             var previousEnd = 0
             for line in document.lines {
                 #expect(DisplayWidth.of(line.text) <= width, "\(id) at \(width): \(line.text)")
@@ -58,13 +59,13 @@ struct ReaderDocumentTests {
         // The document wraps at what it is given; the reducer never gives more than the measure.
         let article = Self.article("long.md")
         #expect(ReaderDocument.measure == 80)
-        let wide = ReaderDocument(article: article, width: 200, matcher: nil)
+        let wide = ReaderDocument(article: article, width: 200, hits: .none)
         #expect(wide.lines.contains { DisplayWidth.of($0.text) > 80 })
-        #expect(ReaderDocument(article: article, width: 0, matcher: nil).width == 1)
+        #expect(ReaderDocument(article: article, width: 0, hits: .none).width == 1)
     }
 
     @Test func aLongWordIsBrokenAcrossLines() {
-        let document = ReaderDocument(article: Self.article("long.md"), width: 40, matcher: nil)
+        let document = ReaderDocument(article: Self.article("long.md"), width: 40, hits: .none)
         let texts = document.lines.filter { $0.kind == .body }.map(\.text)
         // 300 letters: seven full 40-column lines, and 20 letters that share a line with what follows.
         #expect(texts == ["Before the long word"] + (0..<7).map { _ in String(repeating: "abcdefghij", count: 4) }
@@ -72,7 +73,7 @@ struct ReaderDocumentTests {
     }
 
     @Test func hitsAreFoundInTitleAndBody() throws {
-        let document = ReaderDocument(article: Self.article("quotes.md"), width: 80, matcher: Self.matcher("café"))
+        let document = ReaderDocument(article: Self.article("quotes.md"), width: 80, hits: Self.hits("café", in: "quotes.md"))
         let title = document.lines[0]
         #expect(title.hits.map { title.text.utf8Slice($0) } == ["café"])
         // "café" twice in the body, the second written with a combining accent (normalised to NFC).
@@ -85,7 +86,7 @@ struct ReaderDocumentTests {
     }
 
     @Test func hitsInCJKText() {
-        let document = ReaderDocument(article: Self.article("chinese.md"), width: 20, matcher: Self.matcher("中文"))
+        let document = ReaderDocument(article: Self.article("chinese.md"), width: 20, hits: Self.hits("中文", in: "chinese.md"))
         #expect(!document.hitLines.isEmpty)
         #expect(document.hitLines == document.hitLines.sorted())
         for (line, span) in zip(document.hitLines, document.hitSpans) {
@@ -96,10 +97,10 @@ struct ReaderDocumentTests {
     @Test func aHitThatWrapsIsOneHitOnTwoLines() throws {
         let store = Fixtures.builtin
         let article = try #require(store.article(withID: "000_28476d52775e6d63.txt"))
-        let matcher = store.search("\"baby jack\"").matcher
+        let hits = Self.hits("\"baby jack\"", in: "000_28476d52775e6d63.txt", of: store)
         // Find a width where a "baby jack" hit breaks across lines.
         for width in 20...60 {
-            let document = ReaderDocument(article: article, width: width, matcher: matcher)
+            let document = ReaderDocument(article: article, width: width, hits: hits)
             guard let line = document.hitLines.first(where: { index in
                 let text = document.lines[index].text
                 return document.lines[index].hits.last.map { $0.upperBound == text.utf8.count && text.hasSuffix("Baby") } ?? false
@@ -113,9 +114,9 @@ struct ReaderDocumentTests {
     }
 
     @Test func anchorsRoundTrip() {
-        let article = Fixtures.builtin.articles[1]
+        let article = Fixtures.builtin.article(at: 1)
         for width in [20, 47, 78] {
-            let document = ReaderDocument(article: article, width: width, matcher: nil)
+            let document = ReaderDocument(article: article, width: width, hits: .none)
             for (index, line) in document.lines.enumerated() {
                 guard let range = line.sourceRange, !range.isEmpty else { continue }
                 #expect(document.anchor(atLine: index) == range.lowerBound)
@@ -131,9 +132,9 @@ struct ReaderDocumentTests {
     }
 
     @Test func anEmptyBodyStillHasTitleAndMetadata() throws {
-        let store = ArticleStore.load(
+        let store = EmbeddedEngine.load(
             documents: [CorpusLoader.Document(id: "t.md", folderName: "f", bytes: Array("# Only a title\n".utf8))], name: "f")
-        let document = ReaderDocument(article: store.articles[0], width: 30, matcher: nil)
+        let document = ReaderDocument(article: store.article(at: 0), width: 30, hits: .none)
         #expect(document.lines.map(\.kind).prefix(3) == [.title, .metadata, .blank])
         #expect(document.lines[0].text == "Only a title")
         #expect(document.anchor(atLine: 0) == document.lines.compactMap(\.sourceRange).first?.lowerBound)

@@ -6,7 +6,7 @@ import TerminalCore
 /// Read marks, bookmarks, filters and remembered positions, as the reducer sees them.
 @Suite struct ReadingMarksTests {
     func fresh(width: Int = 80, height: Int = 24) -> AppState {
-        var state = AppState(store: Fixtures.builtin, width: width, height: height)
+        var state = AppState(engine: Fixtures.builtin, width: width, height: height)
         _ = reduce(&state, .resize(width: width, height: height))
         return state
     }

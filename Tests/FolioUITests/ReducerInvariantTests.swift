@@ -18,7 +18,7 @@ struct ReducerInvariantTests {
         return keys.sorted { $0.description < $1.description }
     }()
 
-    static let stores: [(name: String, store: ArticleStore)] = [
+    static let stores: [(name: String, store: EmbeddedEngine)] = [
         ("builtin", Fixtures.builtin), ("unicode", Fixtures.unicode), ("numbered", Fixtures.numbered(40)), ("empty", Fixtures.empty),
     ]
 
@@ -27,7 +27,7 @@ struct ReducerInvariantTests {
         var random = SplitMix64(seed: seed)
         let (name, store) = Self.stores[Int(seed) % Self.stores.count]
         let (width, height) = Self.sizes[Int(seed) % Self.sizes.count]
-        var driver = Driver(store: store, width: width, height: height)
+        var driver = Driver(engine: store, width: width, height: height)
         var history: [String] = []
         for step in 0..<400 {
             let roll = Int.random(in: 0..<100, using: &random)
@@ -77,7 +77,7 @@ struct ReducerInvariantTests {
                 let expected = max(1, min(ReaderDocument.measure, pane.width - 2))
                 if reader.document.width != expected { problems.append("document width \(reader.document.width), pane wants \(expected)") }
             }
-            if !state.store.articles.indices.contains(reader.article) { problems.append("reader article \(reader.article)") }
+            if !(0..<state.engine.articleCount).contains(reader.article) { problems.append("reader article \(reader.article)") }
         }
         if state.layout.list != nil && state.layout.reader != nil && state.reader?.article != state.selectedArticle {
             problems.append("reader shows \(String(describing: state.reader?.article)) beside selected \(String(describing: state.selectedArticle))")
@@ -106,7 +106,7 @@ struct ReducerInvariantTests {
         // Each kind of screen at each size, including the degenerate ones.
         for (name, store) in Self.stores {
             for (width, height) in Self.sizes + [(2, 1), (1, 40), (300, 3), (120, 13)] {
-                let fresh = Driver(store: store, width: width, height: height)
+                let fresh = Driver(engine: store, width: width, height: height)
                 var searched = fresh
                 searched.search("ashes")
                 let screens: [[Key]] = [
@@ -127,7 +127,7 @@ struct ReducerInvariantTests {
     @Test func searchResultsRenderAtEveryWidth() {
         // Snippets are cut to the width: hits must be cut with them, never left pointing into "…".
         for query in ["ashes", "jack"] {
-            var driver = Driver(store: Fixtures.builtin, width: 80, height: 24)
+            var driver = Driver(engine: Fixtures.builtin, width: 80, height: 24)
             driver.search(query)
             for width in 20...70 {
                 driver.resize(width, 24)

@@ -9,7 +9,7 @@ extension ReducerTests {
 
     @Test func enterOpensTheReaderAloneOnANarrowScreen() {
         for close in [Key.character("q"), .escape, .character("h"), .left, .backspace] {
-            var driver = Driver(store: Fixtures.builtin, width: 60, height: 20)
+            var driver = Driver(engine: Fixtures.builtin, width: 60, height: 20)
             #expect(driver.state.layout.mode == .single)
             #expect(driver.state.reader == nil)
             driver.press(.character("j"), .enter)
@@ -27,7 +27,7 @@ extension ReducerTests {
     }
 
     @Test func theReaderScrollsAndStaysInBounds() throws {
-        var driver = Driver(store: Fixtures.builtin, width: 60, height: 20)
+        var driver = Driver(engine: Fixtures.builtin, width: 60, height: 20)
         driver.press(.enter)
         let reader = try #require(driver.state.reader)
         let height = 18
@@ -50,7 +50,7 @@ extension ReducerTests {
     }
 
     @Test func openingFromASearchLandsOnTheFirstHitAndNWalksTheHits() throws {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.search("ashes")
         driver.press(.enter)
         #expect(driver.state.focus == .reader)
@@ -88,14 +88,14 @@ extension ReducerTests {
     }
 
     @Test func nWithoutASearchSaysSo() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.press(.enter, .character("n"))
         #expect(driver.state.message == "no search: press / to search")
         #expect(driver.state.reader?.currentHit == nil)
     }
 
     @Test func thePreviewShowsTheCurrentQuerysHits() throws {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.search("ashes")
         let first = try #require(driver.state.reader)
         #expect(first.article == driver.state.rows[0])
@@ -122,7 +122,7 @@ extension ReducerTests {
     }
 
     @Test func resizingKeepsTheSameTextAtTheTop() throws {
-        var driver = Driver(store: Fixtures.builtin, width: 100, height: 30)
+        var driver = Driver(engine: Fixtures.builtin, width: 100, height: 30)
         driver.press(.character("j"), .enter)  // the second article, which has no hits to land on
         for _ in 0..<9 { driver.press(.character("j")) }
         let reader = try #require(driver.state.reader)
@@ -130,7 +130,7 @@ extension ReducerTests {
         let top = reader.document.lines[9]
         #expect(top.kind == .body && !top.text.isEmpty)
         let anchor = try #require(top.sourceRange?.lowerBound)
-        let body = Fixtures.builtin.articles[reader.article].body
+        let body = Fixtures.builtin.article(at: reader.article).body
         for (width, height) in [(50, 15), (100, 30), (50, 15), (37, 11), (100, 30), (200, 60), (100, 30)] {
             driver.resize(width, height)
             let reader = try #require(driver.state.reader)
@@ -151,7 +151,7 @@ extension ReducerTests {
     }
 
     @Test func resizingToTooSmallAndBackKeepsThePlace() throws {
-        var driver = Driver(store: Fixtures.builtin, width: 100, height: 30)
+        var driver = Driver(engine: Fixtures.builtin, width: 100, height: 30)
         driver.press(.enter)
         driver.press(.character(" "))
         let before = try #require(driver.state.reader)

@@ -8,7 +8,7 @@ extension ReducerTests {
     // MARK: Searching
 
     @Test func typingIssuesSearchesWithIncreasingGenerations() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.runsSearches = false
         driver.press(.character("/"))
         #expect(driver.state.focus == .search)
@@ -26,7 +26,7 @@ extension ReducerTests {
     }
 
     @Test func staleResultsAreDropped() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.runsSearches = false
         driver.press(.character("/"))
         driver.type("ashes")
@@ -49,7 +49,7 @@ extension ReducerTests {
     }
 
     @Test func enterGoesToTheListAndRecordsHistory() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.search("ashes")
         #expect(driver.state.focus == .list)
         #expect(driver.state.history == ["ashes"])
@@ -68,7 +68,7 @@ extension ReducerTests {
     }
 
     @Test func escapeLeavesTheSearchBarThenClearsTheQuery() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         let everything = driver.state.rows
         driver.press(.character("/"))
         driver.type("ashes")
@@ -86,7 +86,7 @@ extension ReducerTests {
     }
 
     @Test func upAndDownWalkThisSessionsHistory() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.search("ashes")
         driver.search("teigen")
         driver.press(.character("/"), .control("u"))
@@ -111,7 +111,7 @@ extension ReducerTests {
     }
 
     @Test func historyIsEmptyAtFirst() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.press(.character("/"))
         driver.type("x")
         driver.press(.up, .down)
@@ -120,7 +120,7 @@ extension ReducerTests {
     }
 
     @Test func keysEditTheQuery() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.press(.character("/"))
         driver.type("chrissy teigen")
         driver.press(.control("w"))
@@ -161,18 +161,18 @@ extension ReducerTests {
     }
 
     @Test func wideAndCombinedCharactersAreEditedWhole() {
-        var driver = Driver(store: Fixtures.unicode)
+        var driver = Driver(engine: Fixtures.unicode)
         driver.press(.character("/"))
         driver.type("中文")
         driver.press(.character("e\u{301}"))
         #expect(driver.state.editor.characters.count == 3)
         driver.press(.backspace)
         #expect(driver.state.query == "中文")
-        #expect(driver.state.rows.map { Fixtures.unicode.articles[$0].id }.first == "chinese.md")
+        #expect(driver.state.rows.map { Fixtures.unicode.article(at: $0).id }.first == "chinese.md")
     }
 
     @Test func directionalControlsAreNotTyped() {
-        var driver = Driver(store: Fixtures.unicode)
+        var driver = Driver(engine: Fixtures.unicode)
         driver.press(.character("/"))
         for character: Character in ["a", "\u{202E}", "b", "\u{2066}", "\u{200F}", "c", "\u{FEFF}"] {
             driver.press(.character(character))

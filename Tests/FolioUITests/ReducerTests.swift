@@ -9,7 +9,7 @@ struct ReducerTests {
     // MARK: The list
 
     @Test func movingTheSelectionIsClamped() {
-        var driver = Driver(store: Fixtures.numbered(30))  // 80x24: stacked, 8 list rows
+        var driver = Driver(engine: Fixtures.numbered(30))  // 80x24: stacked, 8 list rows
         #expect(driver.state.layout.mode == .stacked)
         #expect(driver.state.visibleListRows == 8)
         driver.press(.character("k"))
@@ -39,7 +39,7 @@ struct ReducerTests {
     }
 
     @Test func theSelectedArticleIsPreviewedBesideTheList() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         #expect(driver.state.reader?.article == driver.state.rows[0])
         driver.press(.character("j"), .character("j"))
         #expect(driver.state.reader?.article == driver.state.rows[2])
@@ -47,7 +47,7 @@ struct ReducerTests {
     }
 
     @Test func previewStaysWithTheSelectionAcrossANarrowResize() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.resize(40, 12)
         driver.press(.character("j"), .character("j"))
         driver.resize(80, 24)
@@ -57,7 +57,7 @@ struct ReducerTests {
     // MARK: Sorting, zoom, help, quitting
 
     @Test func sCyclesRelevanceDateTitle() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.search("ashes")
         let store = Fixtures.builtin
         let byRelevance = driver.state.rows
@@ -66,11 +66,11 @@ struct ReducerTests {
         #expect(driver.state.sort == .date)
         #expect(driver.state.message == "sorted by date")
         #expect(Array(driver.state.rows) == store.search("ashes", mode: .incremental, sort: .date).matches.map(\.article))
-        #expect(driver.state.rows.compactMap { store.articles[$0].date?.description }.first == "2021-10-25")
+        #expect(driver.state.rows.compactMap { store.article(at: $0).date?.description }.first == "2021-10-25")
         driver.press(.character("s"))
         #expect(driver.state.sort == .title)
         #expect(driver.state.message == "sorted by title")
-        let titles = driver.state.rows.map { store.articles[$0].title.lowercased() }
+        let titles = driver.state.rows.map { store.article(at: $0).title.lowercased() }
         #expect(titles == titles.sorted())
         driver.press(.character("s"))
         #expect(driver.state.sort == .relevance)
@@ -79,7 +79,7 @@ struct ReducerTests {
     }
 
     @Test func sortingWhileReadingKeepsTheArticleOpen() throws {
-        var driver = Driver(store: Fixtures.builtin, width: 60, height: 20)
+        var driver = Driver(engine: Fixtures.builtin, width: 60, height: 20)
         driver.search("ashes")
         driver.press(.enter)
         let article = try #require(driver.state.reader?.article)
@@ -96,7 +96,7 @@ struct ReducerTests {
     }
 
     @Test func zToggleZoom() {
-        var driver = Driver(store: Fixtures.builtin, width: 130, height: 30)
+        var driver = Driver(engine: Fixtures.builtin, width: 130, height: 30)
         #expect(driver.state.layout.mode == .sideBySide)
         driver.press(.character("z"))
         #expect(driver.state.isZoomed)
@@ -115,7 +115,7 @@ struct ReducerTests {
     }
 
     @Test func unzoomingRewrapsForTheSmallerPane() throws {
-        var driver = Driver(store: Fixtures.builtin, width: 130, height: 30)
+        var driver = Driver(engine: Fixtures.builtin, width: 130, height: 30)
         let paneWidth = try #require(driver.state.layout.reader).width
         #expect(driver.state.reader?.document.width == paneWidth - 2)
         driver.press(.character("z"))
@@ -127,7 +127,7 @@ struct ReducerTests {
     }
 
     @Test func leavingAZoomedReaderShowsTheList() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.press(.character("z"), .tab)
         #expect(driver.state.focus == .list)
         #expect(driver.state.layout.list != nil)
@@ -137,7 +137,7 @@ struct ReducerTests {
     }
 
     @Test func zoomingAfterANarrowResizeZoomsTheSelectedArticle() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.resize(60, 20)
         driver.press(.character("j"), .character("j"), .character("z"))
         #expect(driver.state.isZoomed)
@@ -146,7 +146,7 @@ struct ReducerTests {
 
     @Test func questionMarkOpensHelpAndClosesIt() {
         for close in [Key.character("?"), .character("q"), .escape, .function(1)] {
-            var driver = Driver(store: Fixtures.builtin)
+            var driver = Driver(engine: Fixtures.builtin)
             driver.press(.character("?"))
             #expect(driver.state.isShowingHelp)
             #expect(driver.state.helpOffset == 0)
@@ -164,7 +164,7 @@ struct ReducerTests {
     }
 
     @Test func helpScrollingStopsAtItsLastLine() {
-        var driver = Driver(store: Fixtures.builtin, width: 80, height: 24)
+        var driver = Driver(engine: Fixtures.builtin, width: 80, height: 24)
         driver.press(.character("?"))
         for _ in 0..<10 { driver.press(.pageDown) }
         let lines = KeyMap.standard.helpLines().count
@@ -175,7 +175,7 @@ struct ReducerTests {
     }
 
     @Test func growingTheScreenKeepsTheHelpFull() {
-        var driver = Driver(store: Fixtures.builtin, width: 80, height: 12)
+        var driver = Driver(engine: Fixtures.builtin, width: 80, height: 12)
         driver.press(.character("?"))
         for _ in 0..<10 { driver.press(.pageDown) }
         let lines = KeyMap.standard.helpLines().count
@@ -185,7 +185,7 @@ struct ReducerTests {
     }
 
     @Test func qInTheListQuits() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.press(.character("q"))
         #expect(driver.state.shouldQuit)
     }
@@ -196,7 +196,7 @@ struct ReducerTests {
             ("help over reader", [.enter, .character("?")]),
         ]
         for (name, keys) in setups {
-            var driver = Driver(store: Fixtures.builtin)
+            var driver = Driver(engine: Fixtures.builtin)
             for key in keys { driver.press(key) }
             #expect(!driver.state.shouldQuit)
             driver.press(.control("c"))
@@ -205,13 +205,13 @@ struct ReducerTests {
     }
 
     @Test func ctrlZAsksToSuspend() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.press(.control("z"))
         #expect(driver.effects == [.suspend])
     }
 
     @Test func tabMovesFocusBetweenListAndReader() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.press(.tab)
         #expect(driver.state.focus == .reader)
         driver.press(.tab)
@@ -221,7 +221,7 @@ struct ReducerTests {
     // MARK: Nothing to show
 
     @Test func anEmptyCorpusCopes() {
-        var driver = Driver(store: Fixtures.empty)
+        var driver = Driver(engine: Fixtures.empty)
         #expect(driver.state.rows.isEmpty)
         #expect(driver.state.reader == nil)
         driver.press(.character("j"), .character("G"), .pageDown, .character("k"), .character("g"))
@@ -244,7 +244,7 @@ struct ReducerTests {
     }
 
     @Test func noResultsLeavesNothingSelected() {
-        var driver = Driver(store: Fixtures.builtin)
+        var driver = Driver(engine: Fixtures.builtin)
         driver.search("zzzzqqq")
         #expect(driver.state.rows.isEmpty)
         #expect(driver.state.selectedArticle == nil)
@@ -257,7 +257,7 @@ struct ReducerTests {
 
 @Suite struct SortKeepsSelectionTests {
     @Test func cyclingTheSortStaysOnTheSelectedArticle() throws {
-        var driver = Driver(store: Fixtures.builtin, width: 80, height: 24)
+        var driver = Driver(engine: Fixtures.builtin, width: 80, height: 24)
         driver.press(.character("j"), .character("j"))
         let before = try #require(driver.state.selectedArticle)
         driver.press(.character("s"))

@@ -9,7 +9,7 @@ import TerminalCore
 struct ScreenSnapshotTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
-        var store: @Sendable () -> ArticleStore
+        var store: @Sendable () -> EmbeddedEngine
         var width: Int
         var height: Int
         /// Typed before the snapshot: `Key`s, and `search` as "/", the text, Enter.
@@ -19,7 +19,7 @@ struct ScreenSnapshotTests {
         var testDescription: String { name }
 
         func driver() -> Driver {
-            var driver = Driver(store: store(), width: width, height: height)
+            var driver = Driver(engine: store(), width: width, height: height)
             driver.press(contentsOf: keys)
             return driver
         }
@@ -33,7 +33,7 @@ struct ScreenSnapshotTests {
 
     static let cases: [Case] = {
         var cases: [Case] = []
-        func add(_ name: String, _ store: @escaping @Sendable () -> ArticleStore, sizes: [(Int, Int)] = standardSizes,
+        func add(_ name: String, _ store: @escaping @Sendable () -> EmbeddedEngine, sizes: [(Int, Int)] = standardSizes,
                  keys: [Key] = [], theme: Theme = .standard) {
             for (width, height) in sizes {
                 cases.append(Case(name: "\(name)-\(width)x\(height)", store: store, width: width, height: height, keys: keys, theme: theme))
@@ -79,7 +79,7 @@ struct ScreenSnapshotTests {
     }
 
     @Test func theSelectedRowIsReverseVideoAcrossTheList() {
-        let driver = Driver(store: Fixtures.builtin, width: 80, height: 24)
+        let driver = Driver(engine: Fixtures.builtin, width: 80, height: 24)
         let grid = driver.render(theme: .monochrome)
         #expect(Self.columns(grid, row: 1, where: \.reverse).count == 80)
         #expect(Self.columns(grid, row: 2, where: \.reverse).isEmpty)
@@ -91,14 +91,14 @@ struct ScreenSnapshotTests {
     }
 
     @Test func longTitlesAreCutWithAnEllipsis() {
-        let driver = Driver(store: Fixtures.unicode, width: 40, height: 12)
+        let driver = Driver(engine: Fixtures.unicode, width: 40, height: 12)
         let text = driver.screenText()
         #expect(text.contains(" A title much longer than any list colu…"))
         #expect(!text.contains("ellipsis at the end"))
     }
 
     @Test func hitsAreHighlightedInTheListAndTheReader() throws {
-        var driver = Driver(store: Fixtures.builtin, width: 80, height: 24)
+        var driver = Driver(engine: Fixtures.builtin, width: 80, height: 24)
         driver.search("ashes")
         let grid = driver.render()
         let hit = Theme.standard.hit
@@ -118,7 +118,7 @@ struct ScreenSnapshotTests {
 
     @Test func onlyTheCurrentHitOfALineIsCurrent() throws {
         // Both hits of "café" in this article's body share a line: n must move the mark along it.
-        var driver = Driver(store: Fixtures.unicode, width: 80, height: 24)
+        var driver = Driver(engine: Fixtures.unicode, width: 80, height: 24)
         driver.search("café")
         driver.press(.enter)
         let reader = try #require(driver.state.reader)
@@ -138,7 +138,7 @@ struct ScreenSnapshotTests {
     }
 
     @Test func nearMatchesAreMarkedAndAligned() {
-        var driver = Driver(store: Fixtures.typos, width: 80, height: 24)
+        var driver = Driver(engine: Fixtures.typos, width: 80, height: 24)
         driver.search("legend ")
         #expect(driver.state.rows.count == 3)
         #expect(driver.state.exactCount == 2)
@@ -151,7 +151,7 @@ struct ScreenSnapshotTests {
     }
 
     @Test func controlCharactersNeverReachTheGrid() {
-        var driver = Driver(store: Fixtures.unicode, width: 80, height: 24)
+        var driver = Driver(engine: Fixtures.unicode, width: 80, height: 24)
         driver.press(.character("G"), .enter)
         let grid = driver.render()
         #expect(GridChecks.problems(in: grid) == [])
@@ -164,7 +164,7 @@ struct ScreenSnapshotTests {
         // At every width the CJK and emoji rows must keep each wide cell whole.
         for width in 20...60 {
             for keys in [[], [Key.character("j"), .enter], [.character("j"), .character("j"), .character("j"), .enter]] {
-                var driver = Driver(store: Fixtures.unicode, width: width, height: 12)
+                var driver = Driver(engine: Fixtures.unicode, width: width, height: 12)
                 driver.press(contentsOf: keys)
                 #expect(GridChecks.problems(in: driver.render()) == [], "width \(width) after \(keys)")
             }

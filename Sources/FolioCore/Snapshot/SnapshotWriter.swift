@@ -12,7 +12,7 @@ enum SnapshotWriter {
         var description: String
     }
 
-    static func write(_ store: ArticleStore, index: SearchIndex, fingerprint: UInt64, to path: String) throws(WriteError) {
+    static func write(_ store: EmbeddedEngine, index: SearchIndex, fingerprint: UInt64, to path: String) throws(WriteError) {
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
             try writeFile(store, index: index, fingerprint: fingerprint, to: temporary)
@@ -23,7 +23,7 @@ enum SnapshotWriter {
         }
     }
 
-    private static func writeFile(_ store: ArticleStore, index: SearchIndex, fingerprint: UInt64, to path: String) throws {
+    private static func writeFile(_ store: EmbeddedEngine, index: SearchIndex, fingerprint: UInt64, to path: String) throws {
         // Readable by this user only: the text of a corpus others may not read must not become readable here.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw WriteError(description: "cannot create \(path): \(reason())") }

@@ -3,7 +3,7 @@ import Foundation
 /// Opens a corpus folder the fast way: scan the names (stat only), and if the snapshot for exactly
 /// these files is in the cache, map it — no file is read and no index is built. Otherwise read and
 /// parse the files, and build the index now or leave it to the caller's background thread
-/// (`ArticleStore.buildIndexAndSaveSnapshot`), which then saves the snapshot for the next start.
+/// (`EmbeddedEngine.buildIndexAndSaveSnapshot`), which then saves the snapshot for the next start.
 ///
 /// The reader goes one step further (`openLastSnapshot` + `reopenIfChanged`): it paints from the
 /// folder's last snapshot without scanning (a scan stats every file: 0.3 s at 100,000 files, 3.5 s
@@ -44,7 +44,7 @@ public struct CorpusOpener: Sendable {
     /// `progress(filesRead, files)` is called now and then while files are read (not from a snapshot).
     public func open(
         path: String, indexing: Indexing = .now, progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) throws(CorpusError) -> ArticleStore {
+    ) throws(CorpusError) -> EmbeddedEngine {
         let scan = try FolderScan(path: path, options: options)
         return try open(scan, indexing: indexing, progress: progress)
     }
@@ -54,7 +54,7 @@ public struct CorpusOpener: Sendable {
     /// folder. Only what the list needs is checked before it returns (`SnapshotReader.Check.listFirst`);
     /// its index is ready once the rest is checked (`buildIndex`, on the reader's index thread).
     /// Its `snapshotFingerprint` is what `reopenIfChanged` compares with the folder as it is now.
-    public func openLastSnapshot(path: String) -> ArticleStore? {
+    public func openLastSnapshot(path: String) -> EmbeddedEngine? {
         guard let cache else { return nil }
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
@@ -68,7 +68,7 @@ public struct CorpusOpener: Sendable {
         report.scanSeconds = 0
         report.snapshotSeconds = started.secondsSince
         report.loadSeconds = report.snapshotSeconds
-        return ArticleStore(snapshot: contents, report: report, name: CorpusScanner.displayName(ofFolder: path), path: file)
+        return EmbeddedEngine(snapshot: contents, report: report, name: CorpusScanner.displayName(ofFolder: path), path: file)
     }
 
     /// Scans the folder (stat only, on one core: the reader is searching meanwhile); nil when it is
@@ -76,8 +76,8 @@ public struct CorpusOpener: Sendable {
     /// Otherwise the corpus as it is now: from a newer snapshot if another process wrote one, else
     /// read and parsed, with the index left to the caller as `indexing` says. For a background thread.
     public func reopenIfChanged(
-        _ store: ArticleStore, path: String, indexing: Indexing = .now, progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) throws(CorpusError) -> ArticleStore? {
+        _ store: EmbeddedEngine, path: String, indexing: Indexing = .now, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(CorpusError) -> EmbeddedEngine? {
         let scan = try FolderScan(path: path, options: options, usesAllCores: false)
         if let current = store.snapshotFingerprint, current == scan.fingerprint, store.waitForSnapshotCheck() { return nil }
         return try open(scan, indexing: indexing, progress: progress)
@@ -85,7 +85,7 @@ public struct CorpusOpener: Sendable {
 
     private func open(
         _ scan: FolderScan, indexing: Indexing, progress: (@Sendable (Int, Int) -> Void)?
-    ) throws(CorpusError) -> ArticleStore {
+    ) throws(CorpusError) -> EmbeddedEngine {
         var target: SnapshotTarget?
         if let cache {
             let reading = DispatchTime.now()
@@ -96,7 +96,7 @@ public struct CorpusOpener: Sendable {
                 report.loadSeconds = scan.started.secondsSince
                 report.scanSeconds = scan.seconds
                 report.snapshotSeconds = reading.secondsSince
-                return ArticleStore(snapshot: contents, report: report, name: scan.name, path: file)
+                return EmbeddedEngine(snapshot: contents, report: report, name: scan.name, path: file)
             case .failure(let problem):
                 target = SnapshotTarget(cache: cache, path: file, fingerprint: scan.fingerprint, problem: problem)
             }
@@ -106,7 +106,7 @@ public struct CorpusOpener: Sendable {
             candidates: scan.candidates, scanReport: scan.report, path: scan.path, spill: spill, progress: progress)
         report.loadSeconds = scan.started.secondsSince
         report.scanSeconds = scan.seconds
-        let store = ArticleStore(articles: articles, report: report, name: scan.name, indexNow: false, snapshotTarget: target)
+        let store = EmbeddedEngine(articles: articles, report: report, name: scan.name, indexNow: false, snapshotTarget: target)
         if indexing == .now { store.buildIndexAndSaveSnapshot() }
         return store
     }

@@ -14,7 +14,7 @@ final class IndexSlot: Sendable {
     /// Progress in millionths, so it fits an atomic integer.
     private let progressMillionths = Atomic<Int>(0)
     private let arrived = DispatchSemaphore(value: 0)
-    /// Set while a snapshot's remaining check stands in for the build (`ArticleStore.buildIndex`).
+    /// Set while a snapshot's remaining check stands in for the build (`EmbeddedEngine.buildIndex`).
     private let checking = Atomic<Bool>(false)
     private let checkEnded = DispatchSemaphore(value: 0)
     /// Signalled when the index is published and when a check ends, whichever comes first.

@@ -1,5 +1,5 @@
 /// Ordering only the first matches: the screen shows a few dozen rows of 100,000s of matches, and
-/// ordering them all was most of a one-letter keystroke at a million articles. The best `count` are
+/// ordering them all would be most of a one-letter keystroke. The best `count` are
 /// picked by radix selection (linear, no sort) on the same keys the full order uses, then ordered by
 /// `order` itself, so they are exactly the full order's first `count`, ties included.
 extension ResultOrdering {

@@ -1,5 +1,5 @@
 /// Puts matches in list order with integer keys and radix passes, never comparisons (a comparison
-/// sort reading three columns per comparison was three quarters of a search at 1M articles): title
+/// sort reads three columns per comparison, most of a search's time): title
 /// order first, then a stable pass on (score, date) for relevance or on the date for date order, so
 /// equal scores and days keep title order.
 struct ResultOrdering: Sendable {
@@ -12,7 +12,7 @@ struct ResultOrdering: Sendable {
     let newestDay: Int
     /// The age of the document at each title rank: read in step with `titleOrder` when ordering
     /// many matches, so the walk does one random read per article instead of three.
-    /// Saved in a snapshot (`ageByTitle` section): computing it is a million random reads at 1M articles.
+    /// Saved in a snapshot (`ageByTitle` section): computing it is a random read per article.
     let ageByTitle: Column<UInt32>
 
     /// `ageByTitle` nil: computed here.
@@ -74,8 +74,8 @@ struct ResultOrdering: Sendable {
     /// Matches that are a good part of the corpus: one walk of the corpus's title order (with the
     /// ages beside it) gives them in title order with their keys, reading each match's score from a
     /// table by document, the walk's only random read; the stable radix pass then orders by
-    /// (score, age). Reading the scores and dates of matches in title order was most of a one-letter
-    /// keystroke at a million articles.
+    /// (score, age). Reading the scores and dates of matches in title order would be a random read
+    /// of each per match.
     private func orderMany(_ scored: inout [QueryEvaluator.Scored], by sort: ListOrder) {
         let corpus = titleOrder.count
         let absent = UInt32.max  // no score's bit pattern: BM25 scores are finite

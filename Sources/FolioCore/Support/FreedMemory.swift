@@ -4,9 +4,8 @@ import Foundation
 ///
 /// The index build frees tens of MiB of per-chunk columns and other temporaries, allocated on
 /// worker threads; glibc keeps such memory in its per-thread arenas, where the gaps between live
-/// blocks are never returned on their own: resident memory after a 100k build stayed 40–60 MiB
-/// above the text plus the index until this was called (`ArticleStore.buildIndex`, once the build's
-/// temporaries are gone). Looked up at run time, as Swift does not import it.
+/// blocks are never returned on their own, so resident memory would stay tens of MiB above the text
+/// plus the index (called by `EmbeddedEngine.buildIndex`, once the build's temporaries are gone). Looked up at run time, as Swift does not import it.
 enum FreedMemory {
     private typealias Trim = @convention(c) (Int) -> Int32
 

@@ -26,11 +26,12 @@ public struct ReaderDocument: Sendable, Equatable {
     /// The reading measure: lines no longer than this, however wide the pane (newsboat/less habits).
     public static let measure = 80
 
-    public init(article: Article, width: Int, matcher: HitMatcher?) {
+    /// `hits`: where the current query matched in the article (`SearchEngine.hits`), `.none` without one.
+    public init(article: Article, width: Int, hits: ArticleHits) {
         let width = max(1, width)
         self.width = width
         var lines: [Line] = []
-        let titleHits = matcher?.ranges(in: article.title) ?? []
+        let titleHits = hits.title
         for wrapped in TextLayout.wrapWithRanges(article.title, width: width) {
             lines.append(Line(text: wrapped.text, kind: .title, sourceRange: nil,
                               hits: Self.clip(titleHits, to: wrapped.sourceRange)))
@@ -39,7 +40,7 @@ public struct ReaderDocument: Sendable, Equatable {
             .joined(separator: " · ")
         lines.append(Line(text: TextLayout.truncate(metadata, toWidth: width), kind: .metadata, sourceRange: nil, hits: []))
         lines.append(Line(text: "", kind: .blank, sourceRange: nil, hits: []))
-        let bodyHits = matcher?.ranges(in: article.body) ?? []
+        let bodyHits = hits.body
         var hitLines: [Int] = []
         var hitSpans: [Range<Int>] = []
         // Hits and lines are both in text order: one pass over each, not every hit against every

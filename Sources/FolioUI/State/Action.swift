@@ -20,7 +20,7 @@ public enum Action: Sendable {
     case reloadProgress(CorpusReload?)
     /// The re-read corpus, indexed, with what the state store remembers for it: the list, the open
     /// article and the marks move over by article id.
-    case corpusReplaced(ArticleStore, SavedState)
+    case corpusReplaced(any SearchEngine, SavedState)
     /// The background check of the folder failed: the list stays as it was painted; `message` says why.
     case reloadFailed(message: String)
 }

@@ -2,8 +2,9 @@ import FolioCore
 
 /// Everything the reader shows, as a value: `reduce` changes it, the views draw it.
 public struct AppState: Sendable {
-    /// Replaced whole (`corpusReplaced`) when the folder changed since the snapshot the reader opened.
-    public internal(set) var store: ArticleStore
+    /// The corpus and its search, through the engine seam only. Replaced whole (`corpusReplaced`)
+    /// when the folder changed since the snapshot the reader opened.
+    public internal(set) var engine: any SearchEngine
     public var width: Int
     public var height: Int
     public var focus: Focus = .list
@@ -15,7 +16,7 @@ public struct AppState: Sendable {
     public var historyDraft = ""
     /// The results of the current query; nil when the query is empty (the list is every article).
     public var results: SearchResults? = nil
-    /// Article positions (into `store.articles`) in list order, ordered only as far as they are read,
+    /// Article numbers (in `engine`) in list order, ordered only as far as they are read,
     /// since a search may hand over hundreds of thousands of matches and only the first screens show.
     public var rows: ArticleList
     /// How many of `rows` are exact matches (the rest come from the typo tier).
@@ -52,11 +53,11 @@ public struct AppState: Sendable {
     public var reload: CorpusReload? = nil
     public var shouldQuit = false
 
-    public init(store: ArticleStore, width: Int, height: Int) {
-        self.store = store
+    public init(engine: any SearchEngine, width: Int, height: Int) {
+        self.engine = engine
         self.width = width
         self.height = height
-        rows = store.articleList(sort: .date)
+        rows = engine.list(sort: .date)
     }
 
     public var query: String { editor.text }
@@ -83,9 +84,8 @@ public enum CorpusReload: Sendable, Equatable {
 
     /// Why the corpus is read again, for the status line and the closing message: the folder
     /// changed, or (no file changed) the snapshot painted from failed its check behind the list.
-    public static func cause(_ store: ArticleStore) -> String {
-        if case .damaged = store.snapshotStatus { return "snapshot damaged" }
-        return "folder changed"
+    public static func cause(_ engine: any SearchEngine) -> String {
+        engine.isDamaged ? "snapshot damaged" : "folder changed"
     }
 
     /// "reading 43%" / "indexing 12%", for the status line.

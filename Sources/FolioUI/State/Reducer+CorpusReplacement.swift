@@ -4,20 +4,20 @@ import FolioCore
 /// Positions shift when files are added or removed before them, so everything that names an article
 /// by position — the list, the selection, the open article, the marks — follows its id instead, and
 /// what no longer exists is dropped. The current query is then run again on the new corpus.
-func replaceCorpus(_ state: inout AppState, with store: ArticleStore, saved: SavedState) -> [Effect] {
-    let old = state.store
+func replaceCorpus(_ state: inout AppState, with engine: any SearchEngine, saved: SavedState) -> [Effect] {
+    let old = state.engine
     let moved: (Int) -> Int? = { position in
         // The id alone: building whole articles for a million rows would stall the reload.
-        old.articles.indices.contains(position) ? store.position(ofID: old.articles.id(at: position)) : nil
+        (0..<old.articleCount).contains(position) ? engine.number(ofID: old.id(at: position)) : nil
     }
     // Every row, ordered (a rare event: the folder changed under the reader).
     let all = state.rows.allMatches()
     let exact = all.prefix(state.exactCount).compactMap { moved($0.article) }
     let rest = all.dropFirst(state.exactCount).compactMap { moved($0.article) }
     let selected = state.selectedArticle.flatMap(moved)
-    state.store = store
+    state.engine = engine
     state.marks = saved.marks
-    state.indexingProgress = store.readyIndex == nil ? store.indexingProgress : nil
+    state.indexingProgress = engine.state.progress
     state.reload = nil
     // Until the query's new results arrive, the list shows the old rows that still exist.
     state.rows = ArticleList(ordered: exact + rest, exactCount: exact.count)
@@ -35,9 +35,9 @@ func replaceCorpus(_ state: inout AppState, with store: ArticleStore, saved: Sav
             if state.focus == .reader { state.focus = .list }
         }
     }
-    let change = store.articles.count - old.articles.count
+    let change = engine.articleCount - old.articleCount
     let difference = change == 0 ? "" : change > 0 ? ", \(change.formatted()) more" : ", \((-change).formatted()) fewer"
-    state.message = "\(CorpusReload.cause(old)): reloaded, \(store.articles.count.formatted()) articles\(difference)"
+    state.message = "\(CorpusReload.cause(old)): reloaded, \(engine.articleCount.formatted()) articles\(difference)"
     state.articleToKeep = state.selectedArticle
     return rerun(&state)
 }

@@ -41,10 +41,15 @@ func openSelected(_ state: inout AppState, focusReader: Bool) {
     if focusReader { state.focus = .reader }
 }
 
+/// Where the current query matched in `article`, from the engine; none without a query.
+func readerHits(_ state: AppState, _ article: Int) -> ArticleHits {
+    state.results.map { state.engine.hits(of: article, in: $0) } ?? .none
+}
+
 /// Lays out `article` for the reader; from a search, lands on its first hit.
 func load(_ state: inout AppState, article: Int) {
     let document = ReaderDocument(
-        article: state.store.articles[article], width: readerWidth(state), matcher: state.results?.matcher)
+        article: state.engine.article(at: article), width: readerWidth(state), hits: readerHits(state, article))
     state.reader = ReaderState(article: article, document: document, offset: 0, currentHit: nil)
     if !document.hitLines.isEmpty {
         state.reader?.currentHit = 0
@@ -68,7 +73,7 @@ func relayoutReader(_ state: inout AppState, force: Bool = false) {
         if let anchor = reader.anchor { state.reader?.offset = reader.document.line(containing: anchor) }
         return
     }
-    let document = ReaderDocument(article: state.store.articles[reader.article], width: width, matcher: state.results?.matcher)
+    let document = ReaderDocument(article: state.engine.article(at: reader.article), width: width, hits: readerHits(state, reader.article))
     let offset: Int
     if let anchor = reader.anchor {
         offset = document.line(containing: anchor)

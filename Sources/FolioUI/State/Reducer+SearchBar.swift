@@ -16,7 +16,7 @@ func rerun(_ state: inout AppState) -> [Effect] {
         // No query: the list is every article, which needs no search (and no waiting).
         state.isSearching = false
         state.results = nil
-        let all = state.store.articleList(sort: state.sort)
+        let all = state.engine.list(sort: state.sort)
         state.rows = state.filter == .all ? all : all.filtered { passesFilter(state, $0) }
         resetSelection(&state)
         return []
@@ -60,7 +60,7 @@ func rememberQuery(_ state: inout AppState) -> Bool {
     let text = state.editor.text.trimmingCharacters(in: " ")
     state.historyIndex = nil
     guard !text.isEmpty else { return false }
-    // Re-running a query moves it to the end, as the store does.
+    // Re-running a query moves it to the end, as the state store does.
     state.history.removeAll { $0 == text }
     state.history.append(text)
     return true

@@ -46,8 +46,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .reloadProgress(let progress):
         state.reload = progress
-    case .corpusReplaced(let store, let saved):
-        effects += replaceCorpus(&state, with: store, saved: saved)
+    case .corpusReplaced(let engine, let saved):
+        effects += replaceCorpus(&state, with: engine, saved: saved)
         // `before` named the open article by its old position: name it by its new one (or none, when
         // it is gone), so leaving it later saves its place under the right article.
         before.article = state.reader?.article

@@ -15,15 +15,22 @@ enum ArticleListView {
         let rowHeight = state.listRowHeight
         let visible = max(1, rect.height / rowHeight)
         let end = min(state.rows.count, state.listOffset + visible)
-        for (slot, index) in (state.listOffset..<end).enumerated() {
+        let shown = state.rows.matches(in: state.listOffset..<end).map(\.article)
+        // The rows' hits in one request to the engine, snippets included.
+        let hits = state.results.map { state.engine.rowHits(of: shown, in: $0, snippetLength: max(40, rect.width * 2)) }
+        for (slot, articleIndex) in shown.enumerated() {
             let row = rect.y + slot * rowHeight
-            drawEntry(state, index: index, row: row, in: rect, into: &grid, theme: theme)
+            drawEntry(
+                state, index: state.listOffset + slot, article: articleIndex, hits: hits?[slot], row: row, in: rect, into: &grid,
+                theme: theme)
         }
     }
 
-    private static func drawEntry(_ state: AppState, index: Int, row: Int, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
-        let articleIndex = state.rows[index]
-        let article = state.store.articles[articleIndex]
+    private static func drawEntry(
+        _ state: AppState, index: Int, article articleIndex: Int, hits: RowHits?, row: Int, in rect: Rect, into grid: inout ScreenGrid,
+        theme: Theme
+    ) {
+        let article = state.engine.article(at: articleIndex)
         let isSelected = index == state.selected
         let selectedStyle = state.focus == .list ? theme.selected : theme.selectedUnfocused
         let base = isSelected ? selectedStyle : theme.text
@@ -47,7 +54,7 @@ enum ArticleListView {
         column += grid.put(marker, row: row, column: column, style: isSelected || !isFuzzy ? base : theme.fuzzyMarker, maxWidth: 1)
         let titleWidth = max(1, rect.maxX - column - (metaWidth > 0 ? metaWidth + 1 : 0))
         let title = TextLayout.truncate(article.title, toWidth: titleWidth)
-        let titleHits = state.results.map { $0.matcher.ranges(in: title) } ?? []
+        let titleHits = hits.map { kept($0.title, shown: title, of: article.title) } ?? []
         var titleStyle = base
         // Unread titles are bold (as in newsboat and mutt); read ones plain.
         titleStyle.bold = base.bold || marks?.isRead != true
@@ -56,17 +63,19 @@ enum ArticleListView {
         if metaWidth > 0 {
             grid.put(meta, row: row, column: rect.maxX - metaWidth, style: isSelected ? base : theme.metadata, maxWidth: metaWidth)
         }
-        if lines == 2, let results = state.results {
-            let snippet = state.store.snippet(for: articleIndex, in: results, length: max(40, rect.width * 2))
+        if lines == 2, let snippet = hits?.snippet {
             let text = TextLayout.truncate(snippet.text, toWidth: rect.width - 4)
-            // The hits were found in the whole snippet: keep what is left of them in the part shown,
-            // never a range reaching into the "…" that replaced the rest.
-            let ellipsis = "…"
-            let kept = text == snippet.text || !text.hasSuffix(ellipsis) ? text.utf8.count : text.utf8.count - ellipsis.utf8.count
-            let hits = snippet.hits.compactMap { hit in hit.lowerBound < kept ? hit.lowerBound..<min(hit.upperBound, kept) : nil }
-            grid.put(text, hits: hits, row: row + 1, column: rect.x + 3, style: snippetStyle,
+            grid.put(text, hits: kept(snippet.hits, shown: text, of: snippet.text), row: row + 1, column: rect.x + 3, style: snippetStyle,
                      hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: rect.width - 4)
         }
+    }
+
+    /// The hits found in the whole of `full` that fall in the part of it `shown` (`full` truncated),
+    /// never a range reaching into the "…" that replaced the rest.
+    static func kept(_ hits: [Range<Int>], shown: String, of full: String) -> [Range<Int>] {
+        let ellipsis = "…"
+        let kept = shown == full || !shown.hasSuffix(ellipsis) ? shown.utf8.count : shown.utf8.count - ellipsis.utf8.count
+        return hits.compactMap { hit in hit.lowerBound < kept ? hit.lowerBound..<min(hit.upperBound, kept) : nil }
     }
 
     /// "2021-10-25  built-in  2 min", shortened to what the width allows.

@@ -19,9 +19,10 @@ enum StatusLineView {
         if state.sort != .relevance { left.append("by \(state.sort.rawValue)") }
         if let progress = state.indexingProgress {
             // A snapshot painted before its text and index were checked: searches wait for the check.
-            left.append("\(state.store.isCheckingSnapshot ? "checking" : "indexing") \(Int(progress * 100))%")
+            let checking = if case .checking = state.engine.state { true } else { false }
+            left.append("\(checking ? "checking" : "indexing") \(Int(progress * 100))%")
         }
-        if let reload = state.reload { left.append("\(CorpusReload.cause(state.store)): \(reload.description)") }
+        if let reload = state.reload { left.append("\(CorpusReload.cause(state.engine)): \(reload.description)") }
         let hint = hints(state)
         var column = rect.x + 1
         column += grid.put(left.joined(separator: "  "), row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)

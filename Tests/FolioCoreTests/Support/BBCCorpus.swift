@@ -15,7 +15,7 @@ enum BBCCorpus {
     }
 
     /// Loaded and indexed once for every test that uses it.
-    static let store: Result<ArticleStore, CorpusError> = Result { () throws(CorpusError) in
-        try ArticleStore.load(path: root.path)
+    static let store: Result<EmbeddedEngine, CorpusError> = Result { () throws(CorpusError) in
+        try EmbeddedEngine.load(path: root.path)
     }
 }

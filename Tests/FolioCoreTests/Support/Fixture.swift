@@ -6,8 +6,8 @@ import Foundation
 enum Fixture {
     static let folder = "fixture"
 
-    static func store(_ files: [(id: String, text: String)], options: LoadOptions = LoadOptions()) -> ArticleStore {
-        ArticleStore.load(
+    static func store(_ files: [(id: String, text: String)], options: LoadOptions = LoadOptions()) -> EmbeddedEngine {
+        EmbeddedEngine.load(
             documents: files.map { CorpusLoader.Document(id: $0.id, folderName: folder, bytes: Array($0.text.utf8)) },
             name: folder, options: options)
     }
@@ -23,7 +23,7 @@ enum Fixture {
     }
 
     /// The ids of a search's matches, in ranked order.
-    static func ids(_ store: ArticleStore, _ query: String, mode: QueryParser.Mode = .complete) -> [String] {
+    static func ids(_ store: EmbeddedEngine, _ query: String, mode: QueryParser.Mode = .complete) -> [String] {
         store.search(query, mode: mode).matches.map { store.articles[$0.article].id }
     }
 
@@ -33,11 +33,11 @@ enum Fixture {
     }
 
     /// The built-in corpus, loaded as the CLI loads it (Sources/folio/CorpusOptions.swift).
-    static let builtin: ArticleStore = {
+    static let builtin: EmbeddedEngine = {
         let documents = BuiltinCorpus.files.map {
             CorpusLoader.Document(id: $0.name, folderName: BuiltinCorpus.name, bytes: $0.bytes)
         }
-        return ArticleStore.load(documents: documents, name: BuiltinCorpus.name)
+        return EmbeddedEngine.load(documents: documents, name: BuiltinCorpus.name)
     }()
 }
 

@@ -43,8 +43,8 @@ enum GeneratedCorpus {
         }
     }
 
-    static func store(seed: UInt64, count: Int, longBodies: Bool = false) -> ArticleStore {
-        ArticleStore(articles: articles(seed: seed, count: count, longBodies: longBodies), name: "generated")
+    static func store(seed: UInt64, count: Int, longBodies: Bool = false) -> EmbeddedEngine {
+        EmbeddedEngine(articles: articles(seed: seed, count: count, longBodies: longBodies), name: "generated")
     }
 
     /// Articles of 120 words drawn from 400 words "zaa"…"ztt" (plus a few common ones): typing "z"

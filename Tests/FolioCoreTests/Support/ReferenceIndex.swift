@@ -28,7 +28,7 @@ struct ReferenceIndex: Equatable {
                 bodyTokens += 1
             }
             for (term, positions) in found { byTerm[term, default: []].append((document, positions.title, positions.body)) }
-            documentLength.append(Float(bodyTokens) + SearchIndex.titleWeight * Float(titleTokens))
+            documentLength.append(Float(bodyTokens) + BM25.titleWeight * Float(titleTokens))
         }
         for term in byTerm.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             termBytes += term

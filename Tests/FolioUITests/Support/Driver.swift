@@ -16,8 +16,8 @@ struct Driver {
     static let fixedSearchSeconds = 0.0012
 
     /// Starts like the run loop: the state, then a resize to the terminal's size.
-    init(store: ArticleStore, width: Int = 80, height: Int = 24) {
-        state = AppState(store: store, width: width, height: height)
+    init(engine: any SearchEngine, width: Int = 80, height: Int = 24) {
+        state = AppState(engine: engine, width: width, height: height)
         send(.resize(width: width, height: height))
     }
 
@@ -61,12 +61,12 @@ struct Driver {
 
     private mutating func run(_ effect: Effect) {
         guard runsSearches, case .search(let text, let sort, let generation) = effect else { return }
-        send(.searchFinished(generation: generation, results: Self.results(of: text, in: state.store, sort: sort)))
+        send(.searchFinished(generation: generation, results: Self.results(of: text, in: state.engine, sort: sort)))
     }
 
     /// What the run loop's background search computes for a `.search` effect.
-    static func results(of text: String, in store: ArticleStore, sort: ListOrder = .relevance) -> SearchResults {
-        var results = store.search(text, mode: .incremental, sort: sort)
+    static func results(of text: String, in engine: any SearchEngine, sort: ListOrder = .relevance) -> SearchResults {
+        var results = engine.search(text, mode: .incremental, sort: sort)
         results.seconds = fixedSearchSeconds
         return results
     }

@@ -4,14 +4,14 @@ import FolioCore
 /// The corpora the tests read: the built-in articles, a small one full of hard text, and nothing.
 enum Fixtures {
     /// The built-in corpus, loaded as the CLI loads it (Sources/folio/CorpusOptions.swift).
-    static let builtin: ArticleStore = ArticleStore.load(
+    static let builtin: EmbeddedEngine = EmbeddedEngine.load(
         documents: BuiltinCorpus.files.map {
             CorpusLoader.Document(id: $0.name, folderName: BuiltinCorpus.name, bytes: $0.bytes)
         },
         name: BuiltinCorpus.name)
 
     /// Zero articles: every view and command must cope.
-    static let empty = ArticleStore.load(documents: [], name: "empty")
+    static let empty = EmbeddedEngine.load(documents: [], name: "empty")
 
     /// A 300-letter word: wrapping must break it, truncation must cut it with "…".
     static let longWord = String(repeating: "abcdefghij", count: 30)
@@ -70,12 +70,12 @@ enum Fixtures {
             + "a C1 CSI \u{9B}2J, a backspace \u{08}x, a DEL \u{7F} and a bidi override \u{202E}reversed\u{202C} here.\n"),
     ]
 
-    static let unicode: ArticleStore = ArticleStore.load(
+    static let unicode: EmbeddedEngine = EmbeddedEngine.load(
         documents: unicodeFiles.map { CorpusLoader.Document(id: $0.id, folderName: "fixture", bytes: Array($0.text.utf8)) },
         name: "fixture")
 
     /// Three articles for "legend ": two exact matches and one found only by the typo tier.
-    static let typos = ArticleStore.load(
+    static let typos = EmbeddedEngine.load(
         documents: [
             ("a.md", "# Legend of ashes\nThe legend of the ashes."),
             ("b.md", "# Legends\nLegends, plural, and a legend."),
@@ -84,8 +84,8 @@ enum Fixtures {
         name: "typos")
 
     /// A corpus of `count` small numbered articles (for list paging).
-    static func numbered(_ count: Int) -> ArticleStore {
-        ArticleStore.load(
+    static func numbered(_ count: Int) -> EmbeddedEngine {
+        EmbeddedEngine.load(
             documents: (0..<count).map { index in
                 let text = "---\ntitle: Article \(index)\ndate: 2020-01-\(format2(index % 28 + 1))\n---\n"
                     + "Article number \(index) talks about \(index % 2 == 0 ? "even" : "odd") things and ashes.\n"

@@ -1,0 +1,104 @@
+import Foundation
+
+extension EmbeddedEngine {
+    /// When exact matching finds fewer than this many articles, the typo tier adds its matches after them.
+    static let fewResults = 5
+
+    /// Searches the corpus; an empty or filter-only query lists every (filtered) article by `sort`.
+    /// While the index is being built the query is answered by a scan of every article, which checks
+    /// `isCancelled` as it goes and returns nil once a newer keystroke has made it pointless.
+    public func search(_ query: Query, sort: ListOrder, isCancelled: () -> Bool) -> SearchResults? {
+        // A snapshot's index still being checked behind the list is ready within a fraction of a
+        // second: wait for it rather than scan.
+        waitForCheckedIndex()
+        guard let index = readyIndex else { return scanSearch(query, sort: sort, isCancelled: isCancelled) }
+        let started = DispatchTime.now()
+        if query.isEmpty {
+            // Nothing to match or filter (`title:` typed, the word still to come): every article,
+            // by date, which is the kept listing, not every article listed and picked again.
+            return SearchResults(
+                query: query, list: list(sort: sort), seconds: started.secondsSince, highlighting: HitMatcher.empty)
+        }
+        let evaluator = evaluator(of: index)
+        // Each tier resolves its terms once; the highlights use the last tier's (what matched).
+        var resolved = evaluator.resolve(query, typoTolerant: false)
+        let exact = evaluator.evaluate(query, resolved: resolved)
+        var fuzzy: [QueryEvaluator.Scored] = []
+        if exact.count < Self.fewResults && !query.clauses.isEmpty && hasTypoEligibleWord(query) {
+            resolved = evaluator.resolve(query, typoTolerant: true)
+            let seen = Set(exact.map(\.document))
+            fuzzy = evaluator.evaluate(query, resolved: resolved).filter { !seen.contains($0.document) }
+        }
+        let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
+        return SearchResults(
+            query: query, list: orderedList(exact: consume exact, fuzzy: consume fuzzy, sort: effectiveSort),
+            seconds: started.secondsSince, highlighting: HitMatcher(resolved: resolved, index: index))
+    }
+
+    /// The evaluator of `index` over this engine's articles.
+    func evaluator(of index: SearchIndex) -> QueryEvaluator {
+        QueryEvaluator(index: index, articles: articles, scratchShelf: scratchShelf)
+    }
+
+    /// Every article in the given order (the list with no query), ordered as far as it is read.
+    /// Made once per order and kept: clearing the query would otherwise list every article and pick
+    /// its first rows again, on the UI thread.
+    public func list(sort: ListOrder) -> ArticleList {
+        let sort: ListOrder = sort == .relevance ? .date : sort
+        if let kept = listings.withLock({ $0[sort] }) { return kept }
+        // A snapshot saved the date order: read in place.
+        let made = sort == .date && dateOrder != nil
+            ? ArticleList(rows: SavedOrderRows(dateOrder!))
+            : orderedList(exact: articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }, fuzzy: [], sort: sort)
+        listings.withLock { $0[sort] = made }
+        return made
+    }
+
+    /// The matches as a list with its first `OrderedMatches.firstOrdered` rows ordered: exact matches
+    /// first, then the typo tier's. Source order compares strings, not keys: ordered in full at once.
+    /// Takes the arrays over (`consuming`): ordering in a copy of 100,000s of matches cost a copy.
+    func orderedList(exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored], sort: ListOrder) -> ArticleList {
+        var orderedExact = exact.count, orderedFuzzy = fuzzy.count
+        if sort == .source {
+            order(&exact, by: sort)
+            order(&fuzzy, by: sort)
+        } else {
+            let first = OrderedMatches.firstOrdered
+            orderedExact = ordering.orderFirst(Swift.min(first, exact.count), of: &exact, from: 0, by: sort)
+            orderedFuzzy = ordering.orderFirst(Swift.max(0, Swift.min(first - exact.count, fuzzy.count)), of: &fuzzy, from: 0, by: sort)
+        }
+        return ArticleList(rows: OrderedMatches(
+            exact: (exact, orderedExact), fuzzy: (fuzzy, orderedFuzzy), sort: sort, ordering: ordering))
+    }
+
+    private func hasTypoEligibleWord(_ query: Query) -> Bool {
+        query.clauses.contains { clause in
+            clause.alternatives.contains { term in
+                !term.isPhrase && !term.isPrefix
+                    && TermResolver.allowedTypos(forLetters: String(decoding: term.tokens[0], as: UTF8.self).unicodeScalars.count) > 0
+            }
+        }
+    }
+
+    /// Relevance: score, then newest, then title, then id. Other orders ignore the score.
+    func order(_ scored: inout [QueryEvaluator.Scored], by sort: ListOrder) {
+        let dateKey = self.dateKey, titleRank = self.titleRank
+        func byDateThenTitle(_ a: Int, _ b: Int) -> Bool {
+            if dateKey[a] != dateKey[b] { return dateKey[a] > dateKey[b] }
+            return titleRank[a] < titleRank[b]
+        }
+        switch sort {
+        case .relevance, .date, .title:
+            ordering.order(&scored, by: sort)
+        case .source:
+            // Sources looked up once per match, not per comparison (a snapshot builds them on demand).
+            var source: [Int32: String] = [:]
+            for entry in scored { source[entry.document] = articles[Int(entry.document)].source }
+            scored.sort { x, y in
+                let a = Int(x.document), b = Int(y.document)
+                let order = source[x.document]!.localizedCaseInsensitiveCompare(source[y.document]!)
+                return order == .orderedSame ? byDateThenTitle(a, b) : order == .orderedAscending
+            }
+        }
+    }
+}
