@@ -12,7 +12,7 @@ let readerReleaseLinkerFlags = [
     "-Xlinker", "--no-export-dynamic",
 ]
 
-// Dependencies point one way (DESIGN.md §2): folio → FolioUI → {FolioCore, TerminalCore};
+// Dependencies point one way (Documentation/architecture.md §2): folio → FolioUI → {FolioCore, TerminalCore};
 // CursesTerminal → {CNCursesW, TerminalCore}. FolioCore and TerminalCore depend on nothing but the
 // standard library and Foundation; only CursesTerminal imports ncurses.
 let package = Package(
@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalCore"]),
         .target(name: "FolioUI", dependencies: ["FolioCore", "TerminalCore"]),
         // Reading state (read marks, bookmarks, positions, history) in SQLite, and the TOML config:
-        // their own targets so FolioCore stays dependency-free (DESIGN.md §2).
+        // their own targets so FolioCore stays dependency-free (Documentation/architecture.md §2).
         .target(name: "ReadingState", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "FolioConfig", dependencies: ["FolioUI", "FolioCore", "TerminalCore", "TOMLKit"]),
         .executableTarget(name: "FolioStateStress", dependencies: ["ReadingState"], path: "Tests/Tools/FolioStateStress"),

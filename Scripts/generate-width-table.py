@@ -4,7 +4,7 @@
 The table answers one question: how many terminal columns a Unicode scalar occupies (0, 1 or 2).
 It is committed, so the width never depends on the libc or locale of the machine running folio
 (glibc's wcwidth returns -1 for every non-ASCII scalar until setlocale runs, e.g. under
-`swift test`). See DESIGN.md section 5.
+`swift test`). See Documentation/architecture.md §10.
 
 Rules, in order (the first that matches wins):
   0  Cc control characters (callers never see them: TextCell replaces them with a placeholder).

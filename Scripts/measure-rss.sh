@@ -54,7 +54,7 @@ for run in $(seq "$runs"); do
   home=$work/run$run
   server=folio-rss-$$-$run  # a tmux server per start: the previous one may still be exiting
   mkdir -p "$home"
-  # tmux's stdio on /dev/null: the server must not hold this script's pipes (DESIGN.md §7).
+  # tmux's stdio on /dev/null: the server must not hold this script's pipes (Documentation/architecture.md §14).
   tmux -L "$server" new-session -d -s rss -x 100 -y 30 \
     "exec env -i PATH=/usr/bin:/bin HOME='$home' XDG_CONFIG_HOME='$home/config' XDG_STATE_HOME='$home/state' \
      XDG_CACHE_HOME='${shared_cache:-$home/cache}' LANG=C.UTF-8 TERM=xterm-256color '$binary' ${corpus:+"'$corpus'"}" \

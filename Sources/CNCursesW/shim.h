@@ -1,5 +1,5 @@
 // The C side of CursesTerminal: ncursesw with its wide-character API, plus what Swift cannot import
-// from it directly (DESIGN.md §6).
+// from it directly (Documentation/architecture.md §11).
 #ifndef FOLIO_CNCURSESW_SHIM_H
 #define FOLIO_CNCURSESW_SHIM_H
 

@@ -1,4 +1,4 @@
-/// ASCII stand-ins for text, for terminals without a UTF-8 locale (DESIGN.md §6: never print
+/// ASCII stand-ins for text, for terminals without a UTF-8 locale (Documentation/architecture.md §11: never print
 /// garbage): typographic quotes and dashes become their ASCII forms, accented Latin letters their
 /// base letter, anything else "?".
 public enum ASCIIFallback {

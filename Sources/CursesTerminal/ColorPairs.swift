@@ -3,7 +3,7 @@
 /// Curses draws colours only as numbered pairs set up with `init_pair`; the terminal's default
 /// pair 0 needs no setup. Colour numbers the terminal lacks (a 256-colour index on an 8-colour
 /// terminal) fall back to the default colour, and when the pairs run out further combinations get
-/// pair 0: the style's attributes still carry every distinction (DESIGN.md §6).
+/// pair 0: the style's attributes still carry every distinction (Documentation/architecture.md §11).
 struct ColorPairs {
     /// What curses needs to set a pair up: `init_pair(number, foreground, background)`.
     typealias Initializer = (_ number: Int16, _ foreground: Int16, _ background: Int16) -> Bool

@@ -7,7 +7,7 @@ import Glibc
 
 /// The terminal through ncursesw: starts and restores curses, reads events, draws grids.
 ///
-/// The only type in folio that talks to ncurses (DESIGN.md §2). Use it from one thread (the run
+/// The only type in folio that talks to ncurses (Documentation/architecture.md §11). Use it from one thread (the run
 /// loop's); it is deliberately not `Sendable`, since curses keeps per-process state.
 public final class CursesTerminal {
     /// How to start the terminal.

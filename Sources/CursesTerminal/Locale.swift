@@ -4,7 +4,7 @@ import CNCursesW
 import Glibc
 #endif
 
-/// The process locale, which decides whether ncurses reads and writes UTF-8 (DESIGN.md §6).
+/// The process locale, which decides whether ncurses reads and writes UTF-8 (Documentation/architecture.md §11).
 enum TerminalLocale {
     /// Sets the locale from the environment (`setlocale(LC_ALL, "")`); if that leaves the C/POSIX
     /// locale's ASCII codeset (LANG unset, or naming a locale not installed, as in many

@@ -18,7 +18,7 @@ struct ReplayPass {
 /// Replays queries as typed, one character at a time, the way the reader's search bar runs them.
 struct QueryReplay {
     let engine: any SearchEngine
-    /// Rows on screen get snippets; the reader computes them for these only (DESIGN.md §4).
+    /// Rows on screen get snippets; the reader computes them for these only (Documentation/architecture.md §6).
     var snippetRows = 20
 
     /// The search bar's text after each keystroke: every prefix of every query, by Character so

@@ -3,7 +3,7 @@ import FolioCore
 import Foundation
 import Synchronization
 
-/// Runs queries so typing never waits (DESIGN.md §3): on the calling thread for a small corpus (a
+/// Runs queries so typing never waits (Documentation/architecture.md §4): on the calling thread for a small corpus (a
 /// query there is far below a frame), on a background queue for a large one, where a newer query
 /// supersedes the older ones still waiting and stale results are dropped.
 final class BackgroundSearch: Sendable {

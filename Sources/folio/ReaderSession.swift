@@ -5,7 +5,7 @@ import FolioUI
 import Foundation
 import TerminalCore
 
-/// The run loop: key → action → reduce → render → present (DESIGN.md §3). The only impure part of
+/// The run loop: key → action → reduce → render → present (Documentation/architecture.md §3). The only impure part of
 /// the reader; it owns the terminal and the background search queue.
 final class ReaderSession {
     private var state: AppState

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// DESIGN.md §2: dependencies point one way. Only CursesTerminal may import ncurses, and FolioCore
+/// Documentation/architecture.md §2: dependencies point one way. Only CursesTerminal may import ncurses, and FolioCore
 /// (the store every front end shares) imports no terminal or UI module.
 @Suite struct ModuleBoundaryTests {
     static let sources = URL(fileURLWithPath: #filePath)

@@ -3,7 +3,7 @@ import Testing
 import TerminalCore
 @testable import FolioUI
 
-/// `Screen.render` of fixed states, compared with `__Snapshots__/<name>.txt` (DESIGN.md §7).
+/// `Screen.render` of fixed states, compared with `__Snapshots__/<name>.txt` (Documentation/architecture.md §14).
 /// Re-record with `SNAPSHOT_RECORD=1 swift test --filter ScreenSnapshotTests`, then read the files.
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {

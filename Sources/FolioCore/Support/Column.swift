@@ -1,5 +1,5 @@
 /// An immutable array of plain values that lives either in memory this process allocated or inside
-/// a memory-mapped index snapshot (DESIGN.md §4): the index reads both the same way, so a snapshot
+/// a memory-mapped index snapshot (Documentation/architecture.md §8): the index reads both the same way, so a snapshot
 /// is used in place — no copy, and every process reading it shares one copy in the page cache.
 public struct Column<Element: BitwiseCopyable>: @unchecked Sendable, RandomAccessCollection {
     /// Never nil, even when empty, so hot loops need no optional checks.

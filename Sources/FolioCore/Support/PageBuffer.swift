@@ -3,7 +3,7 @@ import Foundation
 /// Bytes in pages of their own (an anonymous mapping) that can be handed back to the system a
 /// range at a time while the rest is still read: the index build copies each chunk's postings into
 /// the index and releases what it has copied, so the chunks and the index are never both whole in
-/// memory (DESIGN.md §4, build memory).
+/// memory (Documentation/architecture.md §7, build memory).
 ///
 /// Written by one thread, then read by several, each releasing only pages inside the range it reads.
 final class PageBuffer: @unchecked Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Makes decoded article text safe and uniform, once, at load (DESIGN.md §4).
+/// Makes decoded article text safe and uniform, once, at load (Documentation/architecture.md §5).
 ///
 /// After `normalize`, text holds no C0/C1 control character but "\n", no escape-sequence residue,
 /// no bidi override/isolate control, no BOM; line ends are "\n", tabs are spaces, and it is NFC.

@@ -1,4 +1,4 @@
-/// Splits normalised text into search tokens, working on UTF-8 bytes (DESIGN.md §4: byte scanning is
+/// Splits normalised text into search tokens, working on UTF-8 bytes (Documentation/architecture.md §6: byte scanning is
 /// ~25× faster than iterating `Character`s); it decodes a scalar only for bytes ≥ 0x80.
 ///
 /// A token is a run of letters and digits of any script, case- and diacritic-folded; apostrophes

@@ -1,6 +1,6 @@
 import TerminalCore
 
-/// Where each pane goes for a screen size (DESIGN.md §1: side by side when wide, stacked when
+/// Where each pane goes for a screen size (Documentation/architecture.md §3: side by side when wide, stacked when
 /// medium, one pane at a time when narrow; `z` zooms the reader).
 public struct Layout: Equatable, Sendable {
     public enum Mode: Sendable, Equatable { case sideBySide, stacked, single, tooSmall }

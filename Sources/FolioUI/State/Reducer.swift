@@ -2,7 +2,7 @@ import FolioCore
 import TerminalCore
 
 /// Turns a key into an action for the help screen while it shows, else for the current focus: bound
-/// keys become commands; in the search bar, any other printable key is text (DESIGN.md §3: pass
+/// keys become commands; in the search bar, any other printable key is text (Documentation/architecture.md §3: pass
 /// keys through while editing).
 public func action(for key: Key, in state: AppState) -> Action? {
     let keyMap = state.keyMap

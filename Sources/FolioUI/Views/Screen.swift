@@ -1,6 +1,6 @@
 import TerminalCore
 
-/// Draws the whole state into a grid: pure, so screens can be tested as text (DESIGN.md §7).
+/// Draws the whole state into a grid: pure, so screens can be tested as text (Documentation/architecture.md §14).
 public enum Screen {
     public static func render(_ state: AppState, theme: Theme = .standard) -> ScreenGrid {
         var grid = ScreenGrid(width: state.width, height: state.height)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A tmux server of its own (`-L`), running a plain shell in one window of a given size, that a test
-/// types into and reads back: the reader tested as a person uses it (DESIGN.md §7).
+/// types into and reads back: the reader tested as a person uses it (Documentation/architecture.md §14).
 final class TmuxSession {
     let socket = "folio-e2e-\(UUID().uuidString.prefix(8))"
     private let scratch: URL
@@ -67,7 +67,8 @@ final class TmuxSession {
 
     /// Runs tmux with its standard streams on files and waits for that client only. Foundation's
     /// `Process.waitUntilExit` never returns here: the tmux server the client forks keeps a
-    /// descriptor Foundation waits on (DESIGN.md §7 saw the same with pipes), so spawn and waitpid by hand.
+    /// descriptor Foundation waits on (pipes do the same: Documentation/architecture.md §14), so spawn
+    /// and waitpid by hand.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         let output = scratch.appending(path: "out-\(UUID().uuidString)").path

@@ -1,4 +1,4 @@
-/// What must never reach a terminal from article text (DESIGN.md §4): every scalar below 0x20 but
+/// What must never reach a terminal from article text (Documentation/architecture.md §5): every scalar below 0x20 but
 /// "\n", DEL and the C1 range, bidi embeddings/overrides/isolates/marks, and the BOM.
 enum TerminalSafety {
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TerminalCore
 
-/// Screen snapshots as text files (DESIGN.md §7): the rows between `|…|` so trailing blanks show,
+/// Screen snapshots as text files (Documentation/architecture.md §14): the rows between `|…|` so trailing blanks show,
 /// then each row's styles as runs of `Style.code`.
 ///
 /// Set `SNAPSHOT_RECORD=1` to write the files again. Recording (or a missing file) fails the test,

@@ -2,7 +2,7 @@ import Foundation
 
 /// A helper process started with `posix_spawn` (stdin on /dev/null, stdout and stderr into a file)
 /// and reaped with `waitpid`. Not `Foundation.Process` with pipes, which hangs here when a child
-/// keeps a descriptor open (DESIGN.md §7).
+/// keeps a descriptor open (Documentation/architecture.md §14).
 struct ChildProcess {
     let pid: pid_t
     let outputPath: String

@@ -1,5 +1,5 @@
 /// The matching and BM25 scoring of a query's clauses and exclusions, written once for both the
-/// index and the scan, so the two cannot drift apart (they must rank alike: DESIGN.md §4).
+/// index and the scan, so the two cannot drift apart (they must rank alike: Documentation/architecture.md §6).
 struct ClauseScorer<Source: PostingsSource> {
     let postings: Source
     let articles: ArticleTable

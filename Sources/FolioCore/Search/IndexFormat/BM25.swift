@@ -3,7 +3,7 @@ import Foundation
 /// Okapi BM25 as folio ranks: k1 and b as in the literature, a title occurrence counting
 /// `titleWeight` body ones in a term's frequency and in the document's length, and each document's
 /// length norm computed once at build. The index and the scan both score through here, so they rank
-/// alike (DESIGN.md §4).
+/// alike (Documentation/architecture.md §6).
 ///
 /// The index keeps the length norms and the weighted lengths, and a snapshot saves them: each
 /// `SnapshotFormat.version` stands for one set of these parameters, so changing any of them needs a

@@ -3,7 +3,7 @@
 
 /// The inverted index of a corpus: immutable once built, shared by every query (Sendable).
 ///
-/// Layout (DESIGN.md §4): a sorted term arena (exact look-up and prefix ranges by binary search),
+/// Layout (Documentation/architecture.md §6): a sorted term arena (exact look-up and prefix ranges by binary search),
 /// one flat postings arena of varints (doc gap, body tf, title tf) in doc order, beside it an arena of
 /// each posting's token positions in the same order (`PositionBlock`, for phrases), and stem groups that
 /// map an English stem to the raw terms sharing it, so "ashes" finds "ash" while "as" typed

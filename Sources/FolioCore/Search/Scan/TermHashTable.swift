@@ -1,5 +1,5 @@
 /// A dictionary from term bytes to dense ids, for the scan's terms (`ScanTermTable`): open
-/// addressing over a flat byte arena, no `String` or per-term allocation (DESIGN.md §4). The index
+/// addressing over a flat byte arena, no `String` or per-term allocation (Documentation/architecture.md §6). The index
 /// build has its own (`ChunkTermTable`, `DocumentTerms`).
 struct TermHashTable {
     private(set) var bytes: [UInt8] = []
