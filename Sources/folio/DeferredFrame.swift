@@ -2,8 +2,8 @@ import Dispatch
 
 /// When the run loop draws. A key that starts a search is drawn together with the search's results
 /// when they come within a frame's time, instead of once at once (the typed letter and
-/// "searching…") and again with the results: at a million articles that first drawing took the UI
-/// thread 4–8 ms of the 5–10 a search takes, on the two cores the search needed. A slower search
+/// "searching…") and again with the results: on a large corpus that first drawing takes a large
+/// share of the time and the cores the search itself needs. A slower search
 /// (a scan while the index builds) shows the typed letter and "searching…" after that time.
 struct DeferredFrame {
     /// One frame at 60 Hz: long enough for most searches, too short to see the letter wait.

@@ -54,7 +54,7 @@ final class ReaderSession {
         if let problem = keeper.problem ?? configProblem ?? terminal.terminalNote { state.message = problem }
         terminal.present(Screen.render(state, theme: activeTheme))
         // Only now: the build (or a snapshot's check behind the list) takes every core, and the
-        // first paint must not share them with it (at 1M articles it doubled the time to the list).
+        // first paint must not share them with it (sharing them slows the first paint).
         IndexBuildThread.start(state.engine)
         searcher.warmUp()
         recheck = startRecheck?()

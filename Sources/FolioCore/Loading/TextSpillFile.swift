@@ -5,7 +5,7 @@ import Synchronization
 /// the cache folder (without one, in a temporary folder: `CorpusOpener.spillFolders`), written
 /// with `pwrite` as each file is parsed and mapped read-only and shared.
 ///
-/// Kept as Strings, the bodies were 1.36× the text in the heap for the whole session; here they are
+/// Kept as Strings, the bodies would stay in the heap for the whole session; here they are
 /// page-cache pages the kernel writes back and may drop, which this process maps only while it
 /// reads them: the index build drops each chunk's pages once indexed, the snapshot writer each batch
 /// once written (`ArticleTable.releaseText`). Writing costs no resident memory at all (`pwrite`

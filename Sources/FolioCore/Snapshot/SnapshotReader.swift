@@ -29,7 +29,7 @@ enum SnapshotReader {
         case everything
         /// The columns the list needs (all but the text, postings and positions): the reader paints
         /// from them and runs `SnapshotContents.remainingCheck` behind the list, before searching.
-        /// Checking all of a million articles' snapshot (4 GiB) first took a second.
+        /// Checking a large snapshot whole before the first paint would delay the list.
         case listFirst
     }
 
@@ -113,7 +113,7 @@ struct SnapshotRemainingCheck: Sendable {
 
     /// nil when everything is sound. `progress` gets 0...1 as the index's bytes are hashed (from
     /// several threads); `indexPassed` is called once the index may be searched, before the text
-    /// is checked (at a million articles: a third of a second into the second the whole takes).
+    /// is checked (the text is most of the bytes, so searches start well before the check ends).
     func run(progress: @Sendable (Double) -> Void, indexPassed: () -> Void = {}) -> SnapshotProblem? {
         let (indexSections, textSections) = sections.partitioned { $0.section == .articleText }
         let total = max(1, indexSections.reduce(0) { $0 + $1.byteCount })

@@ -80,8 +80,8 @@ enum SnapshotWriter {
         }
         try output.flush()
         // The checksums are computed over the file as written (mapped back: it is in the page cache),
-        // each block's pages released once hashed: reading the whole file back had the writer's peak
-        // at the text, the index and the whole snapshot at once (3.65× the text at 100k).
+        // each block's pages released once hashed, so the writer never holds the text, the index and
+        // the whole snapshot in memory at once.
         switch MappedFile.map(path: path) {
         case .failure(let problem): throw WriteError(description: "cannot read back \(path): \(problem)")
         case .success(let mapped):

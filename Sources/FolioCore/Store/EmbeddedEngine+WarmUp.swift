@@ -2,7 +2,7 @@ extension EmbeddedEngine {
     /// Runs one search whose results are dropped, so that the first keystroke does not pay for
     /// first touches: the scratch's zero-filled pages, the allocator growing its arena for lists
     /// of 100,000s of matches, the mapped columns and postings every search reads. The first
-    /// keystroke of a session otherwise took several times as long as the ones after it.
+    /// keystroke of a session would otherwise be the slowest.
     /// The query is the first letter of the most frequent word, the longest walk a keystroke takes.
     public func warmUp() {
         waitForCheckedIndex()  // an engine painted before its snapshot's index was checked: after the check
