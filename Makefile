@@ -3,6 +3,7 @@
 #   make install PREFIX=~/.local
 #   make uninstall PREFIX=~/.local
 #   make manual               regenerate Documentation/folio.1 from the command definitions
+#   make format               apply the committed .swift-format style (.ci/run lints with it)
 
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
@@ -12,7 +13,7 @@ ZSHDIR = $(PREFIX)/share/zsh/site-functions
 FISHDIR = $(PREFIX)/share/fish/vendor_completions.d
 BUILD = .build/release/folio
 
-.PHONY: all build install uninstall manual clean
+.PHONY: all build install uninstall manual format clean
 
 all: build
 
@@ -34,6 +35,9 @@ uninstall:
 manual:
 	swift build --product folio
 	python3 Scripts/generate-manpage.py .build/debug/folio > Documentation/folio.1
+
+format:
+	swift format format --in-place --recursive --parallel Sources Tests Plugins Package.swift
 
 clean:
 	rm -rf .build
