@@ -9,7 +9,7 @@ let readerReleaseLinkerFlags = [
     "-use-ld=lld",  // the toolchain's lld reads a symbol ordering file; gold, the default, does not
     "-Xlinker", "--symbol-ordering-file=\(packageDirectory)Linker/folio.order",
     "-Xlinker", "--no-warn-symbol-ordering",  // names missing from a slightly stale list are fine
-    "-Xlinker", "--no-export-dynamic",
+    "-Xlinker", "--no-export-dynamic"
 ]
 
 // Dependencies point one way (Documentation/architecture.md §2): folio → FolioUI → {FolioCore, TerminalCore};
@@ -20,12 +20,12 @@ let package = Package(
     products: [
         .executable(name: "folio", targets: ["folio"]),
         .executable(name: "folio-bench", targets: ["FolioBench"]),
-        .library(name: "FolioCore", targets: ["FolioCore"]),
+        .library(name: "FolioCore", targets: ["FolioCore"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0")
     ],
     targets: [
         .target(name: "FolioCore"),
@@ -46,7 +46,7 @@ let package = Package(
             name: "folio",
             dependencies: [
                 "FolioCore", "TerminalCore", "FolioUI", "CursesTerminal", "BuiltinCorpus", "ReadingState", "FolioConfig",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             linkerSettings: [.unsafeFlags(readerReleaseLinkerFlags, .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(
@@ -56,7 +56,7 @@ let package = Package(
                 "FolioUI",
                 "TerminalCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "BuiltinCorpus"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["folio"]),
         .testTarget(name: "ReadingStateTests", dependencies: ["ReadingState", "FolioStateStress"]),
-        .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig", "FolioUI", "FolioCore", "TerminalCore"]),
+        .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig", "FolioUI", "FolioCore", "TerminalCore"])
     ],
     swiftLanguageModes: [.v6]
 )

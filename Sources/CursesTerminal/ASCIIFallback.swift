@@ -46,7 +46,8 @@ public enum ASCIIFallback {
     /// decomposition table (and Foundation) here.
     private static func baseLatinLetter(of scalar: Unicode.Scalar) -> String? {
         guard let name = scalar.properties.name else { return nil }
-        let small = "LATIN SMALL LETTER ", capital = "LATIN CAPITAL LETTER "
+        let small = "LATIN SMALL LETTER "
+        let capital = "LATIN CAPITAL LETTER "
         let isSmall = name.hasPrefix(small)
         guard isSmall || name.hasPrefix(capital) else { return nil }
         let rest = name.dropFirst(isSmall ? small.count : capital.count)
@@ -65,6 +66,6 @@ public enum ASCIIFallback {
         0x00DF: "ss", 0x1E9E: "SS", 0x00E6: "ae", 0x00C6: "AE", 0x0153: "oe", 0x0152: "OE",
         0x00FE: "th", 0x00DE: "Th", 0x00F0: "d", 0x00D0: "D", 0x0131: "i",
         0x2190: "<-", 0x2192: "->", 0x21D2: "=>", 0x2264: "<=", 0x2265: ">=", 0x2260: "!=",
-        0xFFFD: "?", 0x25CC: "o",
+        0xFFFD: "?", 0x25CC: "o"
     ]
 }

@@ -19,7 +19,7 @@ struct BracketedPaste {
     /// terminal does not describe bracketed paste.
     static func setUp() -> BracketedPaste? {
         guard let enable = string("BE"), let disable = string("BD"), let start = string("PS"), let end = string("PE"),
-              !start.isEmpty, !end.isEmpty
+            !start.isEmpty, !end.isEmpty
         else { return nil }
         let defined = [(start, startCode), (end, endCode)].allSatisfy { marker, code in
             String(decoding: marker, as: UTF8.self).withCString { define_key($0, code) } != ERR

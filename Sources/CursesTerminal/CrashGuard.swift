@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a crash shows: one line on stderr and a restored terminal, never the Swift runtime's
@@ -131,7 +131,8 @@ public enum CrashGuard {
     private static func install(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
         var current = sigaction()
         if sigaction(signal, nil, &current) == 0,
-           unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+            unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        {
             return
         }
         var action = sigaction()
@@ -157,7 +158,8 @@ public enum CrashGuard {
         guard sigaltstack(nil, &current) == 0, current.ss_sp == nil || current.ss_flags & Int32(SS_DISABLE) != 0 else { return }
         let size = 64 * 1024
         guard let memory = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-              memory != MAP_FAILED else { return }
+            memory != MAP_FAILED
+        else { return }
         var stack = stack_t(ss_sp: memory, ss_flags: 0, ss_size: size)
         if sigaltstack(&stack, nil) != 0 { munmap(memory, size) }
     }

@@ -1,7 +1,7 @@
 import CNCursesW
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension CursesTerminal {
@@ -29,7 +29,8 @@ extension CursesTerminal {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<"),
-               let end = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ">")) {
+                let end = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ">"))
+            {
                 index = end + 1
                 continue
             }

@@ -2,7 +2,7 @@ import CNCursesW
 import TerminalCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension CursesTerminal {

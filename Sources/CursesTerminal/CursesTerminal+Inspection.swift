@@ -33,7 +33,8 @@ extension CursesTerminal {
         cell.underline = attributes & folio_A_UNDERLINE != 0
         cell.dim = attributes & folio_A_DIM != 0
         if pair != 0 {
-            var foreground: Int16 = 0, background: Int16 = 0
+            var foreground: Int16 = 0
+            var background: Int16 = 0
             pair_content(pair, &foreground, &background)
             cell.foreground = foreground
             cell.background = background

@@ -17,7 +17,7 @@ extension CursesTerminal {
     /// nothing has been drawn at the old size).
     func synchronizeSize(announcing: Bool) -> Bool {
         guard !isShutDown, let reported = Self.reportedSize(of: terminalDescriptor),
-              let size = TerminalSizeLimit.clamp(width: reported.width, height: reported.height)
+            let size = TerminalSizeLimit.clamp(width: reported.width, height: reported.height)
         else { return false }
         makeCurrent()
         let current = self.size

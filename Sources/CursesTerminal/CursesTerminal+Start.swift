@@ -1,7 +1,7 @@
 import CNCursesW
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The screen newterm made for one terminal type.

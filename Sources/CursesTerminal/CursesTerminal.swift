@@ -2,7 +2,7 @@ import CNCursesW
 import TerminalCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The terminal through ncursesw: starts and restores curses, reads events, draws grids.
@@ -119,7 +119,8 @@ public final class CursesTerminal {
         self.outputFile = outputFile
         self.inputFile = inputFile
         terminalDescriptor = fcntl(fileno(outputFile), F_DUPFD_CLOEXEC, 0)
-        terminalNote = started.terminalName == requested
+        terminalNote =
+            started.terminalName == requested
             ? nil : TerminalType.fallbackNote(requested: requested, used: started.terminalName)
 
         // Each may fail on something that is not a terminal (tests draw into /dev/null); drawing

@@ -1,7 +1,7 @@
 import CNCursesW
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The process locale, which decides whether ncurses reads and writes UTF-8 (Documentation/architecture.md §11).

@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Carries curses' output to the terminal from a thread of its own, so that a terminal slow to take
@@ -44,7 +44,8 @@ final class OutputPump: @unchecked Sendable {
     /// again (then curses writes to it directly, as before).
     init?(descriptor: Int32) {
         guard isatty(descriptor) == 1, let path = ttyname(descriptor) else { return nil }
-        var data: [Int32] = [-1, -1], control: [Int32] = [-1, -1]
+        var data: [Int32] = [-1, -1]
+        var control: [Int32] = [-1, -1]
         let writer = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         let terminal = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
         guard writer >= 0, terminal >= 0, Self.makePipe(&data), Self.makePipe(&control) else {
@@ -127,13 +128,16 @@ final class OutputPump: @unchecked Sendable {
     private func startThread() -> Bool {
         let context = Unmanaged.passRetained(self).toOpaque()
         // Signals stay with the run loop's thread, where they cut its waits short.
-        var all = sigset_t(), previous = sigset_t()
+        var all = sigset_t()
+        var previous = sigset_t()
         sigfillset(&all)
         pthread_sigmask(SIG_SETMASK, &all, &previous)
-        let created = pthread_create(&thread, nil, { context in
-            Unmanaged<OutputPump>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, context)
+        let created = pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<OutputPump>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, context)
         pthread_sigmask(SIG_SETMASK, &previous, nil)
         if created != 0 { Unmanaged<OutputPump>.fromOpaque(context).release() }
         return created == 0
@@ -149,7 +153,7 @@ final class OutputPump: @unchecked Sendable {
             var fds = [
                 pollfd(fd: controlRead, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: terminalGone ? -1 : writer, events: start < buffer.count ? Int16(POLLOUT) : 0, revents: 0),
+                pollfd(fd: terminalGone ? -1 : writer, events: start < buffer.count ? Int16(POLLOUT) : 0, revents: 0)
             ]
             guard poll(&fds, 3, -1) >= 0 || errno == EINTR else { return }
             if fds[0].revents != 0 {

@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Termination requests from signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT), polled by the run loop so

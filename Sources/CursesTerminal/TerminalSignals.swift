@@ -1,7 +1,7 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Window-size changes (SIGWINCH) and stop requests (SIGTSTP) caught by folio instead of ncurses.

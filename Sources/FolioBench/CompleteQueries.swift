@@ -83,7 +83,8 @@ struct CompleteQueries {
             let answers = try fts.answer(positions.map { expression(pairs[$0])! })
             return zip(positions, answers).compactMap { position, answer in
                 if case .rejected(let message) = answer {
-                    rejections.append(Rejection(query: pairs[position].text, expression: expression(pairs[position])!, message: message))
+                    rejections.append(
+                        Rejection(query: pairs[position].text, expression: expression(pairs[position])!, message: message))
                     return nil
                 }
                 return position

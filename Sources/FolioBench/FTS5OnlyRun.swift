@@ -43,7 +43,9 @@ struct FTS5OnlyRun {
                 bytes: report.bytesRead, skipped: report.skippedCount),
             queriesPath: queriesPath, runs: repeats, loadAverageStart: loadBefore, loadAverageEnd: MachineLoad.summary(),
             fts5: engine,
-            fts5Rejected: rejections.map { JSONReport.Rejection(query: $0.query, expression: $0.expression, message: $0.message) },
+            fts5Rejected: rejections.map {
+                JSONReport.Rejection(query: $0.query, expression: $0.expression, message: $0.message)
+            },
             fts5Untranslatable: complete.untranslatable)
     }
 }

@@ -79,7 +79,9 @@ struct FolioBenchCommand: ParsableCommand {
         if fromSnapshot && (json || fts5Only || randomQueries != nil) {
             throw ValidationError("--from-snapshot does not combine with --json, --fts5-only or --random-queries")
         }
-        if rebuilds < 0 || (rebuilds > 0 && !buildOnly) { throw ValidationError("--rebuilds needs --build-only and is at least 0") }
+        if rebuilds < 0 || (rebuilds > 0 && !buildOnly) {
+            throw ValidationError("--rebuilds needs --build-only and is at least 0")
+        }
         if buildOnly && (json || fts5Only || randomQueries != nil) {
             throw ValidationError("--build-only prints text and does not combine with --json, --fts5-only or --random-queries")
         }
@@ -142,7 +144,9 @@ struct FolioBenchCommand: ParsableCommand {
     private func runBuildOnly() throws {
         let loadBefore = MachineLoad.summary()
         let build: FolioBuild
-        do { build = try FolioRun.build(path: path, runs: repeatCount, withSnapshot: false) } catch { try fail(error.description) }
+        do { build = try FolioRun.build(path: path, runs: repeatCount, withSnapshot: false) } catch {
+            try fail(error.description)
+        }
         let section = FolioBuildSection(build: build)
         var parts = [section.corpus(), section.render()]
         if rebuilds > 0 {
@@ -150,16 +154,18 @@ struct FolioBenchCommand: ParsableCommand {
             func summary(_ values: [Double]) -> String {
                 "\(Format.buildMs(values.min() ?? 0)) / \(Format.buildMs(Stats.median(values)))"
             }
-            parts.append("""
+            parts.append(
+                """
                 3. \(rebuilds) index rebuilds from the articles in memory, fastest / median
                   wall ms  \(summary(wall))   (\(Format.mibPerSecond(build.engine.report.bytesRead, wall.min() ?? 0)) at the fastest)
                   CPU ms   \(summary(cpu))
                 """)
         }
-        print(([
-            "folio-bench \(path) --build-only; \(repeatCount) runs, medians reported",
-            "load average: \(loadBefore ?? "?") at start, \(MachineLoad.summary() ?? "?") at end",
-        ] + parts).joined(separator: "\n\n"))
+        print(
+            ([
+                "folio-bench \(path) --build-only; \(repeatCount) runs, medians reported",
+                "load average: \(loadBefore ?? "?") at start, \(MachineLoad.summary() ?? "?") at end"
+            ] + parts).joined(separator: "\n\n"))
     }
 
     /// One line on stderr and exit status 2, as folio does for a bad corpus path.

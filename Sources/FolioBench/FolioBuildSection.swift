@@ -21,11 +21,14 @@ struct FolioBuildSection {
         var table = TextTable("", "")
         func runs(_ values: [Double]) -> String { values.map(Format.buildMs).joined(separator: ", ") }
         func perText(_ value: Int) -> String { bytes > 0 ? Format.ratio(Double(value) / Double(bytes)) : "-" }
-        table.add("load ms, read + decode + normalise + parse (median of \(runs(build.loadRuns)))", Format.buildMs(build.loadSeconds))
+        table.add(
+            "load ms, read + decode + normalise + parse (median of \(runs(build.loadRuns)))", Format.buildMs(build.loadSeconds))
         table.add("index build ms (median of \(runs(build.indexRuns)))", Format.buildMs(build.indexSeconds))
-        table.add("index build CPU ms, all threads (median of \(runs(build.indexCPURuns)))", Format.buildMs(build.indexCPUSeconds))
+        table.add(
+            "index build CPU ms, all threads (median of \(runs(build.indexCPURuns)))", Format.buildMs(build.indexCPUSeconds))
         table.add("index throughput (text / index time)", Format.mibPerSecond(bytes, build.indexSeconds))
-        table.add("load + index throughput (text / (load + index))", Format.mibPerSecond(bytes, build.loadSeconds + build.indexSeconds))
+        table.add(
+            "load + index throughput (text / (load + index))", Format.mibPerSecond(bytes, build.loadSeconds + build.indexSeconds))
         table.add("terms", Format.count(build.engine.statistics.termCount))
         table.add("index bytes (EngineStatistics.indexBytes)", Format.mib(build.engine.statistics.indexBytes))
         if let peak = build.peakResidentBytes {
@@ -43,7 +46,8 @@ struct FolioBuildSection {
             table.add("RSS growth / corpus text", perText(growth))
         }
         if !build.snapshotOpenRuns.isEmpty {
-            table.add("open from the index snapshot ms (median of \(runs(build.snapshotOpenRuns)))",
+            table.add(
+                "open from the index snapshot ms (median of \(runs(build.snapshotOpenRuns)))",
                 Format.buildMs(Stats.median(build.snapshotOpenRuns)))
         }
         if let size = build.snapshotBytes { table.add("snapshot file (index + text)", Format.mib(size)) }

@@ -72,7 +72,8 @@ enum FolioRun {
     /// machine. Returns each build's wall and CPU seconds.
     static func rebuild(_ engine: any SearchEngine, times: Int) -> (wall: [Double], cpu: [Double]) {
         let articles = (0..<engine.articleCount).map(engine.article(at:))
-        var wall: [Double] = [], cpu: [Double] = []
+        var wall: [Double] = []
+        var cpu: [Double] = []
         for _ in 0..<times {
             let cpuBefore = ProcessMemory.cpuSeconds
             let rebuilt = EmbeddedEngine(articles: articles, name: engine.name)

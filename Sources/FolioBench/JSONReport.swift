@@ -107,7 +107,9 @@ extension JSONReport {
                 skipped: report.skippedCount),
             queriesPath: results.queriesPath, runs: results.repeats, loadAverageStart: results.loadBefore,
             loadAverageEnd: results.loadAfter, folio: folio, fts5: fts5,
-            fts5Rejected: comparison.rejections.map { Rejection(query: $0.query, expression: $0.expression, message: $0.message) },
+            fts5Rejected: comparison.rejections.map {
+                Rejection(query: $0.query, expression: $0.expression, message: $0.message)
+            },
             fts5Untranslatable: comparison.ftsBuild == nil ? [] : comparison.queries.untranslatable)
     }
 }

@@ -6,7 +6,7 @@ enum MachineLoad {
     /// "1.23 (2 cores)" from the 1-minute load average in /proc/loadavg, or nil without /proc.
     static func summary() -> String? {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
-              let oneMinute = text.split(separator: " ").first
+            let oneMinute = text.split(separator: " ").first
         else { return nil }
         return "\(oneMinute) (\(ProcessInfo.processInfo.activeProcessorCount) cores)"
     }

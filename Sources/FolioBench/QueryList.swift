@@ -8,7 +8,7 @@ enum QueryList {
         let candidates = [
             FileManager.default.currentDirectoryPath + "/Benchmarks/queries.txt",
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("Benchmarks/queries.txt").path,
+                .deletingLastPathComponent().appendingPathComponent("Benchmarks/queries.txt").path
         ]
         return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
     }

@@ -1,7 +1,6 @@
 import FolioCore
 import Foundation
 
-
 /// Random queries for robustness (issue 6): mixtures of corpus words, prefixes, balanced and
 /// unbalanced quotes, `-`, `OR`, `title:`, `date:` with good and bad values, punctuation, CJK,
 /// emoji, controls, very long strings and the empty string.
@@ -13,12 +12,12 @@ struct RandomQueryGenerator {
     private static let punctuation = Array("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’…–—·")
     private static let foreign = [
         "東京", "日本語", "速度", "中文", "한국어", "Zürich", "café", "naïve", "Ελλάδα", "Москва", "العربية", "עברית",
-        "🚀", "🎉", "👩‍👩‍👧", "🇬🇧", "e\u{301}", "\u{200B}", "\u{202E}", "\u{FEFF}", "\u{0}", "\u{1B}[31m", "\u{7F}", "\u{9B}",
+        "🚀", "🎉", "👩‍👩‍👧", "🇬🇧", "e\u{301}", "\u{200B}", "\u{202E}", "\u{FEFF}", "\u{0}", "\u{1B}[31m", "\u{7F}", "\u{9B}"
     ]
     private static let dates = [
         "2021", "2005", "2004-12", "2005-02-14", ">2004-09-30", "<=2005-01", ">=2005", "<2004-12-31", "1999-12-31",
         "soon", "", "2005-13", "2005-02-30", "0000", "9999-99-99", ">", "<=", "-1", "20050214", "2005-2-1",
-        "99999999999999999999", ">2005-02-14x", "2005/02/14",
+        "99999999999999999999", ">2005-02-14x", "2005/02/14"
     ]
     private static let fields = ["title:", "date:", "author:", "source:", ":", "TITLE:"]
 
@@ -88,9 +87,10 @@ struct RandomQueryGenerator {
     }
 
     private mutating func punctuationRun() -> String {
-        String((0..<Int.random(in: 1...8, using: &random)).map { _ in
-            Self.punctuation[Int.random(in: 0..<Self.punctuation.count, using: &random)]
-        })
+        String(
+            (0..<Int.random(in: 1...8, using: &random)).map { _ in
+                Self.punctuation[Int.random(in: 0..<Self.punctuation.count, using: &random)]
+            })
     }
 
     /// One letter changed, dropped or doubled: the typo tier's work.
@@ -211,7 +211,7 @@ struct RandomQueryReport {
             "  no crash; matches \(Format.count(results.matches)), snippet bytes \(Format.count(results.snippetBytes))",
             String(format: "  total time:   %.1f s", results.totalSeconds),
             "  per query ms: p50 \(Format.ms(summary.p50))  p90 \(Format.ms(summary.p90))  p99 \(Format.ms(summary.p99))  max \(Format.ms(summary.max))",
-            "  slowest \(results.slowest.count):",
+            "  slowest \(results.slowest.count):"
         ]
         for (query, seconds) in results.slowest {
             lines.append("    \(Format.ms(seconds)) ms  \(Self.display(query))")

@@ -53,7 +53,7 @@ struct Report {
             table.render(),
             "  mean matches per keystroke: \(Format.count(Int(meanMatches.rounded()))); "
                 + "snippet text made per keystroke: \(Format.count(Int(meanSnippetBytes.rounded()))) bytes",
-            "  5 slowest keystrokes (median ms over runs):",
+            "  5 slowest keystrokes (median ms over runs):"
         ]
         var slowest = TextTable("", "")
         slowest.textColumns = [1]
@@ -76,20 +76,22 @@ struct Report {
     private func completeQueries() -> String {
         var lines = [
             "4. Complete queries, folio vs SQLite FTS5: top 20, no snippets",
-            "  as typed: folio .complete; prefix variant: folio .incremental vs FTS5 with the last word as \"word\"*",
+            "  as typed: folio .complete; prefix variant: folio .incremental vs FTS5 with the last word as \"word\"*"
         ]
         if let fts = comparison.ftsBuild {
             lines.append("  FTS5 (in memory, tokenize '\(FTS5Run.tokenizer)', bm25(t, 4.0, 1.0)):")
-            lines.append("    insert in one transaction \(Format.buildMs(fts.insertSeconds)) ms + optimize \(Format.buildMs(fts.optimizeSeconds)) ms; "
-                + "database \(Format.mib(fts.databaseBytes)) (index + its copy of the text)"
-                + (fts.residentGrowthBytes.map { "; RSS growth \(Format.mib($0))" } ?? ""))
+            lines.append(
+                "    insert in one transaction \(Format.buildMs(fts.insertSeconds)) ms + optimize \(Format.buildMs(fts.optimizeSeconds)) ms; "
+                    + "database \(Format.mib(fts.databaseBytes)) (index + its copy of the text)"
+                    + (fts.residentGrowthBytes.map { "; RSS growth \(Format.mib($0))" } ?? ""))
         } else {
             lines.append("  FTS5 skipped (--no-fts5)")
         }
         lines.append("  compared: \(comparison.exact.count) queries as typed, \(comparison.prefix.count) prefix variants")
         let untranslatable = comparison.queries.untranslatable
         if !untranslatable.isEmpty && comparison.ftsBuild != nil {
-            lines.append("  not sent to FTS5 (nothing FTS5 can search for): \(untranslatable.map(quoted).joined(separator: ", "))")
+            lines.append(
+                "  not sent to FTS5 (nothing FTS5 can search for): \(untranslatable.map(quoted).joined(separator: ", "))")
         }
         if comparison.ftsBuild != nil {
             lines.append("  rejected by FTS5: \(comparison.rejections.count)")
@@ -101,7 +103,9 @@ struct Report {
         for (label, metric) in comparisonMetrics {
             let folioValue = metric(comparison.folio)
             let ftsValue = comparison.fts.isEmpty ? nil : metric(comparison.fts)
-            table.add(label, Format.ms(folioValue), ftsValue.map(Format.ms) ?? "-", ftsValue.map { Format.ratio(folioValue, $0) } ?? "-")
+            table.add(
+                label, Format.ms(folioValue), ftsValue.map(Format.ms) ?? "-", ftsValue.map { Format.ratio(folioValue, $0) } ?? "-"
+            )
         }
         lines.append(table.render())
         if let overlap = comparison.overlap {
@@ -116,7 +120,7 @@ struct Report {
             ("as typed p50", { passes in Stats.median(passes.map { Stats.percentile($0.exact, 50) }) }),
             ("as typed p99", { passes in Stats.median(passes.map { Stats.percentile($0.exact, 99) }) }),
             ("prefix p50", { passes in Stats.median(passes.map { Stats.percentile($0.prefix, 50) }) }),
-            ("prefix p99", { passes in Stats.median(passes.map { Stats.percentile($0.prefix, 99) }) }),
+            ("prefix p99", { passes in Stats.median(passes.map { Stats.percentile($0.prefix, 99) }) })
         ]
     }
 
@@ -125,23 +129,28 @@ struct Report {
         let fts = comparison.ftsBuild
         let bytes = report.bytesRead
         let ftsBuild = fts.map { $0.insertSeconds + $0.optimizeSeconds }
-        table.add("index build ms (FTS5: insert + optimize)", Format.buildMs(folio.indexSeconds),
-                  ftsBuild.map(Format.buildMs) ?? "-", ftsBuild.map { Format.ratio(folio.indexSeconds, $0) } ?? "-")
-        table.add("index build MiB/s", Format.mibPerSecond(bytes, folio.indexSeconds),
-                  ftsBuild.map { Format.mibPerSecond(bytes, $0) } ?? "-", ftsBuild.map { Format.ratio($0, folio.indexSeconds) } ?? "-")
+        table.add(
+            "index build ms (FTS5: insert + optimize)", Format.buildMs(folio.indexSeconds),
+            ftsBuild.map(Format.buildMs) ?? "-", ftsBuild.map { Format.ratio(folio.indexSeconds, $0) } ?? "-")
+        table.add(
+            "index build MiB/s", Format.mibPerSecond(bytes, folio.indexSeconds),
+            ftsBuild.map { Format.mibPerSecond(bytes, $0) } ?? "-", ftsBuild.map { Format.ratio($0, folio.indexSeconds) } ?? "-")
         let index = folio.engine.statistics.indexBytes
-        table.add("index MiB (FTS5: database with text)", Format.mib(index), fts.map { Format.mib($0.databaseBytes) } ?? "-",
-                  fts.map { Format.ratio(Double(index), Double($0.databaseBytes)) } ?? "-")
+        table.add(
+            "index MiB (FTS5: database with text)", Format.mib(index), fts.map { Format.mib($0.databaseBytes) } ?? "-",
+            fts.map { Format.ratio(Double(index), Double($0.databaseBytes)) } ?? "-")
         if let growth = folio.residentGrowthBytes {
             let ftsGrowth = fts?.residentGrowthBytes
-            table.add("RSS growth MiB (folio: text + index)", Format.mib(growth), ftsGrowth.map(Format.mib) ?? "-",
-                      ftsGrowth.map { Format.ratio(Double(growth), Double($0)) } ?? "-")
+            table.add(
+                "RSS growth MiB (folio: text + index)", Format.mib(growth), ftsGrowth.map(Format.mib) ?? "-",
+                ftsGrowth.map { Format.ratio(Double(growth), Double($0)) } ?? "-")
         }
         for (label, metric) in comparisonMetrics {
             let folioValue = metric(comparison.folio)
             let ftsValue = comparison.fts.isEmpty ? nil : metric(comparison.fts)
-            table.add("query \(label) ms", Format.ms(folioValue), ftsValue.map(Format.ms) ?? "-",
-                      ftsValue.map { Format.ratio(folioValue, $0) } ?? "-")
+            table.add(
+                "query \(label) ms", Format.ms(folioValue), ftsValue.map(Format.ms) ?? "-",
+                ftsValue.map { Format.ratio(folioValue, $0) } ?? "-")
         }
         let total = results.replay.map { LatencySummary($0.total) }
         table.add("keystroke p50 ms (search + 20 snippets)", Format.ms(Stats.median(total.map(\.p50))), "-", "-")
@@ -157,8 +166,9 @@ struct Report {
         for (slot, position) in comparison.exact.enumerated() {
             let folioValue = Stats.median(comparison.folio.map { $0.exact[slot] })
             let ftsValue = comparison.fts.isEmpty ? "-" : Format.ms(Stats.median(comparison.fts.map { $0.exact[slot] }))
-            table.add(quoted(comparison.queries.pairs[position].text), Format.ms(folioValue), ftsValue,
-                      comparison.queries.pairs[position].exact ?? "-")
+            table.add(
+                quoted(comparison.queries.pairs[position].text), Format.ms(folioValue), ftsValue,
+                comparison.queries.pairs[position].exact ?? "-")
         }
         return "Per query, as typed (median over runs)\n" + table.render()
     }

@@ -111,7 +111,7 @@ struct SnapshotReplayReport {
             table.render(),
             "  mean matches per keystroke: \(Format.count(Int(meanMatches.rounded())))",
             "  5 slowest keystrokes (median ms over runs):",
-            slowest.render(),
+            slowest.render()
         ].joined(separator: "\n") + perKeystroke.joined(separator: "\n")
     }
 }

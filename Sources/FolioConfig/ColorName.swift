@@ -5,7 +5,7 @@ import TerminalCore
 enum ColorName {
     private static let named: [(String, TerminalColor)] = [
         ("default", .default), ("black", .black), ("red", .red), ("green", .green), ("yellow", .yellow),
-        ("blue", .blue), ("magenta", .magenta), ("cyan", .cyan), ("white", .white),
+        ("blue", .blue), ("magenta", .magenta), ("cyan", .cyan), ("white", .white)
     ]
 
     /// The colour a name (case-insensitive) stands for.

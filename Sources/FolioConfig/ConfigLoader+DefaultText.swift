@@ -1,6 +1,6 @@
-import Foundation
 import FolioCore
 import FolioUI
+import Foundation
 import TerminalCore
 
 extension ConfigLoader {
@@ -11,8 +11,10 @@ extension ConfigLoader {
     /// A documented config file that parses back to `configuration` (for a configuration read from a
     /// file: keys are written per action and land where the defaults put that action's keys).
     public static func text(for configuration: FolioConfiguration) -> String {
-        [header, keysSection(configuration.keyMap), themeSection(configuration.theme), layoutSection(configuration),
-         generalSection(configuration)].joined(separator: "\n")
+        [
+            header, keysSection(configuration.keyMap), themeSection(configuration.theme), layoutSection(configuration),
+            generalSection(configuration)
+        ].joined(separator: "\n")
     }
 
     private static let header = """
@@ -34,7 +36,7 @@ extension ConfigLoader {
             "# Up, Down, Left, Right, PgUp, PgDn, Home, End, F1 to F63, and C-a to C-z (Ctrl and a letter).",
             "# A key applies where its action does (after the · below); characters never apply in",
             "# the search bar or the prompt, where they are typed. A key bound to two actions in the same",
-            "# place is reported and skipped.",
+            "# place is reported and skipped."
         ]
         let entries = Command.allCases.map { command in
             let bindings = keyMap.bindings.filter { $0.command == command }
@@ -55,13 +57,14 @@ extension ConfigLoader {
             "# changes only the attributes it writes: bold, underline, reverse, dim (true or false), and",
             "# fg and bg: a colour name or 0-255 on a 256-colour terminal. The names:",
             "# \(ColorName.allNames).",
-            "name = \"default\"",
+            "name = \"default\""
         ]
-        lines += aligned(ThemeElement.all.map { element in
-            let style = theme[keyPath: element.style]
-            let base = Theme.standard[keyPath: element.style]
-            return ("\(element.name) = \(styleTable(style, base: base))", element.help)
-        })
+        lines += aligned(
+            ThemeElement.all.map { element in
+                let style = theme[keyPath: element.style]
+                let base = Theme.standard[keyPath: element.style]
+                return ("\(element.name) = \(styleTable(style, base: base))", element.help)
+            })
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -76,7 +79,7 @@ extension ConfigLoader {
         }
         let flags: [(String, Bool, Bool)] = [
             ("bold", style.bold, base.bold), ("underline", style.underline, base.underline),
-            ("reverse", style.reverse, base.reverse), ("dim", style.dim, base.dim),
+            ("reverse", style.reverse, base.reverse), ("dim", style.dim, base.dim)
         ]
         for (name, value, baseValue) in flags where value || baseValue { fields.append("\(name) = \(value)") }
         return fields.isEmpty ? "{}" : "{ \(fields.joined(separator: ", ")) }"
@@ -84,11 +87,15 @@ extension ConfigLoader {
 
     private static func layoutSection(_ configuration: FolioConfiguration) -> String {
         let listWidth = configuration.listWidth.map { "list_width = \($0)" } ?? "# list_width = 50"
-        let lines = ["[layout]"] + aligned([
-                ("side_by_side_width = \(configuration.sideBySideWidth)",
-                 "from this many columns, the list and the reading pane sit side by side"),
+        let lines =
+            ["[layout]"]
+            + aligned([
+                (
+                    "side_by_side_width = \(configuration.sideBySideWidth)",
+                    "from this many columns, the list and the reading pane sit side by side"
+                ),
                 (listWidth, "the list's width in columns when side by side (unset: 2/5 of the screen, 40 to 70)"),
-                ("measure = \(configuration.measure)", "the longest line in the reading pane, in columns"),
+                ("measure = \(configuration.measure)", "the longest line in the reading pane, in columns")
             ])
         return lines.joined(separator: "\n") + "\n"
     }
@@ -96,12 +103,18 @@ extension ConfigLoader {
     private static func generalSection(_ configuration: FolioConfiguration) -> String {
         let sorts = ListOrder.allCases.map(\.rawValue).joined(separator: ", ")
         let corpus = configuration.defaultCorpus.map { "corpus = \(tomlString($0))" } ?? "# corpus = \"~/news\""
-        let lines = ["[general]"] + aligned([
-                ("default_sort = \(tomlString(configuration.defaultSort.rawValue))",
-                 "the list's order at start: \(sorts) (an empty query lists by date)"),
+        let lines =
+            ["[general]"]
+            + aligned([
+                (
+                    "default_sort = \(tomlString(configuration.defaultSort.rawValue))",
+                    "the list's order at start: \(sorts) (an empty query lists by date)"
+                ),
                 (corpus, "the folder `folio` opens without a PATH, absolute or ~/ (unset: the built-in articles)"),
-                ("follow_links = \(configuration.followLinks)",
-                 "follow symlinks out of the corpus folder, as --follow-links (not when restricted)"),
+                (
+                    "follow_links = \(configuration.followLinks)",
+                    "follow symlinks out of the corpus folder, as --follow-links (not when restricted)"
+                )
             ])
         return lines.joined(separator: "\n") + "\n"
     }

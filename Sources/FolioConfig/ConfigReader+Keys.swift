@@ -36,7 +36,8 @@ extension ConfigReader {
     /// key name is unknown, so that the action keeps its keys.
     private mutating func change(_ action: String, _ value: TOMLValueConvertible, at path: [String], replaces: Bool) -> Change? {
         guard let command = Command(rawValue: action) else {
-            let hint = action.hasPrefix("+") ? "; to add keys, write them in [keys.add]" : "; `folio config --default` lists the actions"
+            let hint =
+                action.hasPrefix("+") ? "; to add keys, write them in [keys.add]" : "; `folio config --default` lists the actions"
             report("unknown action '\(action)' in \(Self.tableName(path.dropLast()))\(hint)", at: path)
             return nil
         }
@@ -67,7 +68,8 @@ extension ConfigReader {
         let name = KeyName.name(key)
         switch editor.add(key, to: command) {
         case .typesText:
-            report("'\(name)' cannot be bound to \(command.rawValue): it types text where \(command.rawValue) applies", line: line)
+            report(
+                "'\(name)' cannot be bound to \(command.rawValue): it types text where \(command.rawValue) applies", line: line)
         case .bound(_, let conflicts) where !conflicts.isEmpty:
             let places = conflicts.map { "\($0.command.rawValue) in \($0.focus.rawValue)" }.joined(separator: ", ")
             report("key '\(name)' for \(command.rawValue) is already bound to \(places); skipped there", line: line)

@@ -39,12 +39,12 @@ public enum KeyName {
         var names: [String: Key] = [:]
         let canonical: [Key] = [
             .character(" "), .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape,
-            .backspace, .tab, .backTab, .delete, .insert,
+            .backspace, .tab, .backTab, .delete, .insert
         ]
         for key in canonical { names[key.description.lowercased()] = key }
         let aliases: [String: Key] = [
             "pageup": .pageUp, "pagedown": .pageDown, "return": .enter, "escape": .escape, "bs": .backspace,
-            "backtab": .backTab, "shift-tab": .backTab, "delete": .delete, "insert": .insert,
+            "backtab": .backTab, "shift-tab": .backTab, "delete": .delete, "insert": .insert
         ]
         names.merge(aliases) { current, _ in current }
         return names

@@ -81,8 +81,9 @@ struct LineScanner {
         case "u", "U", "x":
             let count = letter == "u" ? 4 : letter == "U" ? 8 : 2
             guard position + count <= characters.count,
-                  let value = UInt32(String(characters[position..<position + count]), radix: 16),
-                  let scalar = Unicode.Scalar(value) else { return letter }
+                let value = UInt32(String(characters[position..<position + count]), radix: 16),
+                let scalar = Unicode.Scalar(value)
+            else { return letter }
             position += count
             return Character(scalar)
         default: return letter

@@ -23,7 +23,7 @@ struct ThemeElement: Sendable {
         .init(name: "status_bar", style: \.statusBar, help: "the status line"),
         .init(name: "error", style: \.error, help: "error messages"),
         .init(name: "divider", style: \.divider, help: "the line between list and reading pane"),
-        .init(name: "fuzzy_marker", style: \.fuzzyMarker, help: "the mark on typo-tolerant matches"),
+        .init(name: "fuzzy_marker", style: \.fuzzyMarker, help: "the mark on typo-tolerant matches")
     ]
 
     /// The element named `name`, if any.

@@ -23,7 +23,8 @@ public struct CorpusKey: Hashable, Sendable, CustomStringConvertible {
             defer { free(resolved) }
             return CorpusKey(String(cString: resolved))
         }
-        let absolute = path.hasPrefix("/")
+        let absolute =
+            path.hasPrefix("/")
             ? URL(fileURLWithPath: path)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: path)
         return CorpusKey(absolute.standardizedFileURL.path)

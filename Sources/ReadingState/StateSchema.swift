@@ -26,7 +26,7 @@ enum StateSchema {
             do {
                 try migrator.migrate(writer)
                 return
-            } catch where attemptsLeft > 0 {
+            } catch  where attemptsLeft > 0 {
                 attemptsLeft -= 1
             }
         }
@@ -51,28 +51,29 @@ enum StateSchema {
             // One row per article with any state, keyed by corpus and article id (not by file
             // contents, so an edited file keeps its marks). A row that returns to "no state" is
             // deleted, so the table only holds articles the user touched.
-            try db.execute(sql: """
-                CREATE TABLE article (
-                    corpus TEXT NOT NULL,
-                    id TEXT NOT NULL,
-                    isRead BOOLEAN NOT NULL DEFAULT 0,
-                    isBookmarked BOOLEAN NOT NULL DEFAULT 0,
-                    position INTEGER,
-                    PRIMARY KEY (corpus, id)
-                ) WITHOUT ROWID;
-                CREATE TABLE corpus (
-                    key TEXT NOT NULL PRIMARY KEY,
-                    lastSelected TEXT,
-                    sortOrder TEXT
-                ) WITHOUT ROWID;
-                CREATE TABLE history (
-                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-                    corpus TEXT NOT NULL,
-                    query TEXT NOT NULL,
-                    UNIQUE (corpus, query)
-                );
-                CREATE INDEX history_by_corpus ON history (corpus, sequence);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE article (
+                        corpus TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        isRead BOOLEAN NOT NULL DEFAULT 0,
+                        isBookmarked BOOLEAN NOT NULL DEFAULT 0,
+                        position INTEGER,
+                        PRIMARY KEY (corpus, id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE corpus (
+                        key TEXT NOT NULL PRIMARY KEY,
+                        lastSelected TEXT,
+                        sortOrder TEXT
+                    ) WITHOUT ROWID;
+                    CREATE TABLE history (
+                        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                        corpus TEXT NOT NULL,
+                        query TEXT NOT NULL,
+                        UNIQUE (corpus, query)
+                    );
+                    CREATE INDEX history_by_corpus ON history (corpus, sequence);
+                    """)
         }
         migrator.registerMigration("v2") { db in
             // No change to the tables: the file now says which schema it holds (see `version`).

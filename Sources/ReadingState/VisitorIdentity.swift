@@ -16,7 +16,8 @@ public struct VisitorIdentity: Sendable, Equatable, CustomStringConvertible {
         for line in authInfo.split(whereSeparator: \.isNewline) {
             let words = line.split(separator: " ", omittingEmptySubsequences: true)
             guard words.count >= 3, words[0] == "publickey",
-                  let blob = Data(base64Encoded: String(words[2])), !blob.isEmpty else { continue }
+                let blob = Data(base64Encoded: String(words[2])), !blob.isEmpty
+            else { continue }
             let digest = Data(SHA256.digest([UInt8](blob))).base64EncodedString()
             // OpenSSH prints the digest in base64 without its "=" padding.
             fingerprints.append("SHA256:" + digest.replacingOccurrences(of: "=", with: ""))
@@ -45,7 +46,8 @@ public struct VisitorIdentity: Sendable, Equatable, CustomStringConvertible {
             return .failure(Unavailable("cannot read SSH_USER_AUTH: \(String(cString: strerror(errno)))"))
         }
         guard (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == getuid(),
-              status.st_size <= maximumAuthInfoSize else {
+            status.st_size <= maximumAuthInfoSize
+        else {
             return .failure(Unavailable("SSH_USER_AUTH is not a small file of this user"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -23,7 +23,8 @@ enum ChildProcess {
 
         var ignore = sigaction()
         ignore.__sigaction_handler.sa_handler = SIG_IGN
-        var oldInterrupt = sigaction(), oldQuit = sigaction()
+        var oldInterrupt = sigaction()
+        var oldQuit = sigaction()
         sigaction(SIGINT, &ignore, &oldInterrupt)
         sigaction(SIGQUIT, &ignore, &oldQuit)
         defer {
@@ -32,9 +33,9 @@ enum ChildProcess {
         }
 
         let argv: [UnsafeMutablePointer<CChar>?] = (["/bin/sh", "-c", script] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { environment.forEach { free($0) } }
+        defer { for pointer in environment { free(pointer) } }
         var pid: pid_t = 0
         guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environment) == 0 else { return nil }
         var status: Int32 = 0

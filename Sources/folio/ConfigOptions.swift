@@ -6,9 +6,11 @@ import TerminalCore
 
 /// `--config PATH`: the configuration file (default `$XDG_CONFIG_HOME/folio/config.toml`).
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: ArgumentHelp(
-        "The configuration file (default: $XDG_CONFIG_HOME/folio/config.toml, else ~/.config/folio/config.toml).",
-        valueName: "path"))
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp(
+            "The configuration file (default: $XDG_CONFIG_HOME/folio/config.toml, else ~/.config/folio/config.toml).",
+            valueName: "path"))
     var configPath: String?
 
     /// The configuration, with every problem already printed to stderr (one line each, with its line
@@ -35,7 +37,9 @@ struct ConfigCommand: ParsableCommand {
     @Flag(name: .customLong("default"), help: "Print the full default config.toml, with comments.")
     var printDefault = false
 
-    @Option(name: .customLong("check"), help: ArgumentHelp("Report the problems in a config file (exit 1 if any).", valueName: "path"))
+    @Option(
+        name: .customLong("check"), help: ArgumentHelp("Report the problems in a config file (exit 1 if any).", valueName: "path")
+    )
     var checkPath: String?
 
     func validate() throws {

@@ -5,16 +5,23 @@ import Foundation
 
 /// Options every subcommand shares for choosing and reading a corpus.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
-        "Skip article files larger than this many MiB.", valueName: "MiB"))
+    @Option(
+        name: .customLong("max-file-size"),
+        help: ArgumentHelp(
+            "Skip article files larger than this many MiB.", valueName: "MiB"))
     var maxFileSizeMiB: Int = LoadOptions.defaultMaxFileSize / (1024 * 1024)
 
-    @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
-        "Neither read nor write the index snapshot (also FOLIO_NO_CACHE=1); the corpus is read and indexed from scratch."))
+    @Flag(
+        name: .customLong("no-cache"),
+        help: ArgumentHelp(
+            "Neither read nor write the index snapshot (also FOLIO_NO_CACHE=1); the corpus is read and indexed from scratch."))
     var noCache = false
 
-    @Flag(name: .customLong("follow-links"), help: ArgumentHelp(
-        "Follow symlinks that lead out of the corpus folder (skipped and counted by default). Never into /proc, /sys or /dev; ignored in restricted mode."))
+    @Flag(
+        name: .customLong("follow-links"),
+        help: ArgumentHelp(
+            "Follow symlinks that lead out of the corpus folder (skipped and counted by default). Never into /proc, /sys or /dev; ignored in restricted mode."
+        ))
     var followLinks = false
 
     /// The snapshot folder to use, or nil when caching is off.

@@ -23,7 +23,9 @@ struct FolioCommand: ParsableCommand {
               man folio              keys, query syntax, files and environment
             """,
         version: FolioVersion.current,
-        subcommands: [ReaderCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ConfigCommand.self],
+        subcommands: [
+            ReaderCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ConfigCommand.self
+        ],
         defaultSubcommand: ReaderCommand.self)
 
     static func main() {
@@ -31,7 +33,7 @@ struct FolioCommand: ParsableCommand {
         // Swift runtime's interactive backtracer.
         CrashGuard.install()
         #if DEBUG
-        TestCrash.armIfAsked()
+            TestCrash.armIfAsked()
         #endif
         do {
             var command = try parseAsRoot()

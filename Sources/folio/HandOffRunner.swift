@@ -30,14 +30,16 @@ struct HandOffRunner {
             }
             let editor = nonEmpty(environment["VISUAL"]) ?? nonEmpty(environment["EDITOR"]) ?? "vi"
             let status = terminal.runOutside { ChildProcess.runShell("\(editor) \"$1\"", arguments: ["folio-editor", path]) }
-            return describe(status, program: editor) ?? "edited \(engine.article(at: index).id); folio shows the text it loaded at start"
+            return describe(status, program: editor)
+                ?? "edited \(engine.article(at: index).id); folio shows the text it loaded at start"
         case .pipe(let index, let command):
             let article = engine.article(at: index)
             return withTemporaryFile(article.title + "\n\n" + article.body + "\n") { file in
                 let status = terminal.runOutside { () -> Int32? in
                     let status = ChildProcess.runShell(command, standardInput: file)
                     // Its output would vanish under the redraw: let the user read it first.
-                    FileHandle.standardOutput.write(Data("\n[\(command): exit \(status.map(String.init) ?? "?")] press Enter to return to folio".utf8))
+                    FileHandle.standardOutput.write(
+                        Data("\n[\(command): exit \(status.map(String.init) ?? "?")] press Enter to return to folio".utf8))
                     _ = readLine()
                     return status
                 }
@@ -79,7 +81,8 @@ struct HandOffRunner {
 
     private func withTemporaryFile(_ text: String, _ body: (String) -> String?) -> String? {
         let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("folio-\(getpid())-\(UUID().uuidString).txt")
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else {
             return "cannot write a temporary file in \(NSTemporaryDirectory())"
         }
         defer { try? FileManager.default.removeItem(atPath: path) }

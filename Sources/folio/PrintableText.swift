@@ -10,17 +10,21 @@ enum PrintableText {
     /// One line: an id, a title, a source, a snippet, a `stats` value. Newlines become spaces.
     static func line(_ text: String) -> String {
         guard needsCleaning(text, newlines: false) else { return text }
-        return String(String.UnicodeScalarView(TextNormalizer.normalize(text).unicodeScalars.map { scalar in
-            scalar == "\n" ? " " : isUnsafe(scalar) ? "\u{FFFD}" : scalar
-        }))
+        return String(
+            String.UnicodeScalarView(
+                TextNormalizer.normalize(text).unicodeScalars.map { scalar in
+                    scalar == "\n" ? " " : isUnsafe(scalar) ? "\u{FFFD}" : scalar
+                }))
     }
 
     /// Text of several lines: an article's body.
     static func text(_ text: String) -> String {
         guard needsCleaning(text, newlines: true) else { return text }
-        return String(String.UnicodeScalarView(TextNormalizer.normalize(text).unicodeScalars.map { scalar in
-            scalar != "\n" && isUnsafe(scalar) ? "\u{FFFD}" : scalar
-        }))
+        return String(
+            String.UnicodeScalarView(
+                TextNormalizer.normalize(text).unicodeScalars.map { scalar in
+                    scalar != "\n" && isUnsafe(scalar) ? "\u{FFFD}" : scalar
+                }))
     }
 
     private static func needsCleaning(_ text: String, newlines: Bool) -> Bool {

@@ -30,12 +30,17 @@ struct ReaderCommand: ParsableCommand {
 
     @OptionGroup var config: ConfigOptions
 
-    @Flag(help: ArgumentHelp(
-        "Restricted mode for SSH visitors (also FOLIO_RESTRICTED=1): no pager, editor, command or suspend; no config but one named here; marks last the session (see --state-per-visitor) and no search history is kept."))
+    @Flag(
+        help: ArgumentHelp(
+            "Restricted mode for SSH visitors (also FOLIO_RESTRICTED=1): no pager, editor, command or suspend; no config but one named here; marks last the session (see --state-per-visitor) and no search history is kept."
+        ))
     var restricted = false
 
-    @Flag(name: .customLong("state-per-visitor"), help: ArgumentHelp(
-        "Restricted mode: keep each visitor's marks, bookmarks and positions in the --state file, by the fingerprint of the SSH key they logged in with (sshd's ExposeAuthInfo yes); a visitor without a key gets them for the session only."))
+    @Flag(
+        name: .customLong("state-per-visitor"),
+        help: ArgumentHelp(
+            "Restricted mode: keep each visitor's marks, bookmarks and positions in the --state file, by the fingerprint of the SSH key they logged in with (sshd's ExposeAuthInfo yes); a visitor without a key gets them for the session only."
+        ))
     var statePerVisitor = false
 
     /// The flag, or FOLIO_RESTRICTED set to anything but "" or "0" (an sshd ForceCommand may set either).
@@ -58,7 +63,8 @@ struct ReaderCommand: ParsableCommand {
         let statePlan = try StatePlan.decide(restricted: restricted, statePath: state.statePath, perVisitor: statePerVisitor)
         // Restricted: only a config named on the command line (the ForceCommand's), never the
         // account's own; and no corpus from it: PATH or the built-in articles.
-        let (configuration, diagnostics) = restricted && config.configPath == nil
+        let (configuration, diagnostics) =
+            restricted && config.configPath == nil
             ? (FolioConfiguration.defaults, []) : config.load()
         let corpusPath = path ?? (restricted ? nil : configuration.defaultCorpus)
         // The list is painted from the articles; the index builds meanwhile (searches scan until then).
@@ -77,9 +83,10 @@ struct ReaderCommand: ParsableCommand {
         let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let keeper = StateKeeper(
             plan: statePlan, corpus: StateKeeper.key(forPath: root, builtinName: engine.name), articles: engine)
-        let configProblem = diagnostics.first.map {
-            diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"
-        } ?? engine.notice
+        let configProblem =
+            diagnostics.first.map {
+                diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"
+            } ?? engine.notice
         try ReaderSession(
             engine: engine, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
             isRestricted: restricted, recheck: recheck

@@ -68,8 +68,12 @@ final class ReaderSession {
             // one, look again soon; otherwise wait for a key, waking now and then while the index
             // builds, for its progress.
             if state.isSearching { searcher.waitForFinished(milliseconds: 1) }
-            let timeout: Int32 = state.isSearching ? 0 : isFrameWaiting ? 10
-                : state.indexingProgress != nil || recheck != nil ? 100 : 250
+            let timeout: Int32 =
+                state.isSearching
+                ? 0
+                : isFrameWaiting
+                    ? 10
+                    : state.indexingProgress != nil || recheck != nil ? 100 : 250
             var changed = readInput(terminal, timeoutMilliseconds: timeout)
             // A resize whose KEY_RESIZE was folded into an earlier one (tmux resizes width and
             // height separately) must not leave the screen at the old size: compare on every wake-up.
@@ -81,7 +85,9 @@ final class ReaderSession {
             if state.indexingProgress != nil { changed = followIndexing(terminal: terminal) || changed }
             if recheck != nil { changed = followRecheck(terminal: terminal) || changed }
             if let finished = searcher.takeFinished() {
-                run(reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)), terminal: terminal)
+                run(
+                    reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)),
+                    terminal: terminal)
                 changed = true
             }
             if frame.isDue(changed: changed, isSearching: state.isSearching) { isFrameWaiting = true }

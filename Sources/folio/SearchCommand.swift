@@ -51,9 +51,11 @@ struct SearchCommand: ParsableCommand {
             filters.apply([ArticleRow(engine.article(at: match.article))], marks: marks).isEmpty == false
         }
         let shown = limit == 0 ? kept[...] : kept.prefix(limit)
-        let rows = filters.apply(shown.map { match in
-            ArticleRow(engine.article(at: match.article), match: match, snippet: engine.snippet(of: match.article, in: results))
-        }, marks: marks)
+        let rows = filters.apply(
+            shown.map { match in
+                ArticleRow(
+                    engine.article(at: match.article), match: match, snippet: engine.snippet(of: match.article, in: results))
+            }, marks: marks)
         let output = Output(format: format, terminal: .current)
         print(output.render(rows, total: kept.count, seconds: results.seconds), terminator: "")
         if kept.isEmpty { throw FolioExit.nothingFound }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BuiltinCorpus
-import Foundation
 import FolioCore
+import Foundation
 import TerminalCore
 
 struct ShowCommand: ParsableCommand {
@@ -36,7 +36,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let engine = try corpus.loadEngine(path: path)
         guard let article = engine.article(withID: id) else {
-            let close = (0..<engine.articleCount).map(engine.id(at:)).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3).map(PrintableText.line)
+            let close = (0..<engine.articleCount).map(engine.id(at:)).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3)
+                .map(PrintableText.line)
             let hint = close.isEmpty ? " (folio list shows the ids)" : "; did you mean \(close.joined(separator: ", "))?"
             // The id as typed: the error line shows its control characters as escapes (VisibleControls).
             throw FolioExit(status: 1, message: "no article with id \(id)\(hint)")
@@ -68,7 +69,8 @@ enum ArticleIDCompletion {
         let path = afterShow.first { word in
             !word.hasPrefix("-") && FileManager.default.fileExists(atPath: (word as NSString).expandingTildeInPath)
         }
-        let ids = path.map { CorpusLoader().articleIDs(path: ($0 as NSString).expandingTildeInPath) }
+        let ids =
+            path.map { CorpusLoader().articleIDs(path: ($0 as NSString).expandingTildeInPath) }
             ?? BuiltinCorpus.files.map(\.name)
         return ids.filter { $0.hasPrefix(prefix) }
     }

@@ -108,7 +108,8 @@ final class StateKeeper {
 
     private func fail(_ error: ReadingStateError) {
         store = nil
-        problem = error.operation == .write
+        problem =
+            error.operation == .write
             ? "state not saved, reading on without it: \(error.description)"
             : "reading state off: \(error.description)"
     }

@@ -27,10 +27,14 @@ struct StatsCommand: ParsableCommand {
             ("text", ByteCount.describe(report.bytesRead)),
             ("terms", "\(statistics.termCount)"),
             ("index size", ByteCount.describe(statistics.indexBytes)),
-            ("load time", String(format: "%.1f ms (listing files %.1f ms, snapshot %.1f ms)",
-                report.loadSeconds * 1000, report.scanSeconds * 1000, report.snapshotSeconds * 1000)),
+            (
+                "load time",
+                String(
+                    format: "%.1f ms (listing files %.1f ms, snapshot %.1f ms)",
+                    report.loadSeconds * 1000, report.scanSeconds * 1000, report.snapshotSeconds * 1000)
+            ),
             ("index time", String(format: "%.1f ms", report.indexSeconds * 1000)),
-            ("snapshot", statistics.storage),
+            ("snapshot", statistics.storage)
         ]
         if report.filesDecodedAsWindows1252 > 0 {
             lines.append(("read as Windows-1252", "\(report.filesDecodedAsWindows1252)"))

@@ -11,7 +11,8 @@ struct TerminalInfo {
     static let current: TerminalInfo = {
         let isTerminal = isatty(STDOUT_FILENO) == 1
         var size = winsize()
-        let columns = isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+        let columns =
+            isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
             ? Int(size.ws_col) : nil
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty

@@ -1,5 +1,6 @@
-@testable import CursesTerminal
 import Testing
+
+@testable import CursesTerminal
 
 struct ASCIIFallbackTests {
     @Test func typographyBecomesASCII() {

@@ -1,5 +1,6 @@
-@testable import CursesTerminal
 import Testing
+
+@testable import CursesTerminal
 
 struct ColorPairsTests {
     /// Records the init_pair calls instead of making them.

@@ -1,5 +1,6 @@
-@testable import CursesTerminal
 import Testing
+
+@testable import CursesTerminal
 
 extension CursesTerminalTests {
     /// The bytes a crash writes to give the screen back (the handler itself is tested through the

@@ -1,9 +1,10 @@
-@testable import CursesTerminal
-import Testing
 import TerminalCore
+import Testing
+
+@testable import CursesTerminal
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension CursesTerminalTests {
@@ -32,10 +33,11 @@ extension CursesTerminalTests {
             let terminal = try terminal(reading: "\u{1B}OA\u{1B}[6~\u{1B}OP\u{1B}[Z\u{1B}OHj\u{E9}\u{15}\r\u{7F}")
             var events: [TerminalEvent] = []
             while let event = terminal.nextEvent(timeoutMilliseconds: 100) { events.append(event) }
-            #expect(events == [
-                .key(.up), .key(.pageDown), .key(.function(1)), .key(.backTab), .key(.home), .key(.character("j")),
-                .key(.character("é")), .key(.control("u")), .key(.enter), .key(.backspace),
-            ])
+            #expect(
+                events == [
+                    .key(.up), .key(.pageDown), .key(.function(1)), .key(.backTab), .key(.home), .key(.character("j")),
+                    .key(.character("é")), .key(.control("u")), .key(.enter), .key(.backspace)
+                ])
             #expect(terminal.isInputClosed)
         }
 

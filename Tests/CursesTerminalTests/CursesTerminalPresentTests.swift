@@ -1,6 +1,7 @@
-@testable import CursesTerminal
-import Testing
 import TerminalCore
+import Testing
+
+@testable import CursesTerminal
 
 extension CursesTerminalTests {
     @Suite(.enabled(if: TestTerminal.isAvailable, "newterm(\"xterm-256color\") fails in this environment"))
@@ -40,10 +41,13 @@ extension CursesTerminalTests {
 
         @Test func stylesBecomeAttributes() throws {
             let terminal = try TestTerminal.make()
-            terminal.present(TestTerminal.grid(for: terminal, [
-                ("r", Style(reverse: true)), ("b", Style(bold: true)), ("u", Style(underline: true)),
-                ("d", Style(dim: true)), ("p", .plain),
-            ]))
+            terminal.present(
+                TestTerminal.grid(
+                    for: terminal,
+                    [
+                        ("r", Style(reverse: true)), ("b", Style(bold: true)), ("u", Style(underline: true)),
+                        ("d", Style(dim: true)), ("p", .plain)
+                    ]))
             #expect(terminal.drawnCell(row: 0, column: 0) == DrawnCell(text: "r", reverse: true))
             #expect(terminal.drawnCell(row: 1, column: 0) == DrawnCell(text: "b", bold: true))
             #expect(terminal.drawnCell(row: 2, column: 0) == DrawnCell(text: "u", underline: true))

@@ -1,10 +1,11 @@
-@testable import CursesTerminal
 import Synchronization
-import Testing
 import TerminalCore
+import Testing
+
+@testable import CursesTerminal
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What an SSH visitor's terminal can throw at the backend: any window size, a paste, a link that
@@ -89,7 +90,11 @@ extension CursesTerminalTests {
             let bytes = Array("\u{1B}[200~\(text)\u{1B}[201~".utf8)
             let writer = ends[1]
             // Larger than a pipe holds at once on some systems: written from another thread.
-            let thread = try #require(Thread.start { _ = bytes.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }; close(writer) })
+            let thread = try #require(
+                Thread.start {
+                    _ = bytes.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+                    close(writer)
+                })
             let terminal = try TestTerminal.make(input: ends[0])
             var parts: [String] = []
             while let input = terminal.nextInput(timeoutMilliseconds: 500), case .paste(let part) = input { parts.append(part) }
@@ -203,10 +208,14 @@ final class Thread: @unchecked Sendable {
     static func start(_ body: @escaping () -> Void) -> Thread? {
         let made = Thread(body)
         let context = Unmanaged.passRetained(made).toOpaque()
-        guard pthread_create(&made.thread, nil, { context in
-            Unmanaged<Thread>.fromOpaque(context!).takeRetainedValue().body()
-            return nil
-        }, context) == 0 else {
+        guard
+            pthread_create(
+                &made.thread, nil,
+                { context in
+                    Unmanaged<Thread>.fromOpaque(context!).takeRetainedValue().body()
+                    return nil
+                }, context) == 0
+        else {
             Unmanaged<Thread>.fromOpaque(context).release()
             return nil
         }

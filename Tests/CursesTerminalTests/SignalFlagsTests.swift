@@ -1,8 +1,9 @@
-@testable import CursesTerminal
 import Testing
 
+@testable import CursesTerminal
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension CursesTerminalTests {

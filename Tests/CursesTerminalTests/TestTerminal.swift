@@ -1,9 +1,10 @@
-@testable import CursesTerminal
-import Testing
 import TerminalCore
+import Testing
+
+@testable import CursesTerminal
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every test that touches curses or signals, one at a time: curses keeps one current screen and

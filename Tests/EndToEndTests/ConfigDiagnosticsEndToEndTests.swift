@@ -12,10 +12,12 @@ struct ConfigDiagnosticsEndToEndTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appending(path: "config.toml")
-        try Data(#"""
+        try Data(
+            #"""
             [general]
             default_sort = "\u001B]0;pwned\u0007"
-            """#.utf8).write(to: config)
+            """#.utf8
+        ).write(to: config)
         let tmux = try TmuxSession(width: 220, height: 30)  // the whole status line
         let titleBefore = try tmux.tmux(["display-message", "-p", "#{pane_title}"])
         let state = ThrowawayState.path()

@@ -33,8 +33,9 @@ struct CrashEndToEndTests {
         #expect(lines.contains { $0 == "MODES=2" }, "terminal modes not restored:\n\(screen)")
         #expect(!screen.contains("Press space"), "the interactive backtracer was offered:\n\(screen)")
         #expect(!screen.lowercased().contains("to debug"), "a debugger was offered:\n\(screen)")
-        #expect(!screen.contains("Program crashed") && !screen.contains("Backtrace") && !screen.contains("Thread 0"),
-                "the runtime's crash report was shown:\n\(screen)")
+        #expect(
+            !screen.contains("Program crashed") && !screen.contains("Backtrace") && !screen.contains("Thread 0"),
+            "the runtime's crash report was shown:\n\(screen)")
         let folioLines = lines.filter { $0.hasPrefix("folio:") }
         #expect(folioLines.count == crashLines, "folio's own lines:\n\(screen)")
         // The reader's screen is gone: curses left the alternate screen.

@@ -5,8 +5,9 @@ import Testing
 /// by a newer folio: the reader says so in one line and reads on without state, `folio list
 /// --unread` exits 2 with one line, and nothing traps (issue #21, item 8: GRDB's `try!` made the
 /// reader die with SIGILL in the alternate screen and `list --unread` exit 132).
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"),
-       .enabled(if: TmuxSession.which("sqlite3") != nil, "the sqlite3 command is not installed"))
+@Suite(
+    .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"),
+    .enabled(if: TmuxSession.which("sqlite3") != nil, "the sqlite3 command is not installed"))
 struct DamagedStateEndToEndTests {
     /// One planted value: the SQL, the line the reader and `list --unread` show (nil: the value is
     /// allowed and the state reads normally), and whether `list --unread` reads that column.
@@ -37,21 +38,32 @@ struct DamagedStateEndToEndTests {
         // A NULL in each column that is read.
         Damage(sql: "UPDATE article SET id = NULL", message: "damaged file: article.id holds NULL, not text"),
         Damage(sql: "UPDATE article SET isRead = NULL", message: "damaged file: article.isRead holds NULL, not 0 or 1"),
-        Damage(sql: "UPDATE article SET isBookmarked = NULL", message: "damaged file: article.isBookmarked holds NULL, not 0 or 1"),
+        Damage(
+            sql: "UPDATE article SET isBookmarked = NULL", message: "damaged file: article.isBookmarked holds NULL, not 0 or 1"),
         Damage(sql: "UPDATE article SET position = NULL", message: nil),
         Damage(sql: "UPDATE corpus SET lastSelected = NULL", message: nil, listReadsIt: false),
         Damage(sql: "UPDATE corpus SET sortOrder = NULL", message: nil, listReadsIt: false),
-        Damage(sql: "UPDATE history SET query = NULL", message: "damaged file: history.query holds NULL, not text", listReadsIt: false),
+        Damage(
+            sql: "UPDATE history SET query = NULL", message: "damaged file: history.query holds NULL, not text",
+            listReadsIt: false),
         // Wrong types.
         Damage(sql: "UPDATE article SET id = CAST(id AS BLOB)", message: "damaged file: article.id holds a blob, not text"),
         Damage(sql: "UPDATE article SET isRead = 'yes'", message: "damaged file: article.isRead holds text, not 0 or 1"),
-        Damage(sql: "UPDATE article SET isBookmarked = 2.5", message: "damaged file: article.isBookmarked holds a real number, not 0 or 1"),
+        Damage(
+            sql: "UPDATE article SET isBookmarked = 2.5",
+            message: "damaged file: article.isBookmarked holds a real number, not 0 or 1"),
         Damage(sql: "UPDATE article SET position = 'top'", message: "damaged file: article.position holds text, not an offset"),
-        Damage(sql: "UPDATE corpus SET lastSelected = X'01'", message: "damaged file: corpus.lastSelected holds a blob, not text", listReadsIt: false),
-        Damage(sql: "UPDATE corpus SET sortOrder = 42", message: "damaged file: corpus.sortOrder holds the number 42, not text", listReadsIt: false),
-        Damage(sql: "UPDATE history SET query = X'02'", message: "damaged file: history.query holds a blob, not text", listReadsIt: false),
+        Damage(
+            sql: "UPDATE corpus SET lastSelected = X'01'", message: "damaged file: corpus.lastSelected holds a blob, not text",
+            listReadsIt: false),
+        Damage(
+            sql: "UPDATE corpus SET sortOrder = 42", message: "damaged file: corpus.sortOrder holds the number 42, not text",
+            listReadsIt: false),
+        Damage(
+            sql: "UPDATE history SET query = X'02'", message: "damaged file: history.query holds a blob, not text",
+            listReadsIt: false),
         // A newer folio's file.
-        Damage(sql: "PRAGMA user_version = 99", message: "written by a newer folio (schema version 99; this folio reads up to 2)"),
+        Damage(sql: "PRAGMA user_version = 99", message: "written by a newer folio (schema version 99; this folio reads up to 2)")
     ]
 
     @Test func everyDamagedValueIsOneLineAndAReaderWithoutState() throws {
@@ -84,7 +96,8 @@ struct DamagedStateEndToEndTests {
             let lines = listed.output.split(separator: "\n")
             if let message = damage.message, damage.listReadsIt {
                 #expect(listed.status == 2, "list --unread on \(damage.sql): exit \(listed.status)\n\(listed.output)")
-                #expect(lines.count == 1 && lines[0].hasPrefix("folio: cannot read the reading state: ")
+                #expect(
+                    lines.count == 1 && lines[0].hasPrefix("folio: cannot read the reading state: ")
                         && lines[0].contains(message), "list --unread on \(damage.sql):\n\(listed.output)")
             } else {
                 #expect(listed.status == 0, "list --unread on \(damage.sql): exit \(listed.status)\n\(listed.output)")

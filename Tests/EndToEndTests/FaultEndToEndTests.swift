@@ -19,7 +19,9 @@ struct FaultEndToEndTests {
     static func processes(withArgument argument: String) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { entry -> pid_t? in
-            guard let pid = pid_t(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+            guard let pid = pid_t(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else {
+                return nil
+            }
             let words = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
             return words.contains(argument) && (words.first?.hasSuffix("/folio") ?? false) ? pid : nil
         }
@@ -38,10 +40,12 @@ struct FaultEndToEndTests {
         try tmux.waitFor("the shell again") { $0.contains("$ \(folio.path)") }
         try tmux.type("stty -a | grep -o ' echo ' ; echo STATUS=$?\n")
         try tmux.waitFor("a sane terminal (echo back on)") { $0.contains(" echo ") && $0.contains("STATUS=0") }
-        let listing = String(decoding: TmuxSession.capture { output in
-            TmuxSession.spawn(folio.path, ["list", "--state", state, "--format", "tsv", "--unread"],
-                              environment: ProcessInfo.processInfo.environment, output: output)
-        }, as: UTF8.self)
+        let listing = String(
+            decoding: TmuxSession.capture { output in
+                TmuxSession.spawn(
+                    folio.path, ["list", "--state", state, "--format", "tsv", "--unread"],
+                    environment: ProcessInfo.processInfo.environment, output: output)
+            }, as: UTF8.self)
         #expect(listing.split(separator: "\n").count == 4, "the mark made before SIG\(signal) was lost:\n\(listing)")
     }
 

@@ -53,8 +53,9 @@ struct HostileTerminalOutputTests {
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
         // The reader's index snapshots of these corpora go to a throwaway cache.
         environment["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appending(path: "folio-hostile-cache").path
-        let status = TmuxSession.spawn(HostileScripts.python, arguments,
-                                       environment: environment, output: output)
+        let status = TmuxSession.spawn(
+            HostileScripts.python, arguments,
+            environment: environment, output: output)
         return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
 

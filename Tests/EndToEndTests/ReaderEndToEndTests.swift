@@ -9,7 +9,7 @@ struct ReaderEndToEndTests {
         "Chrissy Teigen is revealing new details",
         "On a healing journey",
         "Chrissy Teigen brings her son",
-        "Chrissy Teigen is sharing an emotional",
+        "Chrissy Teigen is sharing an emotional"
     ]
 
     @Test func searchOpenResizeHelpAndQuit() throws {
@@ -28,8 +28,9 @@ struct ReaderEndToEndTests {
         #expect(results.contains("Watch Chrissy Teigen"))
         // Hits are styled: an SGR sequence right before the matched word.
         let styled = try tmux.screen(escapes: true)
-        #expect(styled.range(of: "\u{1B}\\[[0-9;]*m(ashes|Ashes)", options: .regularExpression) != nil,
-                "no highlighted hit in:\n\(styled)")
+        #expect(
+            styled.range(of: "\u{1B}\\[[0-9;]*m(ashes|Ashes)", options: .regularExpression) != nil,
+            "no highlighted hit in:\n\(styled)")
 
         // Open the first result: it lands on a hit; n moves the counter.
         try tmux.press("Enter")

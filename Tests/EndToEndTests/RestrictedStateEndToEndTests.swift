@@ -77,8 +77,10 @@ struct RestrictedStateEndToEndTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         // What sshd writes with ExposeAuthInfo yes, for two visitors with different keys.
         var authFiles: [String] = []
-        for key in ["AAAAC3NzaC1lZDI1NTE5AAAAIHQ9WvNDTClRnt0Oy04+EkVjgvT5kERqyR0cF82Dxyx/",
-                    "AAAAC3NzaC1lZDI1NTE5AAAAIBXp8oGJ0S3iYK0VdFQyZ2xJq6mOQd0q0v8bH1Zx3yTz"] {
+        for key in [
+            "AAAAC3NzaC1lZDI1NTE5AAAAIHQ9WvNDTClRnt0Oy04+EkVjgvT5kERqyR0cF82Dxyx/",
+            "AAAAC3NzaC1lZDI1NTE5AAAAIBXp8oGJ0S3iYK0VdFQyZ2xJq6mOQd0q0v8bH1Zx3yTz"
+        ] {
             let file = folder.appending(path: "auth-\(authFiles.count)").path
             try Data("publickey ssh-ed25519 \(key)\n".utf8).write(to: URL(fileURLWithPath: file))
             authFiles.append(file)
@@ -90,7 +92,8 @@ struct RestrictedStateEndToEndTests {
         try visit(tmux, command(authFiles[0]))
         try expectAFreshStart(tmux, command(authFiles[1]), "the visitor with another key")
         try expectAFreshStart(
-            tmux, "env -u SSH_USER_AUTH \(folio.path) --restricted --state \(state) --state-per-visitor", "a visitor without a key")
+            tmux, "env -u SSH_USER_AUTH \(folio.path) --restricted --state \(state) --state-per-visitor",
+            "a visitor without a key")
 
         // The first visitor again: their bookmark and read mark are back, their queries are not.
         try tmux.runInShell("clear; " + command(authFiles[0]))

@@ -20,26 +20,34 @@ struct SnapshotEndToEndTests {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let scratch = try Scratch()
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
-        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
+        let corpus = scratch.corpus
+        let cache = scratch.cache
+        let state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         let reader = "XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)"
         try tmux.runInShell("clear; " + reader)
         try tmux.waitFor("the list") { $0.contains("1/1500") }
         try tmux.press("/")
         try tmux.type("lighthouse", slowly: true)
-        let first = try tmux.waitFor("the results on the index") { $0.contains("215 results") && !$0.contains("(scan)") && !$0.contains("indexing") }
+        let first = try tmux.waitFor("the results on the index") {
+            $0.contains("215 results") && !$0.contains("(scan)") && !$0.contains("indexing")
+        }
         #expect(first.contains("Lighthouse keeper"))
         try tmux.press("Escape", "q")
         // The screen before folio was a cleared one with the prompt: that is what quitting restores.
         try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
-        let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/folio").filter { $0.hasSuffix(".snapshot") }
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/folio").filter {
+            $0.hasSuffix(".snapshot")
+        }
         #expect(snapshots.count == 1, "the reader saved one snapshot")
 
         try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot\n")
         try tmux.waitFor("stats") { $0.contains("loaded from \(cache.path)") }
 
         try tmux.type("clear; " + reader + "\n")
-        try tmux.waitFor("the list again (the selection comes back from the state)") { $0.contains("/1500") && !$0.contains("indexing") }
+        try tmux.waitFor("the list again (the selection comes back from the state)") {
+            $0.contains("/1500") && !$0.contains("indexing")
+        }
         try tmux.press("/")
         try tmux.type("lighthouse", slowly: true)
         try tmux.waitFor("the same results from the snapshot") { $0.contains("215 results") && !$0.contains("(scan)") }
@@ -53,7 +61,9 @@ struct SnapshotEndToEndTests {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let scratch = try Scratch()
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
-        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
+        let corpus = scratch.corpus
+        let cache = scratch.cache
+        let state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         try scratch.writeSnapshot(folio: folio, in: tmux)
 
@@ -79,7 +89,9 @@ struct SnapshotEndToEndTests {
         try tmux.press("q", "Escape", "q")
         try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
         // The article read after the reload is marked read under its id (the state keeper moved over too).
-        try tmux.type("clear; \(folio.path) list \(corpus.path) --no-cache --unread --state \(state) | grep -c -E 'keeper (693|700|707) '\n")
+        try tmux.type(
+            "clear; \(folio.path) list \(corpus.path) --no-cache --unread --state \(state) | grep -c -E 'keeper (693|700|707) '\n"
+        )
         try tmux.waitFor("only the two unread of the three") { $0.split(separator: "\n").first == "2" }
     }
 
@@ -89,11 +101,14 @@ struct SnapshotEndToEndTests {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let scratch = try Scratch()
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
-        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
+        let corpus = scratch.corpus
+        let cache = scratch.cache
+        let state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         try scratch.writeSnapshot(folio: folio, in: tmux)
         let folder = cache.appending(path: "folio")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
         try Self.flipByte(inSection: 5, ofSnapshot: folder.appending(path: name))  // 5: the postings (SnapshotFormat)
 
         try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
@@ -113,7 +128,9 @@ struct SnapshotEndToEndTests {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let scratch = try Scratch()
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
-        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
+        let corpus = scratch.corpus
+        let cache = scratch.cache
+        let state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         try scratch.writeSnapshot(folio: folio, in: tmux)
         let folder = cache.appending(path: "folio")
@@ -138,11 +155,14 @@ struct SnapshotEndToEndTests {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let scratch = try Scratch()
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
-        let corpus = scratch.corpus, cache = scratch.cache, state = scratch.state
+        let corpus = scratch.corpus
+        let cache = scratch.cache
+        let state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         try scratch.writeSnapshot(folio: folio, in: tmux)
         let folder = cache.appending(path: "folio")
-        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
         let file = folder.appending(path: name).path
         #expect(unlink(file) == 0 && mkfifo(file, 0o600) == 0)
 
@@ -162,12 +182,16 @@ struct SnapshotEndToEndTests {
     private static func flipByte(inSection kind: UInt32, ofSnapshot file: URL) throws {
         var bytes = [UInt8](try Data(contentsOf: file))
         let sections = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 40, as: UInt32.self)) }
-        let entry = try #require((0..<sections).map { 64 + $0 * 32 }.first { at in
-            bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) } == kind
-        })
+        let entry = try #require(
+            (0..<sections).map { 64 + $0 * 32 }.first { at in
+                bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) } == kind
+            })
         let (size, offset, count) = bytes.withUnsafeBytes {
-            (Int($0.loadUnaligned(fromByteOffset: entry + 4, as: UInt32.self)), Int($0.loadUnaligned(fromByteOffset: entry + 8, as: UInt64.self)),
-                Int($0.loadUnaligned(fromByteOffset: entry + 16, as: UInt64.self)))
+            (
+                Int($0.loadUnaligned(fromByteOffset: entry + 4, as: UInt32.self)),
+                Int($0.loadUnaligned(fromByteOffset: entry + 8, as: UInt64.self)),
+                Int($0.loadUnaligned(fromByteOffset: entry + 16, as: UInt64.self))
+            )
         }
         try #require(count > 0)
         bytes[offset + size * count / 2] ^= 0x40

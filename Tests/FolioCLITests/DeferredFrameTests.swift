@@ -1,4 +1,5 @@
 import Testing
+
 @testable import folio
 
 /// When the run loop draws: a key that starts a search waits up to a frame for the results.
@@ -20,7 +21,7 @@ import Testing
             (true, true, 0),  // the key: held back
             (false, true, Self.deferral / 2),
             (true, false, Self.deferral / 2 + 1),  // the results, with the key
-            (false, false, Self.deferral),
+            (false, false, Self.deferral)
         ]
         #expect(Self.draws(steps) == [false, false, true, false])
     }
@@ -31,7 +32,7 @@ import Testing
             (true, true, Self.deferral - 1),  // another key: the same deadline
             (false, true, Self.deferral),  // drawn: the keys and "searching…"
             (false, true, Self.deferral + 1),  // nothing new
-            (true, false, 3 * Self.deferral),  // the results, drawn at once
+            (true, false, 3 * Self.deferral)  // the results, drawn at once
         ]
         #expect(Self.draws(steps) == [false, false, true, false, true])
     }

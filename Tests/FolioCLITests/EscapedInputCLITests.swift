@@ -40,7 +40,10 @@ import Testing
         for arguments in [["list", path], ["search", "teigen", path], ["stats", path]] {
             let output = try run(arguments)
             #expect(output.status == 2)
-            #expect(output.stderrLines == [#"folio: no such file or folder: /nonexistent/folio\u{1B}]0;pwned\u{07}/\u{1B}[2J\u{9B}31m"#])
+            #expect(
+                output.stderrLines == [
+                    #"folio: no such file or folder: /nonexistent/folio\u{1B}]0;pwned\u{07}/\u{1B}[2J\u{9B}31m"#
+                ])
         }
     }
 
@@ -55,14 +58,16 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appending(path: "c\u{1B}[2J.toml")
-        try Data(#"""
+        try Data(
+            #"""
             ["\u001B]0;pwned\u0007"]
             x = 1
             [theme]
             "k\u001B]0;pwned\u0007" = "red"
             [general]
             default_sort = "\u001B]0;pwned\u0007"
-            """#.utf8).write(to: file)
+            """#.utf8
+        ).write(to: file)
         let checked = try run(["config", "--check", file.path])
         #expect(checked.status == 1)
         #expect(checked.stdoutLines.count == 3, "\(checked.stdout)")

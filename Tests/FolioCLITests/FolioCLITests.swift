@@ -5,12 +5,14 @@ import Testing
 @Suite struct FolioCLITests {
     static let ids = [
         "000_28476d52775e6d63.txt", "001_2bcd1fa24314d7c1.txt", "002_b78156dc43225a05.txt",
-        "003_3879b8bc088c5fb4.txt", "004_e8d9254e75741f33.txt",
+        "003_3879b8bc088c5fb4.txt", "004_e8d9254e75741f33.txt"
     ]
 
     /// Runs folio and checks what every run must satisfy: no escape byte in any output (stdout is a
     /// pipe here, so nothing may be styled), and no crash.
-    private func folio(_ arguments: String..., environment: [String: String] = [:], in directory: URL? = nil) throws -> FolioProcess.Output {
+    private func folio(_ arguments: String..., environment: [String: String] = [:], in directory: URL? = nil) throws
+        -> FolioProcess.Output
+    {
         let output = try FolioProcess.run(arguments, environment: environment, in: directory)
         #expect(!output.stdout.contains("\u{1B}"), "ESC in stdout of folio \(arguments)")
         #expect(!output.stderr.contains("\u{1B}"), "ESC in stderr of folio \(arguments)")
@@ -40,7 +42,9 @@ import Testing
         #expect(Set(rows.compactMap { $0["id"] as? String }) == Set(Self.ids))
         for row in rows {
             // Every row has every field (null when the article has no value), so consumers see one shape.
-            #expect(Set(row.keys) == ["id", "title", "date", "source", "author", "url", "words", "read", "bookmarked"], "\(row.keys.sorted())")
+            #expect(
+                Set(row.keys) == ["id", "title", "date", "source", "author", "url", "words", "read", "bookmarked"],
+                "\(row.keys.sorted())")
             #expect((row["title"] as? String)?.isEmpty == false)
             #expect(row["source"] as? String == "built-in")
             #expect((row["words"] as? Int ?? 0) > 100)
@@ -155,7 +159,8 @@ import Testing
         let title = "Watch Chrissy Teigen’s Daughter Luna Sweetly Honor Baby Jack After His Ashes Are Brought Home"
         let titleLines = output.stdoutLines.prefix { !$0.isEmpty && !$0.hasPrefix("no date") }
         #expect(titleLines.joined(separator: " ") == title)
-        #expect(output.stdout.replacingOccurrences(of: "\n", with: " ").contains("Chrissy Teigen and John Legend’s daughter Luna"))
+        #expect(
+            output.stdout.replacingOccurrences(of: "\n", with: " ").contains("Chrissy Teigen and John Legend’s daughter Luna"))
     }
 
     @Test func showUnknownIDExitsOne() throws {
@@ -205,9 +210,11 @@ import Testing
         try Data(text.utf8).write(to: folder.appendingPathComponent("evil.txt"))
         // A hostile file name: ids are printed too.
         try Data("Named\n\nBody text.".utf8).write(to: folder.appendingPathComponent("name\u{1B}]0;pwned\u{07}\n.txt"))
-        for arguments in [["list", folder.path], ["search", "red", folder.path], ["show", "evil.txt", folder.path],
-                          ["list", folder.path, "--format", "json"], ["search", "body", folder.path, "--format", "tsv"],
-                          ["stats", folder.path], ["show", #"name\x1b]0;pwned\x07\x0a.txt"#, folder.path]] {
+        for arguments in [
+            ["list", folder.path], ["search", "red", folder.path], ["show", "evil.txt", folder.path],
+            ["list", folder.path, "--format", "json"], ["search", "body", folder.path, "--format", "tsv"],
+            ["stats", folder.path], ["show", #"name\x1b]0;pwned\x07\x0a.txt"#, folder.path]
+        ] {
             let output = try FolioProcess.run(arguments)
             #expect(output.status == 0, "\(arguments): \(output.stderr)")
             for forbidden in ["\u{1B}", "\u{07}", "\u{9B}", "\u{202E}", "[31m"] {
@@ -240,7 +247,9 @@ import Testing
         #expect(output.stderr.hasPrefix("folio: no articles in"))
     }
 
-    @Test(arguments: [["list", "--bogus"], ["--bogus"], ["search"], ["list", "--sort", "sideways"], ["list", "--max-file-size", "0"]])
+    @Test(arguments: [
+        ["list", "--bogus"], ["--bogus"], ["search"], ["list", "--sort", "sideways"], ["list", "--max-file-size", "0"]
+    ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let output = try FolioProcess.run(arguments)
         #expect(output.status == 2)
@@ -248,7 +257,9 @@ import Testing
         #expect(output.stderr.hasPrefix("folio: "))
     }
 
-    @Test(arguments: [["--help"], ["list", "--help"], ["search", "--help"], ["show", "--help"], ["stats", "--help"], ["help", "search"]])
+    @Test(arguments: [
+        ["--help"], ["list", "--help"], ["search", "--help"], ["show", "--help"], ["stats", "--help"], ["help", "search"]
+    ])
     func helpHasExamples(arguments: [String]) throws {
         let output = try FolioProcess.run(arguments)
         #expect(output.status == 0)

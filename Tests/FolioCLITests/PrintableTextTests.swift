@@ -1,6 +1,7 @@
 import FolioCore
 import Foundation
 import Testing
+
 @testable import folio
 
 /// The command line's last cleaning before it prints: text that needs none comes back unchanged
@@ -39,15 +40,19 @@ import Testing
         var row = ArticleRow(article)
         row.snippet = Snippet(text: "snippet \u{1B}[1mbold", hits: [0..<7])
         for format in OutputFormat.allCases {
-            let printed = Output(format: format, terminal: TerminalInfo(isTerminal: false, columns: nil, allowsStyle: false)).render([row])
-            #expect(printed.unicodeScalars.filter { $0 != "\t" && Self.forbidden($0) }.isEmpty, "\(format): \(printed.debugDescription)")
+            let printed = Output(format: format, terminal: TerminalInfo(isTerminal: false, columns: nil, allowsStyle: false))
+                .render([row])
+            #expect(
+                printed.unicodeScalars.filter { $0 != "\t" && Self.forbidden($0) }.isEmpty,
+                "\(format): \(printed.debugDescription)")
             #expect(!printed.contains("pwned"))
         }
         #expect(row.printable.snippet == Snippet(text: "snippet bold", hits: []))
         // A snippet that needs nothing keeps its highlights.
         row.snippet = Snippet(text: "snippet bold", hits: [0..<7])
         #expect(row.printable.snippet == row.snippet)
-        let shown = ArticleText.render(Article(id: "a.txt", title: "T", source: "s", body: "One \u{1B}]0;pwned\u{07}two\n\nthree"), width: 40)
+        let shown = ArticleText.render(
+            Article(id: "a.txt", title: "T", source: "s", body: "One \u{1B}]0;pwned\u{07}two\n\nthree"), width: 40)
         #expect(shown.unicodeScalars.filter(Self.forbidden).isEmpty && !shown.contains("pwned"))
     }
 }

@@ -14,8 +14,11 @@ import Testing
         #expect(rows.allSatisfy { $0["read"] as? Bool == false && $0["bookmarked"] as? Bool == false })
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "list must not create state")
         // --unread keeps all five; --bookmarked finds none (exit 1 for search, empty list for list).
-        #expect(try FolioProcess.run(["list", "--unread", "--format", "tsv"], environment: ["XDG_STATE_HOME": folder.path]).stdoutLines.count == 5)
-        #expect(try FolioProcess.run(["search", "teigen", "--bookmarked"], environment: ["XDG_STATE_HOME": folder.path]).status == 1)
+        #expect(
+            try FolioProcess.run(["list", "--unread", "--format", "tsv"], environment: ["XDG_STATE_HOME": folder.path])
+                .stdoutLines.count == 5)
+        #expect(
+            try FolioProcess.run(["search", "teigen", "--bookmarked"], environment: ["XDG_STATE_HOME": folder.path]).status == 1)
     }
 
     @Test func aMissingStateFileNamedOnTheCommandLineIsAnError() throws {

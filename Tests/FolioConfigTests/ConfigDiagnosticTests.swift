@@ -57,7 +57,7 @@ struct ConfigDiagnosticTests {
             ("[layout]\n\nwidth = 100\n", 3, "unknown key 'width' in [layout]"),
             ("[general]\nsort = \"date\"\n", 2, "unknown key 'sort' in [general]"),
             ("[theme]\n\nhit = { fg = \"red\", blink = true }\n", 3, "unknown key 'blink' in [theme.hit]"),
-            ("[theme.hit]\nfg = \"red\"\nitalic = true\n", 3, "unknown key 'italic' in [theme.hit]"),
+            ("[theme.hit]\nfg = \"red\"\nitalic = true\n", 3, "unknown key 'italic' in [theme.hit]")
         ]
         for (text, line, message) in cases {
             let diagnostic = only(text)
@@ -75,7 +75,10 @@ struct ConfigDiagnosticTests {
     @Test func wrongTypesKeepTheDefault() {
         let cases: [(String, Int, String)] = [
             ("[layout]\nmeasure = \"wide\"\n", 2, "'measure' in [layout] must be an integer, not a string"),
-            ("[layout]\nside_by_side_width = 100.5\n", 2, "'side_by_side_width' in [layout] must be an integer, not a floating-point number"),
+            (
+                "[layout]\nside_by_side_width = 100.5\n", 2,
+                "'side_by_side_width' in [layout] must be an integer, not a floating-point number"
+            ),
             ("[general]\n\ndefault_sort = 3\n", 3, "'default_sort' in [general] must be a string, not an integer"),
             ("[general]\ncorpus = [\"a\"]\n", 2, "'corpus' in [general] must be a string, not an array"),
             ("[theme]\nname = true\n", 2, "'name' in [theme] must be a string, not a bool"),
@@ -84,7 +87,7 @@ struct ConfigDiagnosticTests {
             ("[theme]\nhit = { fg = true }\n", 2, "'fg' in [theme.hit] must be a colour name or a number 0-255, not a bool"),
             ("[keys]\nquit = 5\n", 2, "'quit' in [keys] must be a list of key names"),
             ("[keys]\nquit = [\"q\", 5]\n", 2, "'quit' in [keys] must be a list of key names"),
-            ("[keys]\nadd = [\"q\"]\n", 2, "'add' in [keys] must be a table, not an array"),
+            ("[keys]\nadd = [\"q\"]\n", 2, "'add' in [keys] must be a table, not an array")
         ]
         for (text, line, message) in cases {
             let (configuration, diagnostics) = parse(text)
@@ -99,7 +102,7 @@ struct ConfigDiagnosticTests {
         let cases: [(String, String)] = [
             ("side_by_side_width = 10", "'side_by_side_width' in [layout] must be between 60 and 1000, not 10"),
             ("measure = 0", "'measure' in [layout] must be between 20 and 500, not 0"),
-            ("list_width = -5", "'list_width' in [layout] must be between 20 and 500, not -5"),
+            ("list_width = -5", "'list_width' in [layout] must be between 20 and 500, not -5")
         ]
         for (setting, message) in cases {
             let (configuration, diagnostics) = parse("[layout]\n# widths\n\(setting)\n")
@@ -117,7 +120,8 @@ struct ConfigDiagnosticTests {
     }
 
     @Test func badColours() {
-        let (configuration, diagnostics) = parse("""
+        let (configuration, diagnostics) = parse(
+            """
             [theme]
             hit = { fg = "purple", bold = false }
             title = { bg = 256 }
@@ -161,7 +165,8 @@ struct ConfigDiagnosticTests {
     }
 
     @Test func unknownKeyNameKeepsTheActionsKeys() {
-        let (configuration, diagnostics) = parse("""
+        let (configuration, diagnostics) = parse(
+            """
             [keys]
             selectNext = [
               "n",
@@ -174,7 +179,8 @@ struct ConfigDiagnosticTests {
     }
 
     @Test func duplicateBindingIsSkippedThere() {
-        let (configuration, diagnostics) = parse("""
+        let (configuration, diagnostics) = parse(
+            """
             [keys]
             selectNext = ["j", "Down"]
             scrollDown = [
@@ -202,14 +208,16 @@ struct ConfigDiagnosticTests {
     }
 
     @Test func severalMistakesAreAllReportedInLineOrder() {
-        let diagnostics = parse("""
+        let diagnostics = parse(
+            """
             [general]
             default_sort = "newest"
             [layout]
             measure = 5
             [theme]
             name = "neon"
-            """).1
+            """
+        ).1
         #expect(diagnostics.map(\.line) == [2, 4, 6])
     }
 }

@@ -4,15 +4,21 @@ import Testing
 
 struct ConfigFileTests {
     @Test func defaultPathHonoursXDGConfigHome() {
-        #expect(ConfigLoader.defaultPath(environment: ["XDG_CONFIG_HOME": "/x/conf", "HOME": "/home/ada"]) == "/x/conf/folio/config.toml")
+        #expect(
+            ConfigLoader.defaultPath(environment: ["XDG_CONFIG_HOME": "/x/conf", "HOME": "/home/ada"])
+                == "/x/conf/folio/config.toml")
         #expect(ConfigLoader.defaultPath(environment: ["XDG_CONFIG_HOME": "/x/conf/"]) == "/x/conf/folio/config.toml")
     }
 
     @Test func defaultPathFallsBackToHome() {
         #expect(ConfigLoader.defaultPath(environment: ["HOME": "/home/ada"]) == "/home/ada/.config/folio/config.toml")
         // Empty or relative XDG_CONFIG_HOME is ignored (XDG base directory specification).
-        #expect(ConfigLoader.defaultPath(environment: ["XDG_CONFIG_HOME": "", "HOME": "/home/ada"]) == "/home/ada/.config/folio/config.toml")
-        #expect(ConfigLoader.defaultPath(environment: ["XDG_CONFIG_HOME": "conf", "HOME": "/home/ada"]) == "/home/ada/.config/folio/config.toml")
+        #expect(
+            ConfigLoader.defaultPath(environment: ["XDG_CONFIG_HOME": "", "HOME": "/home/ada"])
+                == "/home/ada/.config/folio/config.toml")
+        #expect(
+            ConfigLoader.defaultPath(environment: ["XDG_CONFIG_HOME": "conf", "HOME": "/home/ada"])
+                == "/home/ada/.config/folio/config.toml")
         #expect(ConfigLoader.defaultPath(environment: [:]).hasSuffix("/.config/folio/config.toml"))
     }
 
@@ -42,7 +48,10 @@ struct ConfigFileTests {
         try "[layout]\nmeasure = 70\n\nbogus = 1\n".write(toFile: path, atomically: true, encoding: .utf8)
         let (configuration, diagnostics) = ConfigLoader.load(path: path)
         #expect(configuration.measure == 70)
-        #expect(diagnostics.map(\.description) == ["\(path):4: unknown key 'bogus' in [layout]; expected one of 'side_by_side_width', 'list_width', 'measure'"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(path):4: unknown key 'bogus' in [layout]; expected one of 'side_by_side_width', 'list_width', 'measure'"
+            ])
     }
 
     @Test func aDirectoryIsUnreadable() throws {

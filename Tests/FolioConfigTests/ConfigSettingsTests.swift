@@ -65,7 +65,8 @@ struct ConfigSettingsTests {
     }
 
     @Test func elementStylesChangeOnlyWhatTheyWrite() {
-        let configuration = parse("""
+        let configuration = parse(
+            """
             [theme]
             hit = { fg = "green", underline = false }
             title = { fg = 208, bg = "black", reverse = true, dim = true }
@@ -79,7 +80,8 @@ struct ConfigSettingsTests {
     }
 
     @Test func elementsApplyOnTheNamedThemeWhereverTheNameIsWritten() {
-        let configuration = parse("""
+        let configuration = parse(
+            """
             [theme]
             hit = { fg = "red" }
             name = "monochrome"
@@ -90,7 +92,8 @@ struct ConfigSettingsTests {
     }
 
     @Test func elementsAsTablesAndDottedKeys() {
-        let configuration = parse("""
+        let configuration = parse(
+            """
             [theme.error]
             fg = "white"
             bg = "red"
@@ -105,14 +108,14 @@ struct ConfigSettingsTests {
     @Test func everyThemeElementIsSettable() {
         let names = [
             "text", "dim", "title", "metadata", "selected", "selected_unfocused", "hit", "current_hit", "search_prompt",
-            "cursor", "status_bar", "error", "divider", "fuzzy_marker",
+            "cursor", "status_bar", "error", "divider", "fuzzy_marker"
         ]
         let text = "[theme]\n" + names.map { "\($0) = { bg = 17 }" }.joined(separator: "\n")
         let theme = parse(text).theme
         let styles = [
             theme.text, theme.dim, theme.title, theme.metadata, theme.selected, theme.selectedUnfocused, theme.hit,
             theme.currentHit, theme.searchPrompt, theme.cursor, theme.statusBar, theme.error, theme.divider,
-            theme.fuzzyMarker,
+            theme.fuzzyMarker
         ]
         #expect(styles.allSatisfy { $0.background == .indexed(17) })
     }
@@ -120,7 +123,7 @@ struct ConfigSettingsTests {
     @Test func everyColourName() {
         let colours: [(String, TerminalColor)] = [
             ("default", .default), ("black", .black), ("red", .red), ("green", .green), ("yellow", .yellow),
-            ("blue", .blue), ("magenta", .magenta), ("cyan", .cyan), ("White", .white),
+            ("blue", .blue), ("magenta", .magenta), ("cyan", .cyan), ("White", .white)
         ]
         for (name, colour) in colours {
             #expect(parse("[theme]\ntext = { fg = \"\(name)\" }").theme.text.foreground == colour)
@@ -130,7 +133,8 @@ struct ConfigSettingsTests {
     }
 
     @Test func wholeFileWithEverySection() {
-        let configuration = parse("""
+        let configuration = parse(
+            """
             [keys]
             quit = ["x"]
             [keys.add]

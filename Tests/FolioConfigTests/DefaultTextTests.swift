@@ -18,8 +18,10 @@ struct DefaultTextTests {
         for element in ["selected_unfocused", "current_hit", "status_bar", "fuzzy_marker"] {
             #expect(text.contains("\n\(element) = "))
         }
-        for line in ["[keys]", "[keys.add]", "[theme]", "[layout]", "[general]", "side_by_side_width = 120",
-                     "# list_width = 50", "measure = 80", "default_sort = \"relevance\"", "# corpus = \"~/news\""] {
+        for line in [
+            "[keys]", "[keys.add]", "[theme]", "[layout]", "[general]", "side_by_side_width = 120",
+            "# list_width = 50", "measure = 80", "default_sort = \"relevance\"", "# corpus = \"~/news\""
+        ] {
             #expect(text.contains(line), "\(line)")
         }
         #expect(text.contains("quit = [\"q\", \"C-c\"]"))

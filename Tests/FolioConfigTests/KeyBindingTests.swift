@@ -1,7 +1,8 @@
-@testable import FolioConfig
 import FolioUI
 import TerminalCore
 import Testing
+
+@testable import FolioConfig
 
 /// `[keys]`: replacing, adding, unbinding, and where new keys apply.
 struct KeyBindingTests {
@@ -85,7 +86,9 @@ struct KeyBindingTests {
         #expect(editor.add(.enter, to: .quit) == .bound([], conflicts: expected))
         #expect(expected.first?.command == .openSelected)
         // "n" is free in the list but nextHit has it in the reader.
-        #expect(editor.add(.character("n"), to: .toggleZoom) == .bound([.list], conflicts: [.init(focus: .reader, command: .nextHit)]))
+        #expect(
+            editor.add(.character("n"), to: .toggleZoom) == .bound([.list], conflicts: [.init(focus: .reader, command: .nextHit)])
+        )
         #expect(editor.keyMap.command(for: .character("n"), in: .list) == .toggleZoom)
     }
 

@@ -17,7 +17,7 @@ struct KeyNameTests {
         ("space", .character(" ")), ("C-u", .control("u")), ("c-U", .control("u")), ("PgDn", .pageDown),
         ("pagedown", .pageDown), ("PGUP", .pageUp), ("F1", .function(1)), ("f12", .function(12)),
         ("S-Tab", .backTab), ("Esc", .escape), ("Escape", .escape), ("Enter", .enter), ("Return", .enter),
-        ("Del", .delete), ("Ins", .insert), ("Backspace", .backspace), ("Home", .home), ("é", .character("é")),
+        ("Del", .delete), ("Ins", .insert), ("Backspace", .backspace), ("Home", .home), ("é", .character("é"))
     ])
     func parsesNamesAndAliases(text: String, key: Key) {
         #expect(KeyName.parse(text) == key)

@@ -1,5 +1,6 @@
-@testable import FolioConfig
 import Testing
+
+@testable import FolioConfig
 
 struct SourceLocatorTests {
     let text = """
@@ -80,13 +81,15 @@ struct SourceLocatorDepthTests {
         let header = "[" + Array(repeating: "a", count: 20_000).joined(separator: ".") + "]"
         let (configuration, diagnostics) = ConfigLoader.parse(header + "\nx = 1\n")
         #expect(configuration == .defaults)
-        #expect(diagnostics.map(\.description) == [
-            "config.toml:1: unknown table [a]; expected [keys], [theme], [layout] or [general]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "config.toml:1: unknown table [a]; expected [keys], [theme], [layout] or [general]"
+            ])
     }
 
     @Test func escapedQuotedKeysAreFoundOnTheirLines() {
-        let locator = SourceLocator("""
+        let locator = SourceLocator(
+            """
             top = 1
             ["t\\u001B]0;x\\u0007"]
             "k\\e\\x41\\U0001F600\\n" = 2

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// A search hands over its matches with only the first rows ordered (`ResultOrdering.orderFirst`)
@@ -16,7 +17,9 @@ import Testing
         return Fixture.store(files)
     }
 
-    static func scored(_ store: EmbeddedEngine, keepOneIn: Int, seed: UInt64, scores: [Float] = [0, 0, 1.5, 1.5, 2.25, 3, 0.125, 7, 7, 7]) -> [QueryEvaluator.Scored] {
+    static func scored(
+        _ store: EmbeddedEngine, keepOneIn: Int, seed: UInt64, scores: [Float] = [0, 0, 1.5, 1.5, 2.25, 3, 0.125, 7, 7, 7]
+    ) -> [QueryEvaluator.Scored] {
         var random = SplitMix64(seed: seed)
         var scored = (0..<store.articles.count).filter { $0 % keepOneIn == 0 }.map {
             QueryEvaluator.Scored(document: Int32($0), score: scores[Int(random.next() % UInt64(scores.count))])
@@ -45,7 +48,9 @@ import Testing
             let ordered = store.ordering.orderFirst(count, of: &entries, from: 0, by: sort)
             #expect(ordered >= count && ordered <= entries.count)
             #expect(entries.prefix(ordered).map(\.document) == Array(expected.prefix(ordered)), "\(sort) first \(count)")
-            #expect(Set(entries.dropFirst(ordered).map(\.document)) == Set(expected.dropFirst(ordered)), "\(sort) rest after \(count)")
+            #expect(
+                Set(entries.dropFirst(ordered).map(\.document)) == Set(expected.dropFirst(ordered)), "\(sort) rest after \(count)"
+            )
         }
     }
 
@@ -72,7 +77,8 @@ import Testing
         #expect(list.count == expected.count && list.exactCount == expected.count)
         #expect(list.orderedCount >= OrderedMatches.firstOrdered && list.orderedCount < expected.count || sort == .source)
         var random = SplitMix64(seed: 2)
-        let positions = [0, 511, 512, 513, 2_000] + (0..<40).map { _ in Int(random.next() % UInt64(expected.count)) } + [expected.count - 1]
+        let positions =
+            [0, 511, 512, 513, 2_000] + (0..<40).map { _ in Int(random.next() % UInt64(expected.count)) } + [expected.count - 1]
         for position in positions {
             #expect(list[position] == Int(expected[position]), "\(sort) row \(position)")
         }
@@ -109,7 +115,8 @@ import Testing
     func theTypoTierFollowsTheExactOne(sizes: (exact: Int, fuzzy: Int)) {
         let store = Self.large
         let all = Self.scored(store, keepOneIn: 1, seed: 9)
-        let exact = Array(all.prefix(sizes.exact)), fuzzy = Array(all.dropFirst(sizes.exact).prefix(sizes.fuzzy))
+        let exact = Array(all.prefix(sizes.exact))
+        let fuzzy = Array(all.dropFirst(sizes.exact).prefix(sizes.fuzzy))
         let expected = Self.fullOrder(exact, store, .relevance) + Self.fullOrder(fuzzy, store, .relevance)
         let list = store.orderedList(exact: exact, fuzzy: fuzzy, sort: .relevance)
         #expect(list.count == expected.count && list.exactCount == sizes.exact)
@@ -126,7 +133,9 @@ import Testing
         let scored = Self.scored(store, keepOneIn: 1, seed: 12)
         let expected = Self.fullOrder(scored, store, sort).map(Int.init)
         let kept = { (article: Int) in article % 7 != 2 }
-        for list in [store.orderedList(exact: scored, fuzzy: [], sort: sort), store.orderedList(exact: scored, fuzzy: [], sort: sort)] {
+        for list in [
+            store.orderedList(exact: scored, fuzzy: [], sort: sort), store.orderedList(exact: scored, fuzzy: [], sort: sort)
+        ] {
             _ = list[700]  // one filtered after reading a little further than the first chunk
             let filtered = list.filtered(kept)
             #expect(filtered.count == expected.filter(kept).count)
@@ -153,9 +162,11 @@ import Testing
     @Test(arguments: ListOrder.allCases)
     func searchesHandOverTheFullOrder(sort: ListOrder) {
         let store = Self.generated
-        for (text, mode) in [("t", .incremental), ("m", .incremental), ("pr", .incremental), ("the", .incremental),
-                             ("ma -minister", .incremental), ("date:2020", .incremental), ("title:", .incremental),
-                             ("govermnent", QueryParser.Mode.complete)] {
+        for (text, mode) in [
+            ("t", .incremental), ("m", .incremental), ("pr", .incremental), ("the", .incremental),
+            ("ma -minister", .incremental), ("date:2020", .incremental), ("title:", .incremental),
+            ("govermnent", QueryParser.Mode.complete)
+        ] {
             let query = QueryParser.parse(text, mode: mode)
             let results = store.search(query, sort: sort)
             let list = results.list
@@ -165,11 +176,13 @@ import Testing
             let exact = all.filter { !$0.isFuzzy }.map { QueryEvaluator.Scored(document: Int32($0.article), score: $0.score) }
             let fuzzy = all.filter(\.isFuzzy).map { QueryEvaluator.Scored(document: Int32($0.article), score: $0.score) }
             let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
-            let expected = (Self.fullOrder(exact, store, effectiveSort) + Self.fullOrder(fuzzy, store, effectiveSort)).map(Int.init)
+            let expected = (Self.fullOrder(exact, store, effectiveSort) + Self.fullOrder(fuzzy, store, effectiveSort)).map(
+                Int.init)
             #expect(all.map(\.article) == expected, "\(text) \(sort)")
             #expect(screen == Array(expected.prefix(30)), "\(text) \(sort)")
             // The count is every match, exact ones apart.
-            #expect(list.exactCount == store.evaluator(of: store.index).evaluate(query, typoTolerant: false).count, "\(text) \(sort)")
+            #expect(
+                list.exactCount == store.evaluator(of: store.index).evaluate(query, typoTolerant: false).count, "\(text) \(sort)")
             #expect(list.count == all.count && list.exactCount == exact.count)
         }
         #expect(!store.search("govermnent", sort: sort).list.allMatches().filter(\.isFuzzy).isEmpty)

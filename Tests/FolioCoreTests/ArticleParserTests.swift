@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The four file formats (news, dated first line, Markdown, mail/Usenet), read through the loader.
@@ -8,9 +9,10 @@ import Testing
     // MARK: (a) News style: title line, blank line, body
 
     @Test func newsStyleTitleThenBlankLineThenBody() throws {
-        let article = try #require(Fixture.article(
-            "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed.\n",
-            id: "business/001.txt", folder: "business"))
+        let article = try #require(
+            Fixture.article(
+                "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed.\n",
+                id: "business/001.txt", folder: "business"))
         #expect(article.title == "Ad sales boost Time Warner profit")
         #expect(article.body == "Quarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed.")
         #expect(article.date == nil)
@@ -39,7 +41,8 @@ import Testing
     }
 
     @Test func aVeryLongFirstLineIsAParagraphNotATitle() throws {
-        let sentence = "This first sentence is the opening of a long paragraph that runs on well past any sensible headline length."
+        let sentence =
+            "This first sentence is the opening of a long paragraph that runs on well past any sensible headline length."
         let paragraph = sentence + String(repeating: " And it keeps going with more words", count: 5) + "."
         let article = try #require(Fixture.article(paragraph + "\n\nSecond paragraph.\n"))
         #expect(article.title.count <= ArticleParser.derivedTitleLength + 1)
@@ -51,9 +54,10 @@ import Testing
     // MARK: (b) " date YYYY-MM-DD" first line
 
     @Test func datedFirstLineGivesDateAndFirstSentenceTitle() throws {
-        let article = try #require(Fixture.article(
-            " date 2021-10-25 Chrissy Teigen is revealing new details about her family. She spoke to a site.\n\nMore text.\n",
-            id: "001.txt", folder: "Data"))
+        let article = try #require(
+            Fixture.article(
+                " date 2021-10-25 Chrissy Teigen is revealing new details about her family. She spoke to a site.\n\nMore text.\n",
+                id: "001.txt", folder: "Data"))
         #expect(article.date == CalendarDate(year: 2021, month: 10, day: 25))
         #expect(article.title == "Chrissy Teigen is revealing new details about her family.")
         // The rest of the dated line starts the body; the date itself does not appear in it.
@@ -73,7 +77,8 @@ import Testing
     }
 
     @Test func abbreviationsDoNotEndTheTitleSentence() throws {
-        let article = try #require(Fixture.article(" date 2021-09-28 On Tuesday, Sept. 28, Mr. Legend posted a photo online. More.\n"))
+        let article = try #require(
+            Fixture.article(" date 2021-09-28 On Tuesday, Sept. 28, Mr. Legend posted a photo online. More.\n"))
         #expect(article.title == "On Tuesday, Sept. 28, Mr. Legend posted a photo online.")
     }
 
@@ -192,8 +197,9 @@ import Testing
     }
 
     @Test func mailHeaderWithoutNewsgroupsUsesFolderName() throws {
-        let article = try #require(Fixture.article(
-            "Subject: Quarterly report\nFrom: boss@example.org\nDate: 2021-10-25T09:00:00Z\n\nNumbers.\n", folder: "inbox"))
+        let article = try #require(
+            Fixture.article(
+                "Subject: Quarterly report\nFrom: boss@example.org\nDate: 2021-10-25T09:00:00Z\n\nNumbers.\n", folder: "inbox"))
         #expect(article.title == "Quarterly report")
         #expect(article.author == "boss@example.org")
         #expect(article.date == CalendarDate(year: 2021, month: 10, day: 25))
@@ -225,15 +231,16 @@ import Testing
 
     // MARK: Dates and fallbacks
 
-    @Test(arguments: [
-        ("2021-10-25", "2021-10-25"),
-        ("2021-10-25T10:15:00Z", "2021-10-25"),
-        ("2021-10-25T23:30:00-05:00", "2021-10-25"),
-        ("Mon, 25 Oct 2021 10:15:00 +0000", "2021-10-25"),
-        ("25 Oct 2021 10:15 GMT", "2021-10-25"),
-        ("someday", nil),
-        ("2021-02-30", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("2021-10-25", "2021-10-25"),
+            ("2021-10-25T10:15:00Z", "2021-10-25"),
+            ("2021-10-25T23:30:00-05:00", "2021-10-25"),
+            ("Mon, 25 Oct 2021 10:15:00 +0000", "2021-10-25"),
+            ("25 Oct 2021 10:15 GMT", "2021-10-25"),
+            ("someday", nil),
+            ("2021-02-30", nil)
+        ] as [(String, String?)])
     func frontMatterDateFormats(text: String, expected: String?) throws {
         let article = try #require(Fixture.article("---\ntitle: T\ndate: \(text)\n---\nBody.\n"))
         #expect(article.date?.description == expected)
@@ -243,7 +250,7 @@ import Testing
         let store = Fixture.store([
             ("a.txt", "Undated\n\nBody."),
             ("b.txt", " date 2020-05-01 Older article here. Body."),
-            ("c.txt", " date 2021-05-01 Newer article here. Body."),
+            ("c.txt", " date 2021-05-01 Newer article here. Body.")
         ])
         let order = store.listing(sort: .date).map { store.articles[$0].id }
         #expect(order == ["c.txt", "b.txt", "a.txt"])
@@ -257,10 +264,11 @@ import Testing
 
     @Test func builtinArticlesParse() throws {
         let store = Fixture.builtin
-        #expect(store.articles.map(\.id) == [
-            "000_28476d52775e6d63.txt", "001_2bcd1fa24314d7c1.txt", "002_b78156dc43225a05.txt",
-            "003_3879b8bc088c5fb4.txt", "004_e8d9254e75741f33.txt",
-        ])
+        #expect(
+            store.articles.map(\.id) == [
+                "000_28476d52775e6d63.txt", "001_2bcd1fa24314d7c1.txt", "002_b78156dc43225a05.txt",
+                "003_3879b8bc088c5fb4.txt", "004_e8d9254e75741f33.txt"
+            ])
         let first = try #require(store.article(withID: "000_28476d52775e6d63.txt"))
         #expect(first.title == "Watch Chrissy Teigen’s Daughter Luna Sweetly Honor Baby Jack After His Ashes Are Brought Home")
         #expect(first.date == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// Search quality on the BBC News dataset (`../shared/corpus/bbc-fulltext/`, 1,779 articles) when it is
@@ -16,8 +17,9 @@ struct BBCCorpusSearchTests {
         var lenientRate: Double { Double(lenient) / Double(max(1, total)) }
         var strictRate: Double { Double(strict) / Double(max(1, total)) }
         var description: String {
-            String(format: "lenient %.1f%% (%d/%d), strict %.1f%% (%d/%d)",
-                   lenientRate * 100, lenient, total, strictRate * 100, strict, total)
+            String(
+                format: "lenient %.1f%% (%d/%d), strict %.1f%% (%d/%d)",
+                lenientRate * 100, lenient, total, strictRate * 100, strict, total)
         }
     }
 
@@ -36,7 +38,9 @@ struct BBCCorpusSearchTests {
             if let result, store.articles[result].title == store.articles[index].title {
                 rates.lenient += 1
             } else {
-                misses.append("\(store.articles[index].id): \(queries[index]!.debugDescription) → \(result.map { store.articles[$0].id } ?? "nothing")")
+                misses.append(
+                    "\(store.articles[index].id): \(queries[index]!.debugDescription) → \(result.map { store.articles[$0].id } ?? "nothing")"
+                )
             }
         }
         return (rates, misses)
@@ -84,7 +88,8 @@ struct BBCCorpusSearchTests {
         for _ in 0..<200 {
             let title = "Ad sales boost Time Warner profit"
             let edited = Self.withOneTypo(title, using: &random)!
-            let before = title.split(separator: " "), after = edited.split(separator: " ")
+            let before = title.split(separator: " ")
+            let after = edited.split(separator: " ")
             #expect(before.count == after.count)
             let changed = zip(before, after).filter { $0 != $1 }
             #expect(changed.count == 1)
@@ -113,7 +118,8 @@ struct BBCCorpusSearchTests {
                 guard letters.count >= 6 else { continue }
                 letters.remove(at: Int.random(in: 0..<letters.count, using: &random))
             case 1:  // insert
-                letters.insert(alphabet[Int.random(in: 0..<26, using: &random)], at: Int.random(in: 0...letters.count, using: &random))
+                letters.insert(
+                    alphabet[Int.random(in: 0..<26, using: &random)], at: Int.random(in: 0...letters.count, using: &random))
             case 2:  // substitute with a different letter
                 let at = Int.random(in: 0..<letters.count, using: &random)
                 let replacement = alphabet[Int.random(in: 0..<26, using: &random)]

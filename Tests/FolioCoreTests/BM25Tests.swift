@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The scoring parameters, and what ties them to the snapshots that saved norms computed with them.

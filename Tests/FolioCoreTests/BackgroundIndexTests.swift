@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// A store opened to be indexed in the background answers searches before its index exists (by a
@@ -8,7 +9,7 @@ import Testing
     static let queries = [
         "market", "ashes", "prime minister", "\"prime minister\"", "\"prime m", "fo", "e", "champion -football",
         "oil OR film", "title:election", "date:2024-03", "東京", "chancellor budget", "date:>2024-03-10 growth",
-        "minist", "\"quoted w", "-market", "",
+        "minist", "\"quoted w", "-market", ""
     ]
 
     @Test func searchesDuringIndexingMatchSearchesAfterIt() throws {
@@ -20,7 +21,8 @@ import Testing
         var before: [String: SearchResults] = [:]
         for query in Self.queries {
             for mode in [QueryParser.Mode.complete, .incremental] {
-                let results = try #require(store.search(QueryParser.parse(query, mode: mode), sort: .relevance, isCancelled: { false }))
+                let results = try #require(
+                    store.search(QueryParser.parse(query, mode: mode), sort: .relevance, isCancelled: { false }))
                 #expect(results.byScan)
                 before["\(mode) \(query)"] = results
             }
@@ -40,8 +42,9 @@ import Testing
                 #expect(scanned.matches.map(\.article) == exact.map(\.article), "\(mode) «\(query)»")
                 #expect(zip(scanned.matches, exact).allSatisfy { abs($0.score - $1.score) <= 1e-4 * max(1, abs($1.score)) })
                 for match in exact.prefix(3) {
-                    #expect(store.hits(of: match.article, in: scanned) == store.hits(of: match.article, in: indexed)
-                        || indexed.matches.contains { $0.isFuzzy }, "highlights of «\(query)»")
+                    #expect(
+                        store.hits(of: match.article, in: scanned) == store.hits(of: match.article, in: indexed)
+                            || indexed.matches.contains { $0.isFuzzy }, "highlights of «\(query)»")
                 }
                 compared += 1
             }
@@ -55,10 +58,12 @@ import Testing
         try SnapshotTests.writeCorpus(in: corpus, articles: 600, seed: 4)
         let store = try CorpusOpener(cache: nil).open(path: corpus.path, indexing: .inBackground)
         var asked = 0
-        let results = store.search(QueryParser.parse("market"), sort: .relevance, isCancelled: {
-            asked += 1
-            return asked > 1
-        })
+        let results = store.search(
+            QueryParser.parse("market"), sort: .relevance,
+            isCancelled: {
+                asked += 1
+                return asked > 1
+            })
         #expect(results == nil)
         #expect(asked >= 2)
     }

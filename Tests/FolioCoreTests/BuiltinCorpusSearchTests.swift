@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// Search quality on the five built-in articles (Data/), with the orders a reader would expect.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The chunk's term table and the document's: dense ids in order of first sight, found again by
@@ -6,8 +7,10 @@ import Testing
 @Suite struct ChunkTermTableTests {
     /// Short terms, terms of exactly 8 and 16 bytes, and long ones sharing their first 16 bytes.
     static let terms: [[UInt8]] = {
-        var words = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopr",
-                     "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyZ", "東京", "москва"].map { Array($0.utf8) }
+        var words = [
+            "a", "ab", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopr",
+            "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyZ", "東京", "москва"
+        ].map { Array($0.utf8) }
         for number in 0..<5_000 { words.append(Array("term\(number)".utf8)) }
         return words
     }()

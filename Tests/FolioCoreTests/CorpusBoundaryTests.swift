@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// Symlinks never lead a load out of the corpus folder unless asked to, and never into /proc, /sys
@@ -13,7 +14,8 @@ import Testing
     }
 
     @Test func linksToFilesOutsideAreSkippedAndCounted() throws {
-        let corpus = try TemporaryDirectory(), outside = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let outside = try TemporaryDirectory()
         try corpus.write("inside.txt", "Inside\n\nText.")
         let secret = try outside.write("secret.txt", "Secret\n\nNot for the corpus.")
         try corpus.link("secret.txt", to: secret)
@@ -29,7 +31,8 @@ import Testing
     }
 
     @Test func aLinkToAFolderOutsideIsNotWalked() throws {
-        let corpus = try TemporaryDirectory(), outside = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let outside = try TemporaryDirectory()
         try corpus.write("inside.txt", "Inside\n\nText.")
         try outside.write("a.txt", "Outside A\n\nText.")
         try outside.write("deeper/b.txt", "Outside B\n\nText.")
@@ -51,7 +54,8 @@ import Testing
     }
 
     @Test func linksInsideStillWorkAndLoopsEnd() throws {
-        let corpus = try TemporaryDirectory(), outside = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let outside = try TemporaryDirectory()
         try corpus.write("real/article.txt", "Article\n\nText.")
         try corpus.link("alias", to: "real")
         try corpus.link("shortcut.txt", to: "real/article.txt")
@@ -97,7 +101,8 @@ import Testing
     }
 
     @Test func aFileSwappedForALinkAfterTheScanIsNotRead() throws {
-        let corpus = try TemporaryDirectory(), outside = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let outside = try TemporaryDirectory()
         try corpus.write("a.txt", "A\n\nText.")
         try corpus.write("b.txt", "B\n\nText.")
         let secret = try outside.write("secret.txt", "Secret\n\nNot for the corpus.")
@@ -120,8 +125,11 @@ import Testing
             26 1 0:30 / /dev/shm rw - tmpfs tmpfs rw
             """
         let devices = MountTable.kernelFileSystemDevices(mountInfo: table)
-        #expect(devices == [MountTable.deviceNumber(major: 0, minor: 21), MountTable.deviceNumber(major: 0, minor: 22),
-                            MountTable.deviceNumber(major: 0, minor: 45)])
+        #expect(
+            devices == [
+                MountTable.deviceNumber(major: 0, minor: 21), MountTable.deviceNumber(major: 0, minor: 22),
+                MountTable.deviceNumber(major: 0, minor: 45)
+            ])
         var info = stat()
         #expect(stat("/proc", &info) == 0)
         #expect(MountTable.kernelFileSystemDevices().contains(UInt64(info.st_dev)), "st_dev of /proc as mountinfo lists it")

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// Reading corpora from disk: every kind of bad file is skipped and counted, never fatal, never a hang.
 @Suite struct CorpusLoaderTests {
-    private func load(_ folder: TemporaryDirectory, options: LoadOptions = LoadOptions()) throws -> (articles: [Article], report: LoadReport) {
+    private func load(_ folder: TemporaryDirectory, options: LoadOptions = LoadOptions()) throws -> (
+        articles: [Article], report: LoadReport
+    ) {
         try CorpusLoader(options: options).load(path: folder.path)
     }
 
@@ -27,15 +30,26 @@ import Testing
             ("c1-utf8.txt", bytes("C1 \u{9B}31mtitle\n\nBody \u{9D}0;pwned\u{07} and \u{9B}2J and \u{85}\u{9F}.\n")),
             // Raw single bytes: the file is not UTF-8, so it is read as Windows-1252, where 0x9D and 0x90
             // are undefined (they stay C1 controls) and must go with their parameters.
-            ("c1-raw.txt", [0x52, 0x61, 0x77, 0x0A, 0x0A, 0x41, 0x9D] + bytes("0;pwned") + [0x07, 0x42, 0x90] + bytes("dcs") + [0x07, 0x43, 0x0A]),
+            (
+                "c1-raw.txt",
+                [0x52, 0x61, 0x77, 0x0A, 0x0A, 0x41, 0x9D] + bytes("0;pwned") + [0x07, 0x42, 0x90] + bytes("dcs") + [
+                    0x07, 0x43, 0x0A
+                ]
+            ),
             // Raw C1 bytes in a file that is otherwise UTF-8: replacement characters, never controls.
-            ("c1-raw-in-utf8.txt", bytes("Caf\u{E9} title\n\nBody ") + [0x9B] + bytes("x and ") + [0x9D, 0x85] + bytes(" end.\n")),
-            ("bidi.txt", bytes("\u{202E}Reversed\u{202C} title\n\nBody \u{2066}iso\u{2069} \u{200E}mark\u{200F} \u{202A}emb\u{202C}.\n")),
+            (
+                "c1-raw-in-utf8.txt",
+                bytes("Caf\u{E9} title\n\nBody ") + [0x9B] + bytes("x and ") + [0x9D, 0x85] + bytes(" end.\n")
+            ),
+            (
+                "bidi.txt",
+                bytes("\u{202E}Reversed\u{202C} title\n\nBody \u{2066}iso\u{2069} \u{200E}mark\u{200F} \u{202A}emb\u{202C}.\n")
+            ),
             ("bom.txt", [0xEF, 0xBB, 0xBF] + bytes("BOM title\n\nZW\u{FEFF}NBSP body.\n")),
             ("invalid-utf8.txt", bytes("Invalid \u{E9}\n\nBytes ") + [0xC3, 0x28, 0xFF, 0xFE, 0xE2, 0x82] + bytes(" here.\n")),
             ("crlf.txt", bytes("CRLF title\r\n\r\nLine one.\r\nLine two.\rLine three.\r\n")),
             ("tabs.txt", bytes("Tab\ttitle\n\n\tIndented\tbody.\n")),
-            ("controls.txt", bytes("Bell\u{07} title\u{08}\n\nBody\u{01}\u{02}\u{7F} text\u{0B}\u{0C}.\n")),
+            ("controls.txt", bytes("Bell\u{07} title\u{08}\n\nBody\u{01}\u{02}\u{7F} text\u{0B}\u{0C}.\n"))
         ]
     }()
 
@@ -84,7 +98,8 @@ import Testing
 
     @Test func latin1AndWindows1252AreDecodedAsSuch() throws {
         // "£5 for Teigen’s book" in Windows-1252: 0xA3 is £, 0x92 is ’ (a C1 control in Latin-1).
-        let bytes: [UInt8] = Array("Price\n\n".utf8) + [0xA3] + Array("5 for Teigen".utf8) + [0x92] + Array("s caf".utf8) + [0xE9, 0x0A]
+        let bytes: [UInt8] =
+            Array("Price\n\n".utf8) + [0xA3] + Array("5 for Teigen".utf8) + [0x92] + Array("s caf".utf8) + [0xE9, 0x0A]
         let article = try #require(Fixture.article(bytes: bytes))
         #expect(article.body == "£5 for Teigen’s café")
         let (_, encoding) = TextDecoder.decode(bytes)
@@ -187,7 +202,7 @@ import Testing
         let documents = [
             CorpusLoader.Document(id: "a.txt", folderName: "f", bytes: Array("Small\n\nText.".utf8)),
             CorpusLoader.Document(id: "b.txt", folderName: "f", bytes: Array(repeating: 0x61, count: 100)),
-            CorpusLoader.Document(id: "c.txt", folderName: "f", bytes: []),
+            CorpusLoader.Document(id: "c.txt", folderName: "f", bytes: [])
         ]
         let (articles, report) = CorpusLoader(options: LoadOptions(maxFileSize: 64)).load(documents: documents)
         #expect(articles.map(\.id) == ["a.txt"])
@@ -197,11 +212,11 @@ import Testing
     @Test func symlinkLoopsAreSkippedAndCounted() throws {
         let folder = try TemporaryDirectory()
         try folder.write("a/article.txt", "Article\n\nText.")
-        try folder.link("self.txt", to: "self.txt")          // a link to itself: ELOOP
-        try folder.link("ping.txt", to: "pong.txt")          // two links to each other
+        try folder.link("self.txt", to: "self.txt")  // a link to itself: ELOOP
+        try folder.link("ping.txt", to: "pong.txt")  // two links to each other
         try folder.link("pong.txt", to: "ping.txt")
-        try folder.link("a/up", to: "..")                    // a folder link back to the root
-        try folder.link("a/again", to: ".")                  // a folder link to itself
+        try folder.link("a/up", to: "..")  // a folder link back to the root
+        try folder.link("a/again", to: ".")  // a folder link to itself
         let (articles, report) = try load(folder)
         #expect(articles.map(\.id) == ["a/article.txt"])
         #expect(report.skipped[.symlinkLoop] == 5)
@@ -273,9 +288,10 @@ import Testing
         let file: [UInt8] = Array(folder.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8)
         let subfolder: [UInt8] = Array(folder.path.utf8) + Array("/Z".utf8) + [0xFC] + Array("rich".utf8)
         try #require(Self.writeFile(file, "Latin-1 name\n\nText."))
-        try #require(subfolder.withUnsafeBufferPointer { bytes in
-            mkdir(Array(bytes).map { CChar(bitPattern: $0) } + [0], 0o755) == 0
-        })
+        try #require(
+            subfolder.withUnsafeBufferPointer { bytes in
+                mkdir(Array(bytes).map { CChar(bitPattern: $0) } + [0], 0o755) == 0
+            })
         try #require(Self.writeFile(subfolder + Array("/inside.txt".utf8), "Inside\n\nText."))
         let (articles, report) = try load(folder)
         #expect(report.skippedCount == 0)
@@ -373,7 +389,10 @@ import Testing
     @Test func emptyFolderIsACorpusError() throws {
         let folder = try TemporaryDirectory()
         let error = #expect(throws: CorpusError.self) { try CorpusLoader().load(path: folder.path) }
-        guard case .empty(_, let summary) = error else { Issue.record("expected .empty, got \(String(describing: error))"); return }
+        guard case .empty(_, let summary) = error else {
+            Issue.record("expected .empty, got \(String(describing: error))")
+            return
+        }
         #expect(summary.skipped == 0)
         #expect(error?.description.hasPrefix("no articles in") == true)
     }
@@ -383,7 +402,10 @@ import Testing
         try folder.write("empty.txt", "")
         try folder.write("binary.txt", bytes: [0, 1, 2])
         let error = #expect(throws: CorpusError.self) { try CorpusLoader().load(path: folder.path) }
-        guard case .empty(_, let summary) = error else { Issue.record("expected .empty"); return }
+        guard case .empty(_, let summary) = error else {
+            Issue.record("expected .empty")
+            return
+        }
         #expect(summary.skipped == 2)
         #expect(summary.reasons.contains("empty"))
         #expect(summary.reasons.contains("binary"))

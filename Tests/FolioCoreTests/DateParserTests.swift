@@ -1,5 +1,6 @@
-import Foundation     // JSONEncoder/JSONDecoder for the Codable round trip only
+import Foundation  // JSONEncoder/JSONDecoder for the Codable round trip only
 import Testing
+
 @testable import FolioCore
 
 private typealias Row = DateParserTests.Case
@@ -9,7 +10,7 @@ private let accepted: [Row] = [
     Row("2021-10-25", "2021-10-25"),
     Row("2021-10-25T10:00:00Z", "2021-10-25"),
     Row("2021-10-25T10:00:00+02:00", "2021-10-25"),
-    Row("2021-10-25T23:30:00-07:00", "2021-10-25"),    // as written: no shift to the 26th
+    Row("2021-10-25T23:30:00-07:00", "2021-10-25"),  // as written: no shift to the 26th
     Row("2021-10-25T00:30:00+14:00", "2021-10-25"),
     Row("2021-10-25 10:00", "2021-10-25"),
     Row("2021-10-25T10:00:00.123Z", "2021-10-25"),
@@ -36,8 +37,8 @@ private let accepted: [Row] = [
     Row("25 Oct 49", "2049-10-25"),
     Row("25 Oct 50", "1950-10-25"),
     Row("25 Oct 99 10:00:00 EST", "1999-10-25"),
-    Row("25 Oct 121", "2021-10-25"),                    // RFC 2822 obsolete 3-digit year
-    Row("Tue, 25 Oct 2021 10:00:00 +0000", "2021-10-25"), // wrong weekday is ignored
+    Row("25 Oct 121", "2021-10-25"),  // RFC 2822 obsolete 3-digit year
+    Row("Tue, 25 Oct 2021 10:00:00 +0000", "2021-10-25"),  // wrong weekday is ignored
     // Prose and site forms
     Row("October 25, 2021", "2021-10-25"),
     Row("october 25 2021", "2021-10-25"),
@@ -61,14 +62,14 @@ private let accepted: [Row] = [
     Row("October\u{A0}25,\u{202F}2021", "2021-10-25"),
     Row("25-Oct-2021", "2021-10-25"),
     Row("25Oct2021", "2021-10-25"),
-    Row("Mon Oct 25 10:00:00 2021", "2021-10-25"),       // ctime
-    Row("Mon Oct 25 10:00:00 UTC 2021", "2021-10-25"),   // date(1)
+    Row("Mon Oct 25 10:00:00 2021", "2021-10-25"),  // ctime
+    Row("Mon Oct 25 10:00:00 UTC 2021", "2021-10-25"),  // date(1)
     // Numeric day/month, only when unambiguous
     Row("10/25/2021", "2021-10-25"),
     Row("25/10/2021", "2021-10-25"),
     Row("25.10.2021", "2021-10-25"),
     Row("25-10-2021", "2021-10-25"),
-    Row("5/5/2021", "2021-05-05"),                       // both readings agree
+    Row("5/5/2021", "2021-05-05"),  // both readings agree
     Row("12/31/2021 23:59", "2021-12-31"),
     // Leap years
     Row("2020-02-29", "2020-02-29"),
@@ -76,7 +77,7 @@ private let accepted: [Row] = [
     Row("29 Feb 2024", "2024-02-29"),
     // Range edges
     Row("1000-01-01", "1000-01-01"),
-    Row("9999-12-31", "9999-12-31"),
+    Row("9999-12-31", "9999-12-31")
 ]
 
 private let rejected: [Row] = [
@@ -106,10 +107,10 @@ private let rejected: [Row] = [
     Row("2021-10-255", nil),
     Row("202110250", nil),
     Row("20211025 10:00", nil),
-    Row("05/10/2021", nil),                              // ambiguous
-    Row("10/11/2021", nil),                              // ambiguous
-    Row("25/13/2021", nil),                              // neither reading valid
-    Row("10/25/21", nil),                                // 2-digit year only in RFC 2822 forms
+    Row("05/10/2021", nil),  // ambiguous
+    Row("10/11/2021", nil),  // ambiguous
+    Row("25/13/2021", nil),  // neither reading valid
+    Row("10/25/21", nil),  // 2-digit year only in RFC 2822 forms
     Row("October 25, 21", nil),
     Row("32 Oct 2021", nil),
     Row("Oct 32, 2021", nil),
@@ -122,17 +123,17 @@ private let rejected: [Row] = [
     Row("Mon, 25 Oct 2021 10:00:00 (PDT", nil),
     Row("Mon Oct 25 10:00:00 2021 extra", nil),
     Row("2021-10-25\u{0}", nil),
-    Row("２０２１-10-25", nil),                             // fullwidth digits are not dates here
+    Row("２０２１-10-25", nil)  // fullwidth digits are not dates here
 ]
 
 @Suite struct DateParserTests {
     /// One row of the parsing table: the text and the expected date as "YYYY-MM-DD", or nil for a rejection.
-struct Case: Sendable, CustomTestStringConvertible {
+    struct Case: Sendable, CustomTestStringConvertible {
         let input: String
         let expected: String?
         init(_ input: String, _ expected: String?) {
-                self.input = input
-                self.expected = expected
+            self.input = input
+            self.expected = expected
         }
         var testDescription: String { "\"\(input)\" → \(expected ?? "nil")" }
     }
@@ -184,16 +185,17 @@ struct Case: Sendable, CustomTestStringConvertible {
         }
         #expect(failures == 0)
         #expect(previous.description == "9999-12-31")
-        #expect(days == 365 * 9000 + 2182)      // leap years in 1000...9999: 2250 − 90 + 22
+        #expect(days == 365 * 9000 + 2182)  // leap years in 1000...9999: 2250 − 90 + 22
     }
 
     @Test func ordinalAcrossBoundaries() throws {
         let pairs: [(String, String)] = [
             ("2021-01-31", "2021-02-01"), ("2021-02-28", "2021-03-01"), ("2020-02-29", "2020-03-01"),
-            ("2020-12-31", "2021-01-01"), ("1999-12-31", "2000-01-01"), ("1900-02-28", "1900-03-01"),
+            ("2020-12-31", "2021-01-01"), ("1999-12-31", "2000-01-01"), ("1900-02-28", "1900-03-01")
         ]
         for (earlier, later) in pairs {
-            let a = try #require(DateParser.parse(earlier)), b = try #require(DateParser.parse(later))
+            let a = try #require(DateParser.parse(earlier))
+            let b = try #require(DateParser.parse(later))
             #expect(b.ordinal == a.ordinal + 1, "\(earlier) → \(later)")
             #expect(a < b)
         }
@@ -203,7 +205,7 @@ struct Case: Sendable, CustomTestStringConvertible {
         let dates = try [
             #require(CalendarDate(year: 2021, month: 10, day: 25)),
             #require(CalendarDate(year: 1000, month: 1, day: 1)),
-            #require(CalendarDate(year: 2000, month: 2, day: 29)),
+            #require(CalendarDate(year: 2000, month: 2, day: 29))
         ]
         let data = try JSONEncoder().encode(dates)
         #expect(String(decoding: data, as: UTF8.self) == #"["2021-10-25","1000-01-01","2000-02-29"]"#)
@@ -219,20 +221,25 @@ struct Case: Sendable, CustomTestStringConvertible {
 
     /// Every day of 1949–1951 and 1999–2001 (both sides of the two-digit-year pivots) written in each supported form parses back to itself.
     @Test func everyFormRoundTrips() throws {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"
+        ]
         var failures: [String] = []
         for startYear in [1949, 1999] {
             var date = try #require(CalendarDate(year: startYear, month: 1, day: 1))
             while date.year < startYear + 3 {
                 let (y, m, d) = (date.year, date.month, date.day)
-                let month = months[m - 1], short = String(month.prefix(3))
-                let suffix = (11...13).contains(d % 100) ? "th" : d % 10 == 1 ? "st" : d % 10 == 2 ? "nd" : d % 10 == 3 ? "rd" : "th"
-                let mm = m < 10 ? "0\(m)" : "\(m)", dd = d < 10 ? "0\(d)" : "\(d)"
+                let month = months[m - 1]
+                let short = String(month.prefix(3))
+                let suffix =
+                    (11...13).contains(d % 100) ? "th" : d % 10 == 1 ? "st" : d % 10 == 2 ? "nd" : d % 10 == 3 ? "rd" : "th"
+                let mm = m < 10 ? "0\(m)" : "\(m)"
+                let dd = d < 10 ? "0\(d)" : "\(d)"
                 var forms = [
                     "\(y)-\(mm)-\(dd)", "\(y)\(mm)\(dd)", "\(y)-\(mm)-\(dd)T12:34:56.789-09:30", "\(y)/\(m)/\(d)",
                     "\(y).\(mm).\(dd)", "Sun, \(d) \(short) \(y) 23:59:60 +1400", "\(d) \(month) \(y)",
-                    "\(d)\(suffix) of \(month) \(y)", "\(month) \(d)\(suffix), \(y)", "\(short). \(d), \(y)",
+                    "\(d)\(suffix) of \(month) \(y)", "\(month) \(d)\(suffix), \(y)", "\(short). \(d), \(y)"
                 ]
                 // RFC 2822 two-digit years cover 1950...2049 only.
                 if (1950...2049).contains(y) { forms.append("\(d) \(short.uppercased()) \(String(y).suffix(2)) 00:00 UT") }

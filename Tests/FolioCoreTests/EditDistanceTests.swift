@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 private typealias Pair = EditDistanceTests.Case
@@ -44,7 +45,7 @@ private let distanceTable: [Pair] = [
     Pair("日本語", "本日語", 1, 1),
     Pair("日本語", "", 2, nil),
     Pair("😀a", "a😀", 1, 1),
-    Pair("é", "abcd", 3, nil),
+    Pair("é", "abcd", 3, nil)
 ]
 
 @Suite struct EditDistanceTests {
@@ -81,13 +82,14 @@ private let distanceTable: [Pair] = [
         (seed: UInt64(1), alphabet: ["a", "b", "c"]),
         (seed: UInt64(2), alphabet: ["a", "b", "c", "d", "e", "f", "g", "h"]),
         (seed: UInt64(3), alphabet: ["a", "b", "é", "ü"]),
-        (seed: UInt64(4), alphabet: ["x", "日", "本", "😀", "e\u{301}"]),
+        (seed: UInt64(4), alphabet: ["x", "日", "本", "😀", "e\u{301}"])
     ])
     func agreesWithReference(seed: UInt64, alphabet: [String]) {
         var random = SplitMix64(seed: seed)
         var mismatches: [String] = []
         for _ in 0..<3000 {
-            let a = Self.randomTerm(&random, alphabet), b = Self.randomTerm(&random, alphabet)
+            let a = Self.randomTerm(&random, alphabet)
+            let b = Self.randomTerm(&random, alphabet)
             let bound = Int(random.next() % 4)
             let full = Self.referenceDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))
             let expected = full <= bound ? full : nil

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// Search through `EmbeddedEngine`: query semantics on the index, ranking order, the typo tier.
@@ -14,7 +15,7 @@ import Testing
         ("b.md", markdown("Island news", "2021-10-02", "The volcano rumbled again. Lava flows slowed. Café owners stayed open.")),
         ("c.md", markdown("Ash clouds ground flights", "2021-10-20", "Ashes fell on the town. The flows of lava stopped.")),
         ("d.md", markdown("Garden diary", nil, "Tomatoes and beans. Teigen’s recipe. Nothing else.")),
-        ("e.md", markdown("東京の天気", "2020-12-31", "今日は晴れです。Tokyo weather is fine, 2020 was warm.")),
+        ("e.md", markdown("東京の天気", "2020-12-31", "今日は晴れです。Tokyo weather is fine, 2020 was warm."))
     ])
 
     private func ids(_ query: String, _ mode: QueryParser.Mode = .complete) -> [String] {
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func stemmedFormsMatch() {
-        #expect(Set(ids("ash")) == ["c.md"])        // title "Ash", body "Ashes"
+        #expect(Set(ids("ash")) == ["c.md"])  // title "Ash", body "Ashes"
         #expect(Set(ids("ashes")) == ["c.md"])
         #expect(Set(ids("flight")) == ["c.md"])
         #expect(Set(ids("erupting")) == ["a.md"])
@@ -165,7 +166,9 @@ import Testing
         // A pasted paragraph of 300 words, quoted: every word is in the article, in order.
         let words = (0..<300).map { "w\($0 % 97)x" }
         let paragraph = words.joined(separator: " ")
-        let store = Fixture.store([("long.txt", "Long\n\n\(paragraph)"), ("shuffled.txt", "Shuffled\n\n" + words.reversed().joined(separator: " "))])
+        let store = Fixture.store([
+            ("long.txt", "Long\n\n\(paragraph)"), ("shuffled.txt", "Shuffled\n\n" + words.reversed().joined(separator: " "))
+        ])
         #expect(Fixture.ids(store, "\"\(paragraph)\"") == ["long.txt"])
     }
 
@@ -174,7 +177,7 @@ import Testing
     @Test func titleMatchesOutrankBodyMatches() {
         let store = Fixture.store([
             ("body.md", Self.markdown("Island news", "2021-10-02", "The volcano rumbled.")),
-            ("title.md", Self.markdown("Volcano news", "2020-01-01", "The island rumbled.")),
+            ("title.md", Self.markdown("Volcano news", "2020-01-01", "The island rumbled."))
         ])
         #expect(Fixture.ids(store, "volcano") == ["title.md", "body.md"])
     }
@@ -182,7 +185,7 @@ import Testing
     @Test func moreOccurrencesRankHigher() {
         let store = Fixture.store([
             ("once.md", Self.markdown("One", nil, "Lava here, and other words to match length.")),
-            ("twice.md", Self.markdown("Two", nil, "Lava here, and lava there to match length.")),
+            ("twice.md", Self.markdown("Two", nil, "Lava here, and lava there to match length."))
         ])
         #expect(Fixture.ids(store, "lava") == ["twice.md", "once.md"])
     }
@@ -191,7 +194,7 @@ import Testing
         let filler = String(repeating: "filler words ", count: 40)
         let store = Fixture.store([
             ("long.md", Self.markdown("Long", nil, "Lava. " + filler)),
-            ("short.md", Self.markdown("Short", nil, "Lava. Filler words.")),
+            ("short.md", Self.markdown("Short", nil, "Lava. Filler words."))
         ])
         #expect(Fixture.ids(store, "lava") == ["short.md", "long.md"])
     }
@@ -210,7 +213,7 @@ import Testing
         // phrase is what was asked for, so it is the phrase that counts.
         let store = Fixture.store([
             ("twice.md", Self.markdown("One", nil, "The solar wind rose. Later the solar wind fell. Quiet filler text here.")),
-            ("words.md", Self.markdown("Two", nil, "Solar solar solar panels. The solar wind. Wind wind wind farms.")),
+            ("words.md", Self.markdown("Two", nil, "Solar solar solar panels. The solar wind. Wind wind wind farms."))
         ])
         #expect(Fixture.ids(store, "\"solar wind\"") == ["twice.md", "words.md"])
         #expect(Fixture.ids(store, "solar wind") == ["words.md", "twice.md"])
@@ -223,7 +226,7 @@ import Testing
             ("2.md", Self.markdown("Alpha note", "2021-01-01", "quartz")),
             ("3.md", Self.markdown("Gamma note", "2021-06-01", "quartz")),
             ("4.md", Self.markdown("Delta note", nil, "quartz")),
-            ("5.md", Self.markdown("Aardvark note", nil, "quartz")),
+            ("5.md", Self.markdown("Aardvark note", nil, "quartz"))
         ])
         let results = store.search("quartz")
         #expect(Set(results.matches.map(\.score)).count == 1)
@@ -250,18 +253,18 @@ import Testing
         ("honour.md", markdown("Honour", nil, "A story of honour.")),
         ("honor.md", markdown("Honor honor honor", nil, "honor honor honor honor")),
         ("teddy.md", markdown("Teddy", nil, "A therapy teddy by the window. Luna's bear.")),
-        ("emotional.md", markdown("Emotional", nil, "An emotional tribute.")),
+        ("emotional.md", markdown("Emotional", nil, "An emotional tribute."))
     ])
 
     @Test(arguments: [
-        ("tedy", [String]()),                      // 4 letters: no typo allowed
-        ("lunna", ["teddy.md"]),                   // 5 letters: one
-        ("theraphy", ["teddy.md"]),                // 8 letters: one
-        ("thearpy", ["teddy.md"]),                 // a transposition counts as one
-        ("theraphyy", ["teddy.md"]),               // 9 letters: two
-        ("emmotionel", ["emotional.md"]),          // 10 letters: two
-        ("emmotionnel", [String]()),               // three is too many
-        ("windoow", ["teddy.md"]),
+        ("tedy", [String]()),  // 4 letters: no typo allowed
+        ("lunna", ["teddy.md"]),  // 5 letters: one
+        ("theraphy", ["teddy.md"]),  // 8 letters: one
+        ("thearpy", ["teddy.md"]),  // a transposition counts as one
+        ("theraphyy", ["teddy.md"]),  // 9 letters: two
+        ("emmotionel", ["emotional.md"]),  // 10 letters: two
+        ("emmotionnel", [String]()),  // three is too many
+        ("windoow", ["teddy.md"])
     ])
     func typoAllowance(query: String, expected: [String]) {
         let results = Self.typoStore.search(query)
@@ -278,7 +281,10 @@ import Testing
     }
 
     @Test func noTypoTierWhenExactMatchesAreEnough() {
-        let files = (0..<6).map { ("h\($0).md", Self.markdown("Honour \($0)", nil, "honour")) } + [("x.md", Self.markdown("X", nil, "honor"))]
+        let files =
+            (0..<6).map { ("h\($0).md", Self.markdown("Honour \($0)", nil, "honour")) } + [
+                ("x.md", Self.markdown("X", nil, "honor"))
+            ]
         let store = Fixture.store(files)
         let results = store.search("honour")
         #expect(results.matches.count == 6)
@@ -296,7 +302,7 @@ import Testing
         let store = EmbeddedEngine.load(
             documents: [
                 CorpusLoader.Document(id: "zh.txt", folderName: "t", bytes: Array("中文的文章\n\n这是一篇中文文章。".utf8)),
-                CorpusLoader.Document(id: "en.txt", folderName: "t", bytes: Array("English\n\nNothing here.".utf8)),
+                CorpusLoader.Document(id: "en.txt", folderName: "t", bytes: Array("English\n\nNothing here.".utf8))
             ], name: "t")
         let results = store.search("文", mode: .complete)
         #expect(results.matches.map { store.articles[$0.article].id } == ["zh.txt"])

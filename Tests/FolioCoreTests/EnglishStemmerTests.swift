@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 // Word -> stem pairs copied from the official Snowball English test data, file
@@ -125,7 +126,7 @@ private let snowballVocabulary: [(word: String, stem: String)] = [
     ("voluntarily", "voluntarili"), ("volunteered", "volunt"), ("voluptuous", "voluptu"), ("vorticose", "vorticos"),
     ("voyagers", "voyag"), ("vulgarity", "vulgar"), ("wadded", "wad"), ("waddling", "waddl"),
     ("waggishly", "waggish"), ("wainscotting", "wainscot"), ("wakefulness", "wake"), ("walckanaer", "walckana"),
-    ("wanness", "wan"), ("wantonness", "wanton"),
+    ("wanness", "wan"), ("wantonness", "wanton")
 ]
 
 // Words chosen to hit each rule of each step; the expected stems were checked against the
@@ -167,7 +168,7 @@ private let stepExamples: [(word: String, stem: String)] = [
     ("bowdlerize", "bowdler"), ("champion", "champion"),
     // Step 5: e in R2, or in R1 when not after a short syllable; -ll in R2.
     ("probate", "probat"), ("rate", "rate"), ("cease", "ceas"), ("controll", "control"),
-    ("roll", "roll"), ("employee", "employe"),
+    ("roll", "roll"), ("employee", "employe")
 ]
 
 private func check(_ table: [(word: String, stem: String)], sourceLocation: SourceLocation = #_sourceLocation) {
@@ -196,7 +197,7 @@ struct EnglishStemmerTests {
             ("idly", "idl"), ("gently", "gentl"), ("ugly", "ugli"), ("early", "earli"),
             ("only", "onli"), ("singly", "singl"),
             ("sky", "sky"), ("news", "news"), ("howe", "howe"),
-            ("atlas", "atlas"), ("cosmos", "cosmos"), ("bias", "bias"), ("andes", "andes"),
+            ("atlas", "atlas"), ("cosmos", "cosmos"), ("bias", "bias"), ("andes", "andes")
         ])
         // Only whole words are special: longer words go through the normal steps.
         check([("skiing", "ski"), ("flying", "fli"), ("newsy", "newsi"), ("earlyish", "earlyish")])
@@ -211,7 +212,7 @@ struct EnglishStemmerTests {
             // Step 1a runs first, so the plurals land on the invariant forms too.
             ("innings", "inning"), ("outings", "outing"), ("cannings", "canning"),
             ("herrings", "herring"), ("earrings", "earring"), ("proceeds", "proceed"),
-            ("exceeds", "exceed"), ("succeeds", "succeed"),
+            ("exceeds", "exceed"), ("succeeds", "succeed")
         ])
     }
 
@@ -220,7 +221,7 @@ struct EnglishStemmerTests {
         check([
             ("generously", "generous"), ("general", "general"), ("generate", "generat"),
             ("communism", "communism"), ("communication", "communic"),
-            ("arsenal", "arsenal"), ("arsenic", "arsenic"),
+            ("arsenal", "arsenal"), ("arsenic", "arsenic")
         ])
     }
 
@@ -229,7 +230,7 @@ struct EnglishStemmerTests {
         check([
             ("yes", "yes"), ("say", "say"), ("toy", "toy"), ("yell", "yell"), ("yelling", "yell"),
             ("sayings", "say"), ("crying", "cri"), ("employed", "employ"), ("boyish", "boyish"),
-            ("yeses", "yese"), ("youth", "youth"), ("ayy", "ayi"), ("yyyy", "yyyi"),
+            ("yeses", "yese"), ("youth", "youth"), ("ayy", "ayi"), ("yyyy", "yyyi")
         ])
     }
 
@@ -243,8 +244,10 @@ struct EnglishStemmerTests {
 
     @Test("Bytes outside a-z leave the word unchanged")
     func nonLetterBytes() {
-        for word in ["café", "naïve", "stemming\u{301}", "Running", "RUNNING", "mp3s", "2nd",
-                     "running1", "dog's", "well-being", "run ning", "tab\tbed"] {
+        for word in [
+            "café", "naïve", "stemming\u{301}", "Running", "RUNNING", "mp3s", "2nd",
+            "running1", "dog's", "well-being", "run ning", "tab\tbed"
+        ] {
             #expect(EnglishStemmer.stem(word) == word)
         }
         let latin1: [UInt8] = [0x72, 0x75, 0x6E, 0x6E, 0x69, 0x6E, 0x67, 0xE9]  // "running" + 0xE9

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// Snippets and hit ranges: every range must point at a matched word in the text it is given with.
@@ -8,7 +9,7 @@ import Testing
     static let store = Fixture.store([
         ("far.txt", "Far away\n\n\(filler)The volcano erupted near the café. \(filler)A second volcano slept."),
         ("near.txt", "Volcano near\n\nVolcano first. Then “Teigen’s” quote and 東京の天気 and lava flows."),
-        ("short.txt", "Short\n\nLava flows."),
+        ("short.txt", "Short\n\nLava flows.")
     ])
 
     private func results(_ query: String, mode: QueryParser.Mode = .complete) -> SearchResults {
@@ -52,7 +53,7 @@ import Testing
         ("東京", .complete, "near.txt", ["東京"]),
         ("\"lava flows\"", .complete, "near.txt", ["lava flows"]),
         ("volc", .incremental, "near.txt", ["volcano"]),
-        ("volcanoes", .complete, "far.txt", ["volcano", "volcano"]),
+        ("volcanoes", .complete, "far.txt", ["volcano", "volcano"])
     ])
     func hitsPointAtTheMatchedWords(query: String, mode: QueryParser.Mode, id: String, expected: [String]) throws {
         let results = results(query, mode: mode)
@@ -100,8 +101,10 @@ import Testing
 
     /// On the built-in articles, for many queries: every snippet is the body's own text (spaces
     /// folded, "…" where cut) and every hit in it is a word the query matched.
-    @Test(arguments: ["ashes", "teigen", "Luna", "therapy teddy", "\"the son we almost had\"", "baby jack", "thirsty",
-                      "tea", "cr", "Teigen’s", "instagram OR tribute", "luna -ashes", "sobbing", "emotinal", "jack's ashes"])
+    @Test(arguments: [
+        "ashes", "teigen", "Luna", "therapy teddy", "\"the son we almost had\"", "baby jack", "thirsty",
+        "tea", "cr", "Teigen’s", "instagram OR tribute", "luna -ashes", "sobbing", "emotinal", "jack's ashes"
+    ])
     func builtinSnippetsAreBodyTextWithHitsOnMatchedWords(query: String) throws {
         let store = Fixture.builtin
         for mode in [QueryParser.Mode.complete, .incremental] {
@@ -121,8 +124,9 @@ import Testing
                     for hit in snippet.hits {
                         #expect(hit.upperBound <= snippet.text.utf8.count)
                         let word = snippet.text.utf8Slice(hit)
-                        #expect(bodyHits.contains(word) || bodyHits.contains { $0.hasPrefix(word) || $0.hasSuffix(word) },
-                                "\(query): hit \(word.debugDescription) in \(snippet.text)")
+                        #expect(
+                            bodyHits.contains(word) || bodyHits.contains { $0.hasPrefix(word) || $0.hasSuffix(word) },
+                            "\(query): hit \(word.debugDescription) in \(snippet.text)")
                         #expect(!Tokenizer.strings(word).isEmpty)
                     }
                 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The parallel, chunked build gives exactly the index the plainest build gives (`ReferenceIndex`),
@@ -64,9 +65,11 @@ import Testing
             Article(id: "b", title: String(repeating: "title ", count: 66_000), source: "t", body: "title body"),
             Article(id: "c", title: "", source: "t", body: ""),
             Article(id: "d", title: "... !!!", source: "t", body: "— – ¿?"),
-            Article(id: "e", title: "Long", source: "t", body: "\(longWord) \(longWord)x \(shared)a \(shared)b \(shared)ab \(shared)a"),
+            Article(
+                id: "e", title: "Long", source: "t", body: "\(longWord) \(longWord)x \(shared)a \(shared)b \(shared)ab \(shared)a"
+            ),
             Article(id: "f", title: "東京都 Москва", source: "t", body: "北京 東 中国人 naïve Café 2021 don't"),
-            Article(id: "g", title: "only", source: "t", body: "again \(shared)b again"),
+            Article(id: "g", title: "only", source: "t", body: "again \(shared)b again")
         ]
     }
 }

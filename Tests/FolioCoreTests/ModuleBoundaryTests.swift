@@ -55,7 +55,8 @@ import Testing
     /// embedded engine (its index's public types are internal to FolioCore, so the compiler keeps
     /// the rest out), and nothing else reaches its index or snapshot lifecycle.
     static let openers: Set<String> = [
-        "folio/CorpusOptions.swift", "folio/CorpusRecheck.swift", "FolioBench/FolioRun.swift", "FolioBench/FolioBenchCommand.swift",
+        "folio/CorpusOptions.swift", "folio/CorpusRecheck.swift", "FolioBench/FolioRun.swift",
+        "FolioBench/FolioBenchCommand.swift"
     ]
     static let embeddedOnly = ["EmbeddedEngine", "snapshotStatus", "isCheckingSnapshot", "waitForSnapshotCheck", "buildIndex"]
 

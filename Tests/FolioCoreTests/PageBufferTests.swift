@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The index build's memory helpers: pages handed back, buffers grown, work shared by workers.

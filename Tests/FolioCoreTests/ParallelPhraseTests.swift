@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The scan checks phrase candidates beyond `Accumulator.parallelPhraseCandidates` on all cores (the
@@ -31,7 +32,8 @@ import Testing
             #expect(Set(results.matches.map(\.article)) == Set(expected.keys), "\(text)")
             // More occurrences, higher score (same length norm only roughly, so compare extremes).
             let scoreOf = Dictionary(uniqueKeysWithValues: results.matches.map { ($0.article, $0.score) })
-            let most = expected.max { $0.value < $1.value }!.key, least = expected.min { $0.value < $1.value }!.key
+            let most = expected.max { $0.value < $1.value }!.key
+            let least = expected.min { $0.value < $1.value }!.key
             if expected[most]! > expected[least]! + 2 { #expect(scoreOf[most]! > scoreOf[least]!) }
             let scanned = try #require(ScanEvaluator(articles: store.articles).evaluate(query, isCancelled: { false }))
             #expect(Set(scanned.scored.map { Int($0.document) }) == Set(expected.keys))

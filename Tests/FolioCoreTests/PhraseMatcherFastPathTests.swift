@@ -1,17 +1,23 @@
 import Testing
+
 @testable import FolioCore
 
 /// The phrase check's fast paths (ASCII text scanned byte by byte, pure-ASCII text jumped through
 /// with memchr) must count exactly what the full tokenizer counts.
 @Suite struct PhraseMatcherFastPathTests {
-    static let pieces = ["prime", "Prime", "PRIME", "minister", "min", "m", "don't", "o'", "'prime", "x-prime", "prime's",
-                         "2prime", "prime2", "’", "é", "café", "primé", "Éprime", "ébola", "Ébola's", "東京", "e\u{301}prime", "—", "\"", "''", "a", "b", ".", ",", "\n\n"]
+    static let pieces = [
+        "prime", "Prime", "PRIME", "minister", "min", "m", "don't", "o'", "'prime", "x-prime", "prime's",
+        "2prime", "prime2", "’", "é", "café", "primé", "Éprime", "ébola", "Ébola's", "東京", "e\u{301}prime", "—", "\"", "''", "a",
+        "b", ".", ",", "\n\n"
+    ]
 
     @Test func fastPathsCountWhatTheTokenizerFinds() {
         var random = SplitMix64(seed: 11)
-        let phrases: [(String, Bool)] = [("prime minister", false), ("prime m", true), ("prime", true), ("don t", false),
-                                         ("cafe", false), ("o", true), ("2prime", false), ("a b", false),
-                                         ("eprime", false), ("ebola", true), ("prime ebola", false)]
+        let phrases: [(String, Bool)] = [
+            ("prime minister", false), ("prime m", true), ("prime", true), ("don t", false),
+            ("cafe", false), ("o", true), ("2prime", false), ("a b", false),
+            ("eprime", false), ("ebola", true), ("prime ebola", false)
+        ]
         var checked = 0
         for round in 0..<3000 {
             // Every third text is pure ASCII, to exercise the memchr path often.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The index checks phrases on its token positions (`PositionalPhraseMatcher`); the scan checks them
@@ -26,12 +27,13 @@ import Testing
         let queries: [(String, QueryParser.Mode)] = [
             ("\"prime minister\"", .complete), ("\"prime m", .incremental), ("\"prime minister the", .incremental),
             ("\"the the\"", .complete), ("\"the the", .incremental), ("\"the the the\"", .complete), ("\"of the\"", .complete),
-            ("\"the market\" -\"prime minister\"", .complete), ("ash -\"the market\"", .complete), ("title:\"the market\"", .complete),
+            ("\"the market\" -\"prime minister\"", .complete), ("ash -\"the market\"", .complete),
+            ("title:\"the market\"", .complete),
             ("title:\"prime m", .incremental), ("\"café naïve\"", .complete), ("\"cafe naive\"", .complete),
             ("\"don't teigen's\"", .complete), ("\"dont teigen\"", .complete), ("\"e-mail\"", .complete), ("e-m", .incremental),
             ("\"東京都\"", .complete), ("\"中国人 日本\"", .complete), ("\"zürich москва\"", .complete),
             ("\"the market\" OR \"prime minister\"", .complete), ("\"the ashes", .incremental), ("\"the a", .incremental),
-            ("\"a", .incremental), ("\"2021 3d\"", .complete), ("\"market market\"", .complete),
+            ("\"a", .incremental), ("\"2021 3d\"", .complete), ("\"market market\"", .complete)
         ]
         for store in [Self.small, Self.long] {
             var matched = 0
@@ -47,10 +49,11 @@ import Testing
     /// that start with it: its stem group ("ashes" → "ash") is left out, as the text check leaves it,
     /// and so are the words the postings budget cut, which the text check now leaves out too.
     @Test func theTypedWordTakesTheResolvedWordsThatStartWithIt() throws {
-        let store = EmbeddedEngine(articles: [
-            Article(id: "ash", title: "one", source: "t", body: "the ash fell"),
-            Article(id: "ashes", title: "two", source: "t", body: "the ashes fell"),
-        ], name: "ash")
+        let store = EmbeddedEngine(
+            articles: [
+                Article(id: "ash", title: "one", source: "t", body: "the ash fell"),
+                Article(id: "ashes", title: "two", source: "t", body: "the ashes fell")
+            ], name: "ash")
         #expect(Fixture.ids(store, "\"the ashes", mode: .incremental) == ["ashes"])
         #expect(Self.comparePositionsWithText(store, "\"the ashes", .incremental) == 1)
         #expect(Self.comparePositionsWithText(store, "\"the ash", .incremental) == 2)
@@ -68,7 +71,8 @@ import Testing
         func words(_ ids: some Sequence<Int>) -> Set<String> {
             Set(ids.map { String(decoding: heavy.index.terms.term($0), as: UTF8.self) })
         }
-        let keptWords = words(kept), cutWords = words(heavy.index.terms.prefixRange(Array("z".utf8)).filter { !kept.contains($0) })
+        let keptWords = words(kept)
+        let cutWords = words(heavy.index.terms.prefixRange(Array("z".utf8)).filter { !kept.contains($0) })
         var tokenizer = Tokenizer()
         func followersOfThe(_ article: Int) -> Set<String> {
             let tokens = tokenizer.tokens(of: heavy.articles[article].body).map { String(decoding: $0, as: UTF8.self) }
@@ -81,19 +85,23 @@ import Testing
     /// Term frequencies saturate at 65,535; positions do not: a block says how long it is.
     @Test func positionsOfASaturatedTermAreAllThere() throws {
         let many = String(repeating: "spam ", count: 70_000)
-        let store = EmbeddedEngine(articles: [
-            Article(id: "body", title: "spam spam eggs", source: "t", body: many + "spam eggs"),
-            Article(id: "title", title: many + "eggs", source: "t", body: "spam eggs spam"),
-            Article(id: "few", title: "eggs", source: "t", body: "spam spam eggs and spam"),
-        ], name: "spam")
-        for (text, mode) in [("\"spam spam\"", QueryParser.Mode.complete), ("\"spam eggs\"", .complete), ("\"spam e", .incremental),
-                             ("title:\"spam spam\"", .complete), ("\"spam spam spam\"", .complete), ("eggs -\"spam spam spam\"", .complete)] {
+        let store = EmbeddedEngine(
+            articles: [
+                Article(id: "body", title: "spam spam eggs", source: "t", body: many + "spam eggs"),
+                Article(id: "title", title: many + "eggs", source: "t", body: "spam eggs spam"),
+                Article(id: "few", title: "eggs", source: "t", body: "spam spam eggs and spam")
+            ], name: "spam")
+        for (text, mode) in [
+            ("\"spam spam\"", QueryParser.Mode.complete), ("\"spam eggs\"", .complete), ("\"spam e", .incremental),
+            ("title:\"spam spam\"", .complete), ("\"spam spam spam\"", .complete), ("eggs -\"spam spam spam\"", .complete)
+        ] {
             #expect(Self.comparePositionsWithText(store, text, mode) > 0, "\(text)")
         }
         let term = try #require(QueryParser.parse("\"spam spam\"").clauses.first?.alternatives.first)
         let ids = TermResolver(index: store.index).resolve(term)
-        let counts = try #require(PositionalPhraseMatcher(index: store.index, term: term, ids: ids)
-            .weightedOccurrences(in: [0, 1, 2], isCancelled: { false }))
+        let counts = try #require(
+            PositionalPhraseMatcher(index: store.index, term: term, ids: ids)
+                .weightedOccurrences(in: [0, 1, 2], isCancelled: { false }))
         #expect(counts == [BM25.titleWeight * 1 + 70_000, BM25.titleWeight * 69_999, 1])
     }
 
@@ -113,25 +121,33 @@ import Testing
             let saturated = round % 50 == 49
             let title = positions(saturated && round % 100 == 99 ? 70_000 : Int(random.next() % 4))
             let body = positions(saturated && round % 100 == 49 ? 66_000 : Int(random.next() % 40) + (title.isEmpty ? 1 : 0))
-            let titleFrequency = UInt32(Swift.min(title.count, 0xFFFF)), bodyFrequency = UInt32(Swift.min(body.count, 0xFFFF))
+            let titleFrequency = UInt32(Swift.min(title.count, 0xFFFF))
+            let bodyFrequency = UInt32(Swift.min(body.count, 0xFFFF))
             var bytes = [UInt8](repeating: 0xEE, count: 5 * (title.count + body.count) + 12)
             let size = title.withUnsafeBufferPointer { titleBuffer in
                 body.withUnsafeBufferPointer { bodyBuffer in
-                    bytes.withUnsafeMutableBufferPointer { PositionBlock.write(title: titleBuffer, body: bodyBuffer, to: $0.baseAddress!) }
+                    bytes.withUnsafeMutableBufferPointer {
+                        PositionBlock.write(title: titleBuffer, body: bodyBuffer, to: $0.baseAddress!)
+                    }
                 }
             }
-            var keys: [UInt64] = [], titleKeys: [UInt64] = [], bodyKeys: [UInt64] = []
+            var keys: [UInt64] = []
+            var titleKeys: [UInt64] = []
+            var bodyKeys: [UInt64] = []
             bytes.withUnsafeBufferPointer { buffer in
                 let base = buffer.baseAddress!
                 let end = PositionBlock.end(
                     ofBlockAt: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: buffer.count)
                 #expect(end == size)
                 PositionBlock.decode(
-                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .text, into: &keys)
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .text,
+                    into: &keys)
                 PositionBlock.decode(
-                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .title, into: &titleKeys)
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .title,
+                    into: &titleKeys)
                 PositionBlock.decode(
-                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .body, into: &bodyKeys)
+                    at: 0, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, limit: size, fields: .body,
+                    into: &bodyKeys)
             }
             #expect(keys == title.map(UInt64.init) + body.map { PositionBlock.bodyKeyBase + UInt64($0) })
             #expect(titleKeys == title.map(UInt64.init))
@@ -147,9 +163,12 @@ import Testing
             let base = buffer.baseAddress!
             for limit in 0...4 {
                 for (title, body) in [(UInt32(0), UInt32(9)), (3, 3), (0xFFFF, 2), (1, 0xFFFF), (0xFFFF, 0xFFFF)] {
-                    #expect(PositionBlock.end(ofBlockAt: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit) <= limit)
+                    #expect(
+                        PositionBlock.end(ofBlockAt: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit)
+                            <= limit)
                     for fields in [Fields.text, .title, .body] {
-                        var reader = PositionBlock.Reader(at: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit, fields: fields)
+                        var reader = PositionBlock.Reader(
+                            at: 0, titleFrequency: title, bodyFrequency: body, in: base, limit: limit, fields: fields)
                         var read = 0
                         while reader.next() != nil { read += 1 }
                         #expect(read <= limit)
@@ -187,19 +206,23 @@ import Testing
     }
 
     /// `QueryEvaluator.evaluate` (exact tier) on any postings source.
-    static func evaluate<Source: PostingsSource>(_ query: Query, store: EmbeddedEngine, source: Source) -> [QueryEvaluator.Scored] {
+    static func evaluate<Source: PostingsSource>(_ query: Query, store: EmbeddedEngine, source: Source) -> [QueryEvaluator.Scored]
+    {
         let resolved = store.evaluator(of: store.index).resolve(query, typoTolerant: false)
         let scorer = ClauseScorer(postings: source, articles: store.articles)
         var tokenizer = Tokenizer()
         var scratch = SearchScratch(count: store.articles.count)
-        var scored = query.clauses.isEmpty
+        var scored =
+            query.clauses.isEmpty
             ? (0..<store.articles.count).map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
             : scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })!
         scored.removeAll { scored in !query.filters.allSatisfy { $0.accepts(Int(scored.document), in: store.articles) } }
         if !query.exclusions.isEmpty {
             let resolver = TermResolver(index: store.index)
             let exclusions = query.exclusions.map { (term: $0, ids: resolver.resolve($0)) }
-            #expect(scorer.removeExcluded(exclusions, from: &scored, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false }))
+            #expect(
+                scorer.removeExcluded(exclusions, from: &scored, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })
+            )
         }
         return scored
     }
@@ -220,8 +243,10 @@ import Testing
         let missing = textScores.keys.filter { positionalScores[$0] == nil }.map { store.articles[Int($0)].id }
         // Plain Booleans in the expectations: a failure prints the label, not thousands of values.
         let same = differing.isEmpty && missing.isEmpty
-        #expect(same, "\(label): \(differing.count) differ or extra, \(missing.count) missing, e.g. \((differing + missing).prefix(3))",
-                sourceLocation: sourceLocation)
+        #expect(
+            same,
+            "\(label): \(differing.count) differ or extra, \(missing.count) missing, e.g. \((differing + missing).prefix(3))",
+            sourceLocation: sourceLocation)
         store.order(&positional, by: .relevance)
         store.order(&textual, by: .relevance)
         let sameOrder = positional.map(\.document) == textual.map(\.document)
@@ -242,7 +267,9 @@ import Testing
         var phrase = Array(words[start..<Swift.min(words.count, start + length)])
         switch Int.random(in: 0..<8, using: &random) {
         case 0: phrase.insert(phrase[0], at: 0)  // "the the"
-        case 1: phrase[phrase.count - 1] = GeneratedCorpus.vocabulary[Int.random(in: 0..<GeneratedCorpus.vocabulary.count, using: &random)]
+        case 1:
+            phrase[phrase.count - 1] =
+                GeneratedCorpus.vocabulary[Int.random(in: 0..<GeneratedCorpus.vocabulary.count, using: &random)]
         default: break
         }
         let mode: QueryParser.Mode = Bool.random(using: &random) ? .incremental : .complete

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// File names become ids that are printable and still one per file: control characters and bytes
@@ -25,7 +26,10 @@ import Testing
         #expect(report.skippedCount == 0)
         let ids = articles.map(\.id)
         #expect(Set(ids).count == 7, "\(ids)")
-        #expect(Set(ids) == [#"a\x01.txt"#, #"a\x02.txt"#, #"a\x1b.txt"#, #"a\u{9b}.txt"#, "a\u{FFFD}.txt", #"a\xe9.txt"#, #"a\xe8.txt"#])
+        #expect(
+            Set(ids) == [
+                #"a\x01.txt"#, #"a\x02.txt"#, #"a\x1b.txt"#, #"a\u{9b}.txt"#, "a\u{FFFD}.txt", #"a\xe9.txt"#, #"a\xe8.txt"#
+            ])
         for id in ids { #expect(TerminalSafety.violations(id).isEmpty, "\(id.debugDescription)") }
         // Each id finds its own article.
         let store = EmbeddedEngine(articles: articles)
@@ -37,7 +41,7 @@ import Testing
     @Test func theEscapesCanBeReadBackToTheName() {
         let names: [[UInt8]] = [
             Array("plain.txt".utf8), Array(#"back\slash.txt"#.utf8), Array(#"looks\x01escaped"#.utf8), [0x01], [0x5C, 0x01],
-            Array("caf\u{E9}".utf8), [0x63, 0xE9], [0xE2, 0x82], Array("\u{202E}txt".utf8), Array("\u{7F}".utf8),
+            Array("caf\u{E9}".utf8), [0x63, 0xE9], [0xE2, 0x82], Array("\u{202E}txt".utf8), Array("\u{7F}".utf8)
         ]
         let escaped = names.map { PrintableName.of($0) }
         #expect(Set(escaped).count == names.count, "\(escaped)")

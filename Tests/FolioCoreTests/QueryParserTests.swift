@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The query grammar, and its promise: any string parses, nothing throws at the user.
@@ -105,7 +106,7 @@ import Testing
         ("date:<2021-10", .before(CalendarDate(year: 2021, month: 10, day: 1)!, inclusive: false)),
         ("date:<=2021-10", .before(CalendarDate(year: 2021, month: 10, day: 31)!, inclusive: true)),
         ("date:<=2020-02", .before(CalendarDate(year: 2020, month: 2, day: 29)!, inclusive: true)),
-        ("DATE:2021", .within(year: 2021, month: nil, day: nil)),
+        ("DATE:2021", .within(year: 2021, month: nil, day: nil))
     ])
     func dateFilters(text: String, expected: Query.DateFilter) {
         let query = QueryParser.parse(text)
@@ -114,7 +115,9 @@ import Testing
         #expect(query.warnings.isEmpty)
     }
 
-    @Test(arguments: ["date:soon", "date:", "date:2021-13", "date:2021-02-30", "date:21", "date:>>", "date:2021-10-25-1", "date:<>2021"])
+    @Test(arguments: [
+        "date:soon", "date:", "date:2021-13", "date:2021-02-30", "date:21", "date:>>", "date:2021-10-25-1", "date:<>2021"
+    ])
     func malformedDatesWarnAndAreIgnored(text: String) {
         let query = QueryParser.parse("luna \(text)")
         #expect(query.filters.isEmpty)
@@ -160,13 +163,14 @@ import Testing
     /// The lexer folio-bench shares: one item per word or quoted run, with its field, sign and `OR`.
     @Test func lexerItems() {
         typealias Item = QueryParser.Item
-        #expect(QueryParser.lex("-title:\"the son\" OR Date:2021 e-mail “open") == [
-            Item(text: "the son", field: .title, isNegated: true, isQuoted: true, isClosed: true),
-            Item(text: "OR", isOr: true),
-            Item(text: "2021", field: .date),
-            Item(text: "e-mail"),
-            Item(text: "open", isQuoted: true, isClosed: false),
-        ])
+        #expect(
+            QueryParser.lex("-title:\"the son\" OR Date:2021 e-mail “open") == [
+                Item(text: "the son", field: .title, isNegated: true, isQuoted: true, isClosed: true),
+                Item(text: "OR", isOr: true),
+                Item(text: "2021", field: .date),
+                Item(text: "e-mail"),
+                Item(text: "open", isQuoted: true, isClosed: false)
+            ])
         // A colon after another word is text; "OR" quoted or negated is a word.
         #expect(QueryParser.lex("note:x \"OR\"").map(\.field) == [nil, nil])
         #expect(QueryParser.lex("\"OR\" -OR").map(\.isOr) == [false, false])

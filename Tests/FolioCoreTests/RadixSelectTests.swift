@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// Radix selection gives what sorting gives: the rank-th smallest key and how many are below it.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// The integer-key sort gives exactly the order the rules state: score (higher first), then date
@@ -20,9 +21,11 @@ import Testing
             QueryEvaluator.Scored(document: Int32($0), score: scores[Int(random.next() % UInt64(scores.count))])
         }
         scored.shuffle()
-        let dateKey = store.dateKey, titleRank = store.titleRank
+        let dateKey = store.dateKey
+        let titleRank = store.titleRank
         let expected = scored.sorted { x, y in
-            let a = Int(x.document), b = Int(y.document)
+            let a = Int(x.document)
+            let b = Int(y.document)
             if sort == .relevance && x.score != y.score { return x.score > y.score }
             if sort != .title && dateKey[a] != dateKey[b] { return dateKey[a] > dateKey[b] }
             return titleRank[a] < titleRank[b]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// The linear scan that answers while the index builds (`ScanEvaluator`) must return what the
@@ -20,7 +21,8 @@ import Testing
         ("\"minister the\"", .complete), ("ash -market", .complete), ("ash -\"prime minister\"", .complete),
         ("ash OR zürich", .complete), ("market OR markets OR marketing", .complete), ("ash OR \"the market\" policy", .complete),
         ("title:ash", .complete), ("title:\"prime minister\"", .complete), ("title:market ash", .complete), ("-ash", .complete),
-        ("-title:the", .complete), ("date:2021", .complete), ("ash date:>=2020-06", .complete), ("market date:2019-03", .complete),
+        ("-title:the", .complete), ("date:2021", .complete), ("ash date:>=2020-06", .complete),
+        ("market date:2019-03", .complete),
         ("date:<2020 -the", .complete), ("東京", .complete), ("東", .complete), ("北京", .complete), ("京", .complete),
         ("京都 東", .complete), ("café", .complete), ("cafe", .complete), ("naive", .complete), ("teigen", .complete),
         ("teigen's", .complete), ("don't", .complete), ("dont", .complete), ("e-mail", .complete), ("-e-mail ash", .complete),
@@ -29,10 +31,12 @@ import Testing
         ("ash -zzzz", .complete), ("", .complete), ("   ", .complete), ("москва", .complete),
         ("a", .incremental), ("as", .incremental), ("ash", .incremental), ("ashe", .incremental), ("m", .incremental),
         ("ma", .incremental), ("pr", .incremental), ("prime m", .incremental), ("\"prime m", .incremental),
-        ("\"prime minis", .incremental), ("\"the m", .incremental), ("\"the market\" a", .incremental), ("title:pr", .incremental),
+        ("\"prime minis", .incremental), ("\"the m", .incremental), ("\"the market\" a", .incremental),
+        ("title:pr", .incremental),
         ("title:\"prime m", .incremental), ("ash -market m", .incremental), ("東", .incremental), ("ca", .incremental),
-        ("caf", .incremental), ("naï", .incremental), ("2", .incremental), ("market ", .incremental), ("ash OR mar", .incremental),
-        ("t", .incremental), ("th", .incremental), ("date:2021 g", .incremental), ("e-m", .incremental),
+        ("caf", .incremental), ("naï", .incremental), ("2", .incremental), ("market ", .incremental),
+        ("ash OR mar", .incremental),
+        ("t", .incremental), ("th", .incremental), ("date:2021 g", .incremental), ("e-m", .incremental)
     ]
 
     // MARK: Same results as the index
@@ -61,7 +65,8 @@ import Testing
 
     @Test func stemsFindEachOther() {
         let store = Self.medium
-        let ash = Self.documents(store, "ash"), ashes = Self.documents(store, "ashes")
+        let ash = Self.documents(store, "ash")
+        let ashes = Self.documents(store, "ashes")
         #expect(!ash.isEmpty && ash == ashes)
         // "ashen" and "ashore" have stems of their own, so "ash" does not take them.
         #expect(Self.documents(store, "ashore") != ash)
@@ -78,8 +83,10 @@ import Testing
             let changed = (0..<terms.count).map { terms.term($0) }.filter { SearchIndex.stem($0).first != $0.first }
             #expect(changed.isEmpty, "\(changed.prefix(5).map { String(decoding: $0, as: UTF8.self) })")
         }
-        for word in ["skis", "skies", "dying", "lying", "tying", "idly", "gently", "ugly", "early", "only", "singly",
-                     "yes", "yelled", "ies", "sses", "eed", "ying", "yyy", "ied", "eeds", "ing", "ingly"] {
+        for word in [
+            "skis", "skies", "dying", "lying", "tying", "idly", "gently", "ugly", "early", "only", "singly",
+            "yes", "yelled", "ies", "sses", "eed", "ying", "yyy", "ied", "eeds", "ing", "ingly"
+        ] {
             #expect(EnglishStemmer.stem(word).first == word.first, "\(word) → \(EnglishStemmer.stem(word))")
         }
     }
@@ -91,8 +98,10 @@ import Testing
         let kept = TermResolver(index: store.index).prefixMatches(prefix).count
         let range = store.index.terms.prefixRange(prefix).count
         #expect(range > 64 && kept < range, "\(kept) of \(range) terms kept")
-        for (text, mode) in [("z", QueryParser.Mode.incremental), ("zab z", .incremental), ("\"zab z", .incremental),
-                             ("za", .incremental), ("the z", .incremental), ("title:z", .incremental), ("-zab z", .incremental)] {
+        for (text, mode) in [
+            ("z", QueryParser.Mode.incremental), ("zab z", .incremental), ("\"zab z", .incremental),
+            ("za", .incremental), ("the z", .incremental), ("title:z", .incremental), ("-zab z", .incremental)
+        ] {
             #expect(Self.compare(store, text, mode) > 0, "\(text)")
         }
     }
@@ -122,7 +131,7 @@ import Testing
             article("first63", Array(words.prefix(63)) + ["other"]),
             article("first255", Array(words.prefix(255))),
             article("scattered", Array(words.prefix(63)) + ["x"] + words[63..<255].reversed()),
-            article("none", ["w0", "other"]),
+            article("none", ["w0", "other"])
         ])
         for length in [70, 270] {
             let phrase = "\"" + words.prefix(length).joined(separator: " ") + "\""
@@ -136,7 +145,7 @@ import Testing
         let store = EmbeddedEngine(articles: [
             Article(id: "many", title: "spam", source: "test", body: String(repeating: "spam ", count: 70_000) + "ham"),
             Article(id: "one", title: "ham", source: "test", body: "spam and ham"),
-            Article(id: "other", title: "eggs", source: "test", body: "eggs"),
+            Article(id: "other", title: "eggs", source: "test", body: "eggs")
         ])
         let query = QueryParser.parse("spam")
         let index = store.evaluator(of: store.index).evaluate(query, typoTolerant: false)
@@ -177,7 +186,7 @@ import Testing
         let queries: [(String, QueryParser.Mode)] = [
             ("prime minister", .complete), ("\"prime minister\"", .complete), ("\"prime m", .incremental),
             ("economy -growth", .complete), ("title:england", .complete), ("elect", .complete), ("el", .incremental),
-            ("a", .incremental), ("mobile OR phone", .complete), ("£", .complete), ("film -\"box office\"", .complete),
+            ("a", .incremental), ("mobile OR phone", .complete), ("£", .complete), ("film -\"box office\"", .complete)
         ]
         for (text, mode) in queries { #expect(Self.compare(store, text, mode) > 0, "\(text)") }
         var random = SplitMix64(seed: 7)
@@ -191,8 +200,10 @@ import Testing
 
     @Test func highlightsAreTheIndexs() throws {
         let store = Self.medium
-        for (text, mode) in [("ash", QueryParser.Mode.complete), ("prime m", .incremental), ("\"the market\" pol", .incremental),
-                             ("東", .complete), ("café OR naive", .complete)] {
+        for (text, mode) in [
+            ("ash", QueryParser.Mode.complete), ("prime m", .incremental), ("\"the market\" pol", .incremental),
+            ("東", .complete), ("café OR naive", .complete)
+        ] {
             let query = QueryParser.parse(text, mode: mode)
             let scan = try #require(ScanEvaluator(articles: store.articles).evaluate(query, isCancelled: { false }))
             let index = store.search(query)
@@ -216,10 +227,22 @@ import Testing
         #expect(scan.evaluate(query, isCancelled: { true }) == nil)
         // Turning true mid-way (the second check, article 256) abandons it too.
         var asked = 0
-        #expect(scan.evaluate(query, isCancelled: { asked += 1; return asked >= 2 }) == nil)
+        #expect(
+            scan.evaluate(
+                query,
+                isCancelled: {
+                    asked += 1
+                    return asked >= 2
+                }) == nil)
         #expect(asked == 2)
         asked = 0
-        #expect(scan.evaluate(query, isCancelled: { asked += 1; return false }) != nil)
+        #expect(
+            scan.evaluate(
+                query,
+                isCancelled: {
+                    asked += 1
+                    return false
+                }) != nil)
         #expect(asked >= 2)
     }
 
@@ -244,15 +267,17 @@ import Testing
         let scanScores = Dictionary(uniqueKeysWithValues: scan.scored.map { ($0.document, $0.score) })
         // Plain Booleans in the expectations: a failure prints the label, not thousands of values.
         let sameDocuments = Set(scanScores.keys) == Set(indexScores.keys)
-        #expect(sameDocuments, "\(label): scan \(scanScores.count), index \(indexScores.count) documents",
-                sourceLocation: sourceLocation)
+        #expect(
+            sameDocuments, "\(label): scan \(scanScores.count), index \(indexScores.count) documents",
+            sourceLocation: sourceLocation)
         let differing = indexScores.compactMap { document, score -> String? in
             guard let other = scanScores[document] else { return nil }
             let agrees = abs(other - score) <= 1e-4 * Swift.max(abs(score), abs(other), 1e-6)
             return agrees ? nil : "\(store.articles[Int(document)].id): index \(score), scan \(other)"
         }
         let sameScores = differing.isEmpty
-        #expect(sameScores, "\(label): \(differing.count) scores differ, e.g. \(differing.prefix(3))", sourceLocation: sourceLocation)
+        #expect(
+            sameScores, "\(label): \(differing.count) scores differ, e.g. \(differing.prefix(3))", sourceLocation: sourceLocation)
         store.order(&index, by: .relevance)
         store.order(&scan.scored, by: .relevance)
         if sameDocuments && sameScores {
@@ -260,13 +285,16 @@ import Testing
             #expect(sameOrder, "\(label): order", sourceLocation: sourceLocation)
         }
         let matcher = HitMatcher(resolved: resolved, index: store.index)
-        let extraWords = scan.matcher.words.subtracting(matcher.words), missingWords = matcher.words.subtracting(scan.matcher.words)
+        let extraWords = scan.matcher.words.subtracting(matcher.words)
+        let missingWords = matcher.words.subtracting(scan.matcher.words)
         let sameWords = extraWords.isEmpty && missingWords.isEmpty
-        #expect(sameWords, "\(label): highlighted words: \(extraWords.count) extra, \(missingWords.count) missing",
-                sourceLocation: sourceLocation)
+        #expect(
+            sameWords, "\(label): highlighted words: \(extraWords.count) extra, \(missingWords.count) missing",
+            sourceLocation: sourceLocation)
         let samePrefixes = scan.matcher.prefixes == matcher.prefixes
         #expect(samePrefixes, "\(label): prefixes", sourceLocation: sourceLocation)
-        let samePhrases = scan.matcher.phrases.map(\.tokens) == matcher.phrases.map(\.tokens)
+        let samePhrases =
+            scan.matcher.phrases.map(\.tokens) == matcher.phrases.map(\.tokens)
             && scan.matcher.phrases.map(\.lastIsPrefix) == matcher.phrases.map(\.lastIsPrefix)
         #expect(samePhrases, "\(label): phrases", sourceLocation: sourceLocation)
         return index.count
@@ -286,7 +314,10 @@ import Testing
                 .map { $0.trimmingCharacters(in: .punctuationCharacters) }.filter { !$0.isEmpty }
             return found.isEmpty ? ["the"] : found
         }
-        func word() -> String { let all = words(); return all[Int.random(in: 0..<all.count, using: &random)] }
+        func word() -> String {
+            let all = words()
+            return all[Int.random(in: 0..<all.count, using: &random)]
+        }
         var parts: [String] = []
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             switch Int.random(in: 0..<12, using: &random) {
@@ -299,7 +330,8 @@ import Testing
             case 7: parts.append("-" + word())
             case 8: parts.append("OR")
             case 9: parts.append("title:" + word())
-            case 10: parts.append(["date:2021", "date:>2020-06", "date:<=2019", "date:2022-02"][Int.random(in: 0..<4, using: &random)])
+            case 10:
+                parts.append(["date:2021", "date:>2020-06", "date:<=2019", "date:2022-02"][Int.random(in: 0..<4, using: &random)])
             default: parts.append("-\"" + word() + " " + word() + "\"")
             }
         }

@@ -1,16 +1,18 @@
 import Testing
+
 @testable import FolioCore
 
 /// The inverted index, built in parallel chunks and merged: postings, document frequencies, lengths.
 @Suite struct SearchIndexTests {
     /// 60 articles, more than the indexing workers, so several chunks are merged. Article i has its
     /// own word "uniq<i>", every one has "shared", even ones "even", and article i says "rep" i times.
-    static let store = Fixture.store((0..<60).map { number in
-        let id = "doc\(number < 10 ? "0" : "")\(number).txt"
-        let even = number % 2 == 0 ? " even" : ""
-        let repeats = String(repeating: " rep", count: number)
-        return (id, "Title \(number) uniq\(number)\n\nshared\(even)\(repeats) body uniq\(number)")
-    })
+    static let store = Fixture.store(
+        (0..<60).map { number in
+            let id = "doc\(number < 10 ? "0" : "")\(number).txt"
+            let even = number % 2 == 0 ? " even" : ""
+            let repeats = String(repeating: " rep", count: number)
+            return (id, "Title \(number) uniq\(number)\n\nshared\(even)\(repeats) body uniq\(number)")
+        })
 
     private func id(of term: String) -> Int? { Self.store.index.terms.find(Array(term.utf8)) }
 
@@ -79,12 +81,19 @@ import Testing
         let rep = Fixture.ids(Self.store, "rep")
         #expect(rep.count == 59)
         #expect(rep.first == "doc59.txt")
-        #expect(Fixture.ids(Self.store, "uniq3", mode: .incremental).sorted() == ["doc03.txt", "doc30.txt", "doc31.txt", "doc32.txt", "doc33.txt", "doc34.txt", "doc35.txt", "doc36.txt", "doc37.txt", "doc38.txt", "doc39.txt"])
+        #expect(
+            Fixture.ids(Self.store, "uniq3", mode: .incremental).sorted() == [
+                "doc03.txt", "doc30.txt", "doc31.txt", "doc32.txt", "doc33.txt", "doc34.txt", "doc35.txt", "doc36.txt",
+                "doc37.txt", "doc38.txt", "doc39.txt"
+            ])
     }
 
     @Test func stemGroupsJoinWordForms() {
         let store = Fixture.store([("a.txt", "A\n\nconnect connected connection connecting"), ("b.txt", "B\n\nconnections")])
-        let group = Set(store.index.termsWithStem(of: Array("connects".utf8)).map { String(decoding: store.index.terms.term($0), as: UTF8.self) })
+        let group = Set(
+            store.index.termsWithStem(of: Array("connects".utf8)).map {
+                String(decoding: store.index.terms.term($0), as: UTF8.self)
+            })
         #expect(group == ["connect", "connected", "connection", "connecting", "connections"])
         #expect(Fixture.ids(store, "connects") == ["a.txt", "b.txt"])
     }

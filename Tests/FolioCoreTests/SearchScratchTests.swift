@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// Searches borrow their store's corpus-sized arrays (`SearchScratch`) instead of allocating them:
@@ -6,7 +7,7 @@ import Testing
 @Suite struct SearchScratchTests {
     static let queries = [
         "the market", "\"prime minister\"", "ma -minister", "ash OR run", "\"the market\" -police", "title:city",
-        "gov", "-the", "\"prime min", "govermnent", "date:2020 elect", "t", "mm -\"the market\"",
+        "gov", "-the", "\"prime min", "govermnent", "date:2020 elect", "t", "mm -\"the market\""
     ]
 
     @Test func searchesAfterOtherSearchesFindWhatAFreshStoreFinds() {

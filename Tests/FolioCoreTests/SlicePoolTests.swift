@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// Many byte lists growing at once in one pool read back whole, in order, with their sizes.

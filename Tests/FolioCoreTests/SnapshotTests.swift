@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// The index snapshot: what is read back is what was built, any change to the corpus or damage to
@@ -11,7 +12,7 @@ import Testing
         let words = [
             "market", "election", "minister", "prime", "football", "champion", "ashes", "ash", "economy", "growth",
             "film", "award", "music", "chart", "oil", "price", "phone", "mobile", "rates", "interest", "labour",
-            "party", "budget", "chancellor", "world", "cup", "final", "technology", "broadband", "government",
+            "party", "budget", "chancellor", "world", "cup", "final", "technology", "broadband", "government"
         ]
         func sentence(_ count: Int) -> String {
             (0..<count).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
@@ -22,7 +23,8 @@ import Testing
             let text: String
             switch number % 5 {
             case 0:
-                text = "---\ntitle: \(sentence(4))\ndate: 2024-03-\(String(format: "%02d", day))\nauthor: Writer \(number)\nurl: https://example.org/\(number)\n---\n\n\(sentence(60))\n\n\(sentence(40))\n"
+                text =
+                    "---\ntitle: \(sentence(4))\ndate: 2024-03-\(String(format: "%02d", day))\nauthor: Writer \(number)\nurl: https://example.org/\(number)\n---\n\n\(sentence(60))\n\n\(sentence(40))\n"
             case 1:
                 text = "# \(sentence(5))\n\n\(sentence(80))\n"
             case 2:
@@ -36,7 +38,7 @@ import Testing
 
     static let queries = [
         "market", "ashes", "prime minister", "\"prime minister\"", "\"prime m", "fo", "e", "champion -football",
-        "oil OR film", "title:election", "date:2024-03", "東京", "markte", "chancelor budget", "", "date:>2024-03-10 growth",
+        "oil OR film", "title:election", "date:2024-03", "東京", "markte", "chancelor budget", "", "date:>2024-03-10 growth"
     ]
 
     /// Everything a front end sees of a store, to compare two stores as a whole.
@@ -48,7 +50,9 @@ import Testing
         for query in queries {
             for mode in [QueryParser.Mode.complete, .incremental] {
                 let results = store.search(query, mode: mode)
-                lines.append("\(query) \(mode): " + results.matches.map { "\($0.article):\($0.score):\($0.isFuzzy)" }.joined(separator: " "))
+                lines.append(
+                    "\(query) \(mode): "
+                        + results.matches.map { "\($0.article):\($0.score):\($0.isFuzzy)" }.joined(separator: " "))
                 for match in results.matches.prefix(3) {
                     let hits = store.hits(of: match.article, in: results)
                     lines.append("  \(hits.title) \(hits.body) \(store.snippet(of: match.article, in: results).text)")
@@ -64,13 +68,16 @@ import Testing
     }
 
     func snapshotFile(_ cache: TemporaryDirectory) throws -> String {
-        let files = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/folio").filter { $0.hasSuffix(".snapshot") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/folio").filter {
+            $0.hasSuffix(".snapshot")
+        }
         #expect(files.count == 1)
         return cache.path + "/folio/" + files[0]
     }
 
     @Test func aSnapshotReadsBackAsTheStoreThatWroteIt() throws {
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
         try Self.writeCorpus(in: corpus)
         let built = try open(corpus, cache: cache)
         guard case .saved(_, because: .missing) = built.snapshotStatus else {
@@ -97,7 +104,8 @@ import Testing
     }
 
     @Test func aChangedAddedOrRemovedFileMakesTheSnapshotStale() throws {
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
         try Self.writeCorpus(in: corpus, articles: 40)
         _ = try open(corpus, cache: cache)
         // Rewritten with new words (the size changes too, but a same-size edit changes the times).
@@ -123,7 +131,8 @@ import Testing
 
     @Test(arguments: ["truncated", "flipped byte", "foreign", "other version", "empty", "header only"])
     func aDamagedSnapshotIsRebuiltNeverUsed(damage: String) throws {
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
         try Self.writeCorpus(in: corpus, articles: 60)
         let expected = Self.observable(try open(corpus, cache: cache))
         let file = try snapshotFile(cache)
@@ -160,7 +169,8 @@ import Testing
     @Test func aSnapshotThatLiesInsideAValidChecksumIsRefused() throws {
         // A structurally wrong file with a correct checksum (written by a buggy or hostile program):
         // the structural checks, not the checksum, must refuse it.
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
         try Self.writeCorpus(in: corpus, articles: 30)
         let store = try CorpusOpener(cache: nil).open(path: corpus.path)
         let file = cache.path + "/lying.snapshot"
@@ -168,7 +178,9 @@ import Testing
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
         // Point the first term offset past the arena, then fix both checksums.
         let header = try #require(Self.entries(bytes).first { $0.section == .termOffsets })
-        bytes.withUnsafeMutableBytes { $0.storeBytes(of: UInt32(9_999_999).littleEndian, toByteOffset: header.offset + 4, as: UInt32.self) }
+        bytes.withUnsafeMutableBytes {
+            $0.storeBytes(of: UInt32(9_999_999).littleEndian, toByteOffset: header.offset + 4, as: UInt32.self)
+        }
         Self.resealed(&bytes)
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         #expect(SnapshotReader.read(path: file, fingerprint: 42).failure == .damaged("structure"))
@@ -177,7 +189,8 @@ import Testing
     }
 
     @Test func anUnwritableCacheLeavesTheStoreWorking() throws {
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
         try Self.writeCorpus(in: corpus, articles: 20)
         try cache.write("folio", "a file where the folder should be")
         let store = try open(corpus, cache: cache)
@@ -190,7 +203,8 @@ import Testing
     }
 
     @Test func noTemporaryFileIsLeftBehind() throws {
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
         try Self.writeCorpus(in: corpus, articles: 20)
         _ = try open(corpus, cache: cache)
         _ = try open(corpus, cache: cache)
@@ -214,8 +228,10 @@ import Testing
             let count = Int(raw.loadUnaligned(fromByteOffset: 40, as: UInt32.self))
             return (0..<count).compactMap { number in
                 let at = 64 + number * SnapshotFormat.tableEntrySize
-                guard let section = SnapshotFormat.Section(rawValue: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) else { return nil }
-                return .init(section: section, offset: Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)),
+                guard let section = SnapshotFormat.Section(rawValue: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                else { return nil }
+                return .init(
+                    section: section, offset: Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)),
                     count: Int(raw.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)),
                     checksum: raw.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self))
             }
@@ -231,7 +247,8 @@ import Testing
                 XXH64.blockChecksum(UnsafeRawBufferPointer(rebasing: $0[entry.offset..<entry.offset + entry.byteCount]))
             }
             bytes.withUnsafeMutableBytes {
-                $0.storeBytes(of: checksum.littleEndian, toByteOffset: 64 + number * SnapshotFormat.tableEntrySize + 24, as: UInt64.self)
+                $0.storeBytes(
+                    of: checksum.littleEndian, toByteOffset: 64 + number * SnapshotFormat.tableEntrySize + 24, as: UInt64.self)
             }
         }
         let header = XXH64.hash(Array(bytes[0..<48]) + Array(bytes[64..<tableEnd]))
@@ -248,7 +265,8 @@ extension Result {
 
 extension SnapshotTests {
     @Test func anAbandonedTemporaryFileIsRemovedOnlyWhenOld() throws {
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
         try Self.writeCorpus(in: corpus, articles: 10)
         let old = try cache.write("folio/0123456789abcdef.snapshot.tmp-1-2", "left by a killed writer")
         let young = try cache.write("folio/0123456789abcdef.snapshot.tmp-3-4", "another process writing now")
@@ -265,7 +283,8 @@ extension SnapshotTests {
     /// structural checks, even under a valid checksum: a block reader relies on them to stay inside.
     @Test(arguments: ["runs out of order", "arena longer than the runs", "arena ends inside a varint"])
     func damagedPositionsAreRefused(damage: String) throws {
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory()
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
         try Self.writeCorpus(in: corpus, articles: 30)
         let store = try CorpusOpener(cache: nil).open(path: corpus.path)
         let file = cache.path + "/positions.snapshot"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// A snapshot's checksums prove it whole, not who wrote it. Only a snapshot in a folder of this
@@ -30,9 +31,11 @@ import Testing
             }
             file = written
             let fingerprint = try SnapshotReader.read(path: file, fingerprint: nil).get().fingerprint
-            let hostile = EmbeddedEngine(articles: [Article(
-                id: "planted\u{1B}]0;pwned\u{07}.txt", title: "\u{1B}]0;pwned\u{07}Planted", source: "\u{1B}[31mx",
-                body: "Body \u{1B}]0;pwned\u{07} \u{9B}2J text.")])
+            let hostile = EmbeddedEngine(articles: [
+                Article(
+                    id: "planted\u{1B}]0;pwned\u{07}.txt", title: "\u{1B}]0;pwned\u{07}Planted", source: "\u{1B}[31mx",
+                    body: "Body \u{1B}]0;pwned\u{07} \u{9B}2J text.")
+            ])
             planted = staging.path + "/planted.snapshot"
             try SnapshotWriter.write(hostile, index: hostile.index, fingerprint: fingerprint, to: planted)
             chmod(planted, 0o644)
@@ -115,7 +118,8 @@ import Testing
         let scene = try Scene()
         unlink(scene.file)
         #expect(mkfifo(scene.file, 0o600) == 0)
-        let opener = scene.opener, path = scene.corpus.path
+        let opener = scene.opener
+        let path = scene.corpus.path
         let painted = withDeadline(seconds: 20) { opener.openLastSnapshot(path: path) == nil }
         #expect(painted == true, "the reader's first open hung on a FIFO")
         let opened = withDeadline(seconds: 20) { Result { () throws(CorpusError) in try opener.open(path: path).snapshotStatus } }
@@ -170,7 +174,8 @@ import Testing
         #expect(scene.opener.openLastSnapshot(path: scene.corpus.path) == nil)
         let own = try scene.opener.open(path: scene.corpus.path)
         #expect(!isPlanted(own))
-        #expect(own.snapshotStatus == .saved(scene.file, because: .untrusted("\(scene.file) belongs to another user (uid 65534)")))
+        #expect(
+            own.snapshotStatus == .saved(scene.file, because: .untrusted("\(scene.file) belongs to another user (uid 65534)")))
         #expect(stat(scene.file, &info) == 0 && info.st_uid == getuid())
     }
 

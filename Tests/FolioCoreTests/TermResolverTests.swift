@@ -1,12 +1,14 @@
 import Testing
+
 @testable import FolioCore
 
 /// Query terms → index term ids: stems, prefixes, and the typo tier's dictionary scan, whose
 /// shortcuts (a length window, a first-or-last-letter test) must find what a full scan finds.
 @Suite struct TermResolverTests {
-    static let store = Fixture.store(Fixture.builtinFiles + [
-        ("unicode.txt", "Unicode\n\nCafé crème brûlée naïveté Ελλάδα Москва Straße façade résumé 東京都 ﬁnancial"),
-    ])
+    static let store = Fixture.store(
+        Fixture.builtinFiles + [
+            ("unicode.txt", "Unicode\n\nCafé crème brûlée naïveté Ελλάδα Москва Straße façade résumé 東京都 ﬁnancial")
+        ])
 
     private var resolver: TermResolver { TermResolver(index: Self.store.index) }
 
@@ -20,10 +22,11 @@ import Testing
         let allowed = TermResolver.allowedTypos(forLetters: letters)
         guard allowed > 0 else { return [] }
         let index = Self.store.index
-        return terms((0..<index.termCount).filter { id in
-            let term = index.terms.term(id)
-            return term != word && EditDistance.within(word, term, maxDistance: allowed) != nil
-        })
+        return terms(
+            (0..<index.termCount).filter { id in
+                let term = index.terms.term(id)
+                return term != word && EditDistance.within(word, term, maxDistance: allowed) != nil
+            })
     }
 
     @Test func typoNeighboursMatchABruteForceScan() {
@@ -52,7 +55,10 @@ import Testing
         #expect(checked > 500)
     }
 
-    @Test(arguments: ["ashes", "theraphy", "emotinal", "Cafe", "creme", "brulee", "naivete", "ελαδα", "mosква", "strase", "facades", "resume", "fnancial"])
+    @Test(arguments: [
+        "ashes", "theraphy", "emotinal", "Cafe", "creme", "brulee", "naivete", "ελαδα", "mosква", "strase", "facades", "resume",
+        "fnancial"
+    ])
     func typoNeighboursOfNamedWords(word: String) {
         let folded = Array(Tokenizer.strings(word)[0].utf8)
         #expect(terms(resolver.typoNeighbours(of: folded)) == bruteForce(folded))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 private let esc = "\u{1B}"
@@ -9,7 +10,9 @@ private let bel = "\u{07}"
 @Suite struct TextNormalizerTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String, input: String, expected: String
-        init(_ name: String, _ input: String, _ expected: String) { (self.name, self.input, self.expected) = (name, input, expected) }
+        init(_ name: String, _ input: String, _ expected: String) {
+            (self.name, self.input, self.expected) = (name, input, expected)
+        }
         var testDescription: String { name }
     }
 
@@ -55,7 +58,7 @@ private let bel = "\u{07}"
         Case("decomposed é becomes precomposed (NFC)", "cafe\u{301}", "caf\u{E9}"),
         Case("NFC after cleaning", "\tcafe\u{301}", "    caf\u{E9}"),
         Case("non-ASCII kept", "£5 · “quoted” — 東京 · Ελλάδα", "£5 · “quoted” — 東京 · Ελλάδα"),
-        Case("emoji kept", "I ❤️ it 👍🏽", "I ❤️ it 👍🏽"),
+        Case("emoji kept", "I ❤️ it 👍🏽", "I ❤️ it 👍🏽")
     ]
 
     @Test(arguments: cases)
@@ -89,8 +92,10 @@ private let bel = "\u{07}"
     /// Random bytes, decoded as the loader decodes them: the result is always safe.
     @Test func randomBytesAreSafeAfterDecodingAndNormalisation() {
         var random = SplitMix64(seed: 0xF0110)
-        let alphabet: [UInt8] = [0x1B, 0x9B, 0x9D, 0x9C, 0x07, 0x5B, 0x5D, 0x3B, 0x33, 0x31, 0x6D, 0x0D, 0x0A, 0x09,
-                                  0xE2, 0x80, 0xAE, 0xC2, 0xEF, 0xBB, 0xBF, 0x61, 0x20, 0xFF, 0x00]
+        let alphabet: [UInt8] = [
+            0x1B, 0x9B, 0x9D, 0x9C, 0x07, 0x5B, 0x5D, 0x3B, 0x33, 0x31, 0x6D, 0x0D, 0x0A, 0x09,
+            0xE2, 0x80, 0xAE, 0xC2, 0xEF, 0xBB, 0xBF, 0x61, 0x20, 0xFF, 0x00
+        ]
         for _ in 0..<300 {
             let count = Int.random(in: 0..<200, using: &random)
             let bytes = (0..<count).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FolioCore
 
 /// Bodies moved out of the heap into a deleted file in the cache folder: what goes in comes back,
@@ -23,7 +24,9 @@ import Testing
         }
         #expect(spill.byteCount >= bodies.reduce(0) { $0 + $1.count })
         func readBack() -> Bool {
-            zip(bodies, stored).allSatisfy { body, pointer in Array(UnsafeBufferPointer(start: pointer, count: body.count)) == body }
+            zip(bodies, stored).allSatisfy { body, pointer in
+                Array(UnsafeBufferPointer(start: pointer, count: body.count)) == body
+            }
         }
         #expect(readBack())
         var regions = zip(bodies, stored).map { UnsafeRawBufferPointer(start: $1, count: $0.count) }
@@ -67,7 +70,8 @@ import Testing
     }
 
     @Test func aCorpusReadWithACacheHasItsBodiesSpilledAndSearchesAsWithout() throws {
-        let corpus = try TemporaryDirectory(), cache = try TemporaryDirectory(onDisk: true)
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory(onDisk: true)
         try SnapshotTests.writeCorpus(in: corpus, articles: 120)
         let spilled = try CorpusOpener(cache: SnapshotCache(folder: cache.path + "/folio")).open(path: corpus.path)
         let inHeap = try CorpusOpener(cache: nil, spillFolders: []).open(path: corpus.path)
@@ -86,7 +90,8 @@ import Testing
     /// `--no-cache`: the bodies go to the first temporary folder that takes a spill file, past one
     /// that cannot (missing here; in memory, or unwritable, alike), and nothing is left there.
     @Test func withoutACacheTheBodiesSpillToATemporaryFolder() throws {
-        let corpus = try TemporaryDirectory(), temporary = try TemporaryDirectory(onDisk: true)
+        let corpus = try TemporaryDirectory()
+        let temporary = try TemporaryDirectory(onDisk: true)
         try SnapshotTests.writeCorpus(in: corpus, articles: 120)
         let missing = "/nonexistent/folio-\(UUID().uuidString)"
         let spilled = try CorpusOpener(cache: nil, spillFolders: [missing, temporary.path]).open(path: corpus.path)
@@ -113,8 +118,14 @@ import Testing
     }
 
     @Test func touchingRegionsMergeInAnyOrderAndGapsSplit() {
-        var regions = [region(0x10_0000 + 300, 200), region(0x10_0000, 300), region(0x10_0000 + 100, 50), region(0x20_0000, 10), region(0x10_0000 + 501, 9)]
-        #expect(PageReleaser.spans(&regions) == [0x10_0000..<(0x10_0000 + 500), (0x10_0000 + 501)..<(0x10_0000 + 510), 0x20_0000..<(0x20_0000 + 10)])
+        var regions = [
+            region(0x10_0000 + 300, 200), region(0x10_0000, 300), region(0x10_0000 + 100, 50), region(0x20_0000, 10),
+            region(0x10_0000 + 501, 9)
+        ]
+        #expect(
+            PageReleaser.spans(&regions) == [
+                0x10_0000..<(0x10_0000 + 500), (0x10_0000 + 501)..<(0x10_0000 + 510), 0x20_0000..<(0x20_0000 + 10)
+            ])
         var empty: [UnsafeRawBufferPointer] = [region(0x30_0000, 0)]
         #expect(PageReleaser.spans(&empty).isEmpty)
     }
@@ -135,7 +146,8 @@ import Testing
         #expect(MountTable.fileSystemType(of: "/", mountInfo: table) == "ext4")
         #expect(MountTable.fileSystemType(of: "/var/cache/folio", mountInfo: table) == "ext4")
         #expect(MountTable.fileSystemType(of: "/tmp/disk/x", mountInfo: table) == "xfs")
-        #expect(MountTable.fileSystemType(of: "/tmp/diskette", mountInfo: table) == "ext4", "a later mount over /tmp hides the tmpfs")
+        #expect(
+            MountTable.fileSystemType(of: "/tmp/diskette", mountInfo: table) == "ext4", "a later mount over /tmp hides the tmpfs")
         #expect(MountTable.fileSystemType(of: "/home/a b/.cache", mountInfo: table) == "btrfs", "\\040 is a space")
         #expect(MountTable.fileSystemType(of: "/procfs", mountInfo: table) == "ext4", "a name sharing a prefix is not under it")
         #expect(MountTable.fileSystemType(of: "/x", mountInfo: "garbage\n\n - \n") == nil)

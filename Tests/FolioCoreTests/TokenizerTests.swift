@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FolioCore
 
 /// Tokens are what both the index and queries see, so each rule here is a search behaviour.
@@ -45,7 +46,7 @@ import Testing
         Case("서울시", ["서울", "울시"]),
         // Separators
         Case("e-mail, co-op/ops_team", ["e", "mail", "co", "op", "ops", "team"]),
-        Case("emoji😀between", ["emoji", "between"]),
+        Case("emoji😀between", ["emoji", "between"])
     ]
 
     @Test(arguments: cases)

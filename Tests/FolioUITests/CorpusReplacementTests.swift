@@ -1,6 +1,7 @@
 import FolioCore
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// The reader moving onto a re-read corpus (the folder changed since the snapshot it painted from):
@@ -18,13 +19,13 @@ struct CorpusReplacementTests {
     static let before = store([
         (id: "b.md", title: "Bridge opens", body: "The bridge opened to traffic."),
         (id: "d.md", title: "Dock strike", body: "Dock workers stopped work."),
-        (id: "f.md", title: "Ferry late", body: "The ferry ran late again."),
+        (id: "f.md", title: "Ferry late", body: "The ferry ran late again.")
     ])
     /// "a.md" added before everything, "f.md" removed, "d.md" rewritten.
     static let after = store([
         (id: "a.md", title: "Airport expands", body: "The airport adds a runway."),
         (id: "b.md", title: "Bridge opens", body: "The bridge opened to traffic."),
-        (id: "d.md", title: "Dock strike ends", body: "Dock workers went back to work after the talks."),
+        (id: "d.md", title: "Dock strike ends", body: "Dock workers went back to work after the talks.")
     ])
 
     private func select(_ id: String, in driver: inout Driver) {
@@ -83,8 +84,9 @@ struct CorpusReplacementTests {
         #expect(!driver.render().contains("Ferry late"))
         driver.runsSearches = true
         let pending = driver.searches.last!
-        driver.send(.searchFinished(
-            generation: driver.state.searchGeneration, results: Driver.results(of: pending.text, in: Self.after)))
+        driver.send(
+            .searchFinished(
+                generation: driver.state.searchGeneration, results: Driver.results(of: pending.text, in: Self.after)))
         #expect(Set(driver.state.rows) == [0, 1, 2])
     }
 
@@ -99,8 +101,8 @@ struct CorpusReplacementTests {
     }
 }
 
-private extension ScreenGrid {
-    func contains(_ text: String) -> Bool {
+extension ScreenGrid {
+    fileprivate func contains(_ text: String) -> Bool {
         (0..<height).contains { self.text(ofRow: $0).contains(text) }
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// Keys the search bar drops (past its length limit: the rest of a long paste) must cost nothing:

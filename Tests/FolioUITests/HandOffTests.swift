@@ -1,6 +1,7 @@
 import FolioCore
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// Hand-off keys turn into effects for the run loop; the `|` prompt edits a command line.

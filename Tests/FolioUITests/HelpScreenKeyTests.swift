@@ -1,5 +1,6 @@
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// The help screen's keys come from the key map's own table for it, like every other key.
@@ -12,7 +13,7 @@ struct HelpScreenKeyTests {
             (.character("k"), .scrollUp), (.up, .scrollUp),
             (.character(" "), .scrollPageDown), (.pageDown, .scrollPageDown),
             (.character("b"), .scrollPageUp), (.pageUp, .scrollPageUp),
-            (.control("c"), .quit),
+            (.control("c"), .quit)
         ]
         for (key, command) in expected {
             #expect(KeyMap.standard.helpScreenCommand(for: key) == command, "\(key)")
@@ -24,10 +25,12 @@ struct HelpScreenKeyTests {
 
     @Test func aChangedHelpTableChangesTheHelpScreensKeys() {
         var driver = Driver(engine: Fixtures.builtin)
-        driver.state.keyMap = KeyMap(bindings: KeyMap.standard.bindings, helpScreen: [
-            .init(keys: [.character("x")], command: .toggleHelp),
-            .init(keys: [.character("J")], command: .scrollDown),
-        ])
+        driver.state.keyMap = KeyMap(
+            bindings: KeyMap.standard.bindings,
+            helpScreen: [
+                .init(keys: [.character("x")], command: .toggleHelp),
+                .init(keys: [.character("J")], command: .scrollDown)
+            ])
         driver.press(.character("?"))  // opened from the list's table, which still binds ?
         #expect(driver.state.isShowingHelp)
         #expect(action(for: .character("j"), in: driver.state) == nil)

@@ -1,7 +1,8 @@
 import FolioCore
 import Foundation
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// The reader while the index builds in the background: the list is there at once, the status line

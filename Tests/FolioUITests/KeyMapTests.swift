@@ -1,5 +1,6 @@
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// The key table: complete, unambiguous, and fully described by the help screen.

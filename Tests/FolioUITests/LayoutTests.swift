@@ -1,5 +1,6 @@
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// `Layout.compute`: which panes a screen size shows, and where.
@@ -50,7 +51,7 @@ struct LayoutTests {
         #expect(layout(120, 30).mode == .sideBySide)
         #expect(layout(69, 30).mode == .single)
         #expect(layout(70, 30).mode == .stacked)
-        #expect(layout(70, 13).mode == .single)   // a body of 11 rows is too short to stack
+        #expect(layout(70, 13).mode == .single)  // a body of 11 rows is too short to stack
         #expect(layout(70, 14).mode == .stacked)
         #expect(layout(19, 30).mode == .tooSmall)
         #expect(layout(20, 4).mode == .tooSmall)
@@ -79,7 +80,9 @@ struct LayoutTests {
     @Test func panesTileTheScreenWithoutOverlapping() {
         for width in stride(from: 20, through: 240, by: 7) {
             for height in stride(from: 5, through: 70, by: 5) {
-                for (focus, zoomed, open) in [(Focus.list, false, false), (.reader, false, true), (.reader, true, true), (.search, false, true)] {
+                for (focus, zoomed, open) in [
+                    (Focus.list, false, false), (.reader, false, true), (.reader, true, true), (.search, false, true)
+                ] {
                     let layout = layout(width, height, focus: focus, zoomed: zoomed, readerOpen: open)
                     let rects = [layout.searchBar, layout.status] + [layout.list, layout.divider, layout.reader].compactMap { $0 }
                     let context = "\(width)x\(height) \(focus) zoomed \(zoomed): \(rects)"

@@ -1,6 +1,7 @@
 import FolioCore
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// `ReaderDocument`: an article laid out for the reading pane, with source ranges and hits.
@@ -68,8 +69,9 @@ struct ReaderDocumentTests {
         let document = ReaderDocument(article: Self.article("long.md"), width: 40, hits: .none)
         let texts = document.lines.filter { $0.kind == .body }.map(\.text)
         // 300 letters: seven full 40-column lines, and 20 letters that share a line with what follows.
-        #expect(texts == ["Before the long word"] + (0..<7).map { _ in String(repeating: "abcdefghij", count: 4) }
-            + ["abcdefghijabcdefghij and after it."])
+        #expect(
+            texts == ["Before the long word"] + (0..<7).map { _ in String(repeating: "abcdefghij", count: 4) }
+                + ["abcdefghijabcdefghij and after it."])
     }
 
     @Test func hitsAreFoundInTitleAndBody() throws {
@@ -101,10 +103,13 @@ struct ReaderDocumentTests {
         // Find a width where a "baby jack" hit breaks across lines.
         for width in 20...60 {
             let document = ReaderDocument(article: article, width: width, hits: hits)
-            guard let line = document.hitLines.first(where: { index in
-                let text = document.lines[index].text
-                return document.lines[index].hits.last.map { $0.upperBound == text.utf8.count && text.hasSuffix("Baby") } ?? false
-            }) else { continue }
+            guard
+                let line = document.hitLines.first(where: { index in
+                    let text = document.lines[index].text
+                    return document.lines[index].hits.last.map { $0.upperBound == text.utf8.count && text.hasSuffix("Baby") }
+                        ?? false
+                })
+            else { continue }
             let next = document.lines[line + 1]
             #expect(next.hits.first.map { next.text.utf8Slice($0) } == "Jack", "width \(width)")
             #expect(!document.hitLines.contains(line + 1) || document.lines[line + 1].hits.count > 1)

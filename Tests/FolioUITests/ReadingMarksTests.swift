@@ -1,6 +1,7 @@
 import FolioCore
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// Read marks, bookmarks, filters and remembered positions, as the reducer sees them.
@@ -44,7 +45,8 @@ import TerminalCore
     @Test func filtersShowUnreadOrBookmarkedOnlyAndToggleBack() throws {
         var state = fresh()
         let all = state.rows
-        _ = reduce(&state, .restore(SavedState(marks: [all[0]: ArticleMarks(isRead: true), all[1]: ArticleMarks(isBookmarked: true)])))
+        _ = reduce(
+            &state, .restore(SavedState(marks: [all[0]: ArticleMarks(isRead: true), all[1]: ArticleMarks(isBookmarked: true)])))
         _ = reduce(&state, .command(.showUnreadOnly))
         #expect(state.filter == .unread && !state.rows.contains(all[0]) && state.rows.count == all.count - 1)
         _ = reduce(&state, .command(.showBookmarkedOnly))

@@ -1,6 +1,7 @@
 import FolioCore
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// Random key sequences and resizes (seeded, so a failure repeats), checking after every step what
@@ -19,7 +20,8 @@ struct ReducerInvariantTests {
     }()
 
     static let stores: [(name: String, store: EmbeddedEngine)] = [
-        ("builtin", Fixtures.builtin), ("unicode", Fixtures.unicode), ("numbered", Fixtures.numbered(40)), ("empty", Fixtures.empty),
+        ("builtin", Fixtures.builtin), ("unicode", Fixtures.unicode), ("numbered", Fixtures.numbered(40)),
+        ("empty", Fixtures.empty)
     ]
 
     @Test(arguments: 1...6)
@@ -38,7 +40,9 @@ struct ReducerInvariantTests {
             } else if roll < 12 {
                 history.append("/ and type")
                 driver.press(.character("/"))
-                driver.type(["ashes", "a", "luna te", "中", "café", "zzzzqqq", "\"baby jack", "-ashes teigen"].randomElement(using: &random)!)
+                driver.type(
+                    ["ashes", "a", "luna te", "中", "café", "zzzzqqq", "\"baby jack", "-ashes teigen"].randomElement(
+                        using: &random)!)
             } else {
                 let key = Self.keys.randomElement(using: &random)!
                 history.append(key.description)
@@ -75,12 +79,16 @@ struct ReducerInvariantTests {
             if reader.document.hitSpans.count != reader.document.hitLines.count { problems.append("hit spans and lines differ") }
             if let pane = state.layout.reader {
                 let expected = max(1, min(ReaderDocument.measure, pane.width - 2))
-                if reader.document.width != expected { problems.append("document width \(reader.document.width), pane wants \(expected)") }
+                if reader.document.width != expected {
+                    problems.append("document width \(reader.document.width), pane wants \(expected)")
+                }
             }
             if !(0..<state.engine.articleCount).contains(reader.article) { problems.append("reader article \(reader.article)") }
         }
         if state.layout.list != nil && state.layout.reader != nil && state.reader?.article != state.selectedArticle {
-            problems.append("reader shows \(String(describing: state.reader?.article)) beside selected \(String(describing: state.selectedArticle))")
+            problems.append(
+                "reader shows \(String(describing: state.reader?.article)) beside selected \(String(describing: state.selectedArticle))"
+            )
         }
         if state.focus == .reader && state.reader == nil { problems.append("reader focused but closed") }
         // The | prompt lives in the status line, visible in every layout, so it may open over a zoom.
@@ -92,7 +100,9 @@ struct ReducerInvariantTests {
         if state.helpOffset < 0 || (state.isShowingHelp && state.helpOffset > max(0, helpLines - max(1, state.height - 2))) {
             problems.append("help offset \(state.helpOffset) for \(helpLines) lines in \(state.height) rows")
         }
-        if state.editor.cursor < 0 || state.editor.cursor > state.editor.characters.count { problems.append("cursor outside the query") }
+        if state.editor.cursor < 0 || state.editor.cursor > state.editor.characters.count {
+            problems.append("cursor outside the query")
+        }
 
         let grid = Screen.render(state)
         if grid.width != state.width || grid.height != state.height || grid.cells.count != state.width * state.height {
@@ -110,7 +120,7 @@ struct ReducerInvariantTests {
                 var searched = fresh
                 searched.search("ashes")
                 let screens: [[Key]] = [
-                    [], [.character("/")], [.enter], [.character("z")], [.character("?")], [.character("G"), .tab],
+                    [], [.character("/")], [.enter], [.character("z")], [.character("?")], [.character("G"), .tab]
                 ]
                 for (start, query) in [(fresh, ""), (searched, "ashes")] {
                     for keys in screens {

@@ -1,6 +1,7 @@
 import FolioCore
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// `reduce` in the reading pane: opening, scrolling, hits, and keeping the place across resizes.

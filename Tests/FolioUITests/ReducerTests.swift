@@ -1,6 +1,7 @@
 import FolioCore
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// `reduce`: (state, action) → state, driven through the key table as the run loop drives it.
@@ -193,7 +194,7 @@ struct ReducerTests {
     @Test func ctrlCQuitsAnywhere() {
         let setups: [(String, [Key])] = [
             ("list", []), ("reader", [.enter]), ("search", [.character("/"), .character("a")]), ("help", [.character("?")]),
-            ("help over reader", [.enter, .character("?")]),
+            ("help over reader", [.enter, .character("?")])
         ]
         for (name, keys) in setups {
             var driver = Driver(engine: Fixtures.builtin)

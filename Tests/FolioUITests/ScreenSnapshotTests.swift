@@ -1,6 +1,7 @@
 import FolioCore
-import Testing
 import TerminalCore
+import Testing
+
 @testable import FolioUI
 
 /// `Screen.render` of fixed states, compared with `__Snapshots__/<name>.txt` (Documentation/architecture.md §14).
@@ -33,26 +34,42 @@ struct ScreenSnapshotTests {
 
     static let cases: [Case] = {
         var cases: [Case] = []
-        func add(_ name: String, _ store: @escaping @Sendable () -> EmbeddedEngine, sizes: [(Int, Int)] = standardSizes,
-                 keys: [Key] = [], theme: Theme = .standard) {
+        func add(
+            _ name: String, _ store: @escaping @Sendable () -> EmbeddedEngine, sizes: [(Int, Int)] = standardSizes,
+            keys: [Key] = [], theme: Theme = .standard
+        ) {
             for (width, height) in sizes {
-                cases.append(Case(name: "\(name)-\(width)x\(height)", store: store, width: width, height: height, keys: keys, theme: theme))
+                cases.append(
+                    Case(name: "\(name)-\(width)x\(height)", store: store, width: width, height: height, keys: keys, theme: theme)
+                )
             }
         }
         add("builtin", { Fixtures.builtin })
         add("builtin-ashes-list", { Fixtures.builtin }, keys: keys(search: "ashes"))
-        add("builtin-ashes-reader", { Fixtures.builtin }, sizes: standardSizes + [(130, 30)], keys: keys(search: "ashes", then: [.enter]))
-        add("builtin-ashes-reader-next-hit", { Fixtures.builtin }, sizes: [(80, 24)], keys: keys(search: "ashes", then: [.enter, .character("n")]))
-        add("builtin-ashes-monochrome", { Fixtures.builtin }, sizes: [(80, 24)], keys: keys(search: "ashes", then: [.enter]), theme: .monochrome)
+        add(
+            "builtin-ashes-reader", { Fixtures.builtin }, sizes: standardSizes + [(130, 30)],
+            keys: keys(search: "ashes", then: [.enter]))
+        add(
+            "builtin-ashes-reader-next-hit", { Fixtures.builtin }, sizes: [(80, 24)],
+            keys: keys(search: "ashes", then: [.enter, .character("n")]))
+        add(
+            "builtin-ashes-monochrome", { Fixtures.builtin }, sizes: [(80, 24)], keys: keys(search: "ashes", then: [.enter]),
+            theme: .monochrome)
         add("builtin-zoomed", { Fixtures.builtin }, sizes: [(80, 24)], keys: [.character("z")])
         add("unicode", { Fixtures.unicode })
         add("unicode-cafe", { Fixtures.unicode }, sizes: [(80, 24), (40, 12)], keys: keys(search: "café"))
         add("unicode-chinese", { Fixtures.unicode }, sizes: [(40, 12)], keys: [.character("j"), .enter])
-        add("unicode-emoji", { Fixtures.unicode }, sizes: [(40, 12)], keys: [.character("j"), .character("j"), .character("j"), .enter])
-        add("unicode-rtl", { Fixtures.unicode }, sizes: [(40, 12)], keys: [.character("G"), .character("k"), .character("k"), .enter])
+        add(
+            "unicode-emoji", { Fixtures.unicode }, sizes: [(40, 12)],
+            keys: [.character("j"), .character("j"), .character("j"), .enter])
+        add(
+            "unicode-rtl", { Fixtures.unicode }, sizes: [(40, 12)],
+            keys: [.character("G"), .character("k"), .character("k"), .enter])
         add("unicode-long-word", { Fixtures.unicode }, sizes: [(40, 12)], keys: [.character("G"), .character("k"), .enter])
         add("unicode-control", { Fixtures.unicode }, sizes: [(80, 24)], keys: [.character("G"), .enter])
-        add("unicode-typed-query", { Fixtures.unicode }, sizes: [(40, 12)], keys: [.character("/")] + "日本語 😀 e\u{301}".map { .character($0) })
+        add(
+            "unicode-typed-query", { Fixtures.unicode }, sizes: [(40, 12)],
+            keys: [.character("/")] + "日本語 😀 e\u{301}".map { .character($0) })
         add("near-matches", { Fixtures.typos }, sizes: [(80, 24)], keys: keys(search: "legend "))
         add("no-results", { Fixtures.builtin }, keys: keys(search: "zzzzqqq"))
         add("empty-corpus", { Fixtures.empty })
@@ -122,9 +139,10 @@ struct ScreenSnapshotTests {
         driver.search("café")
         driver.press(.enter)
         let reader = try #require(driver.state.reader)
-        let shared = try #require(reader.document.hitLines.indices.dropFirst().first {
-            reader.document.hitLines[$0] == reader.document.hitLines[$0 - 1]
-        })
+        let shared = try #require(
+            reader.document.hitLines.indices.dropFirst().first {
+                reader.document.hitLines[$0] == reader.document.hitLines[$0 - 1]
+            })
         #expect(shared == 1)
         #expect(driver.state.reader?.currentHit == 0)
         let before = driver.render()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReadingState
 
 /// Corpus keys and the default state path.
@@ -34,13 +35,16 @@ struct CorpusKeyTests {
     }
 
     @Test func defaultPathFallsBackToHome() {
-        #expect(ReadingStateStore.defaultPath(environment: ["HOME": "/home/r"])
-            == "/home/r/.local/state/folio/state.sqlite")
+        #expect(
+            ReadingStateStore.defaultPath(environment: ["HOME": "/home/r"])
+                == "/home/r/.local/state/folio/state.sqlite")
         // The XDG specification: an empty or relative XDG_STATE_HOME is ignored.
-        #expect(ReadingStateStore.defaultPath(environment: ["XDG_STATE_HOME": "", "HOME": "/home/r"])
-            == "/home/r/.local/state/folio/state.sqlite")
-        #expect(ReadingStateStore.defaultPath(environment: ["XDG_STATE_HOME": "state", "HOME": "/home/r"])
-            == "/home/r/.local/state/folio/state.sqlite")
+        #expect(
+            ReadingStateStore.defaultPath(environment: ["XDG_STATE_HOME": "", "HOME": "/home/r"])
+                == "/home/r/.local/state/folio/state.sqlite")
+        #expect(
+            ReadingStateStore.defaultPath(environment: ["XDG_STATE_HOME": "state", "HOME": "/home/r"])
+                == "/home/r/.local/state/folio/state.sqlite")
     }
 
     @Test func defaultPathWithoutHomeIsStillAbsolute() {

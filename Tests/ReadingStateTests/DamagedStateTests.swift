@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import ReadingState
 
 /// A state file holding what the schema does not allow (a NULL, a wrong type) or written by a
@@ -49,34 +50,48 @@ struct DamagedStateTests {
     }
 
     static let damages: [Damage] = [
-        Damage(sql: "UPDATE article SET id = NULL", read: { _ = try $0.states(corpus: $1) },
-               message: "article.id holds NULL, not text"),
-        Damage(sql: "UPDATE article SET id = X'00'", read: { _ = try $0.states(corpus: $1) },
-               message: "article.id holds a blob, not text"),
-        Damage(sql: "UPDATE article SET isRead = NULL", read: { _ = try $0.states(corpus: $1) },
-               message: "article.isRead holds NULL, not 0 or 1"),
-        Damage(sql: "UPDATE article SET isRead = 'yes'", read: { _ = try $0.state(corpus: $1, id: "a") },
-               message: "article.isRead holds text, not 0 or 1"),
-        Damage(sql: "UPDATE article SET isBookmarked = NULL", read: { _ = try $0.state(corpus: $1, id: "a") },
-               message: "article.isBookmarked holds NULL, not 0 or 1"),
-        Damage(sql: "UPDATE article SET isBookmarked = 7", read: { _ = try $0.states(corpus: $1) },
-               message: "article.isBookmarked holds the number 7, not 0 or 1"),
-        Damage(sql: "UPDATE article SET position = 'top'", read: { _ = try $0.states(corpus: $1) },
-               message: "article.position holds text, not an offset"),
-        Damage(sql: "UPDATE article SET position = -5", read: { _ = try $0.states(corpus: $1) },
-               message: "article.position holds the number -5, not an offset"),
-        Damage(sql: "UPDATE article SET position = 1.5", read: { _ = try $0.states(corpus: $1) },
-               message: "article.position holds a real number, not an offset"),
-        Damage(sql: "UPDATE corpus SET lastSelected = X'01'", read: { _ = try $0.lastSelected(corpus: $1) },
-               message: "corpus.lastSelected holds a blob, not text"),
-        Damage(sql: "UPDATE corpus SET sortOrder = X'01'", read: { _ = try $0.sortOrder(corpus: $1) },
-               message: "corpus.sortOrder holds a blob, not text"),
-        Damage(sql: "UPDATE corpus SET lastSelected = 12", read: { _ = try $0.lastSelected(corpus: $1) },
-               message: "corpus.lastSelected holds the number 12, not text"),
-        Damage(sql: "UPDATE history SET query = NULL", read: { _ = try $0.history(corpus: $1) },
-               message: "history.query holds NULL, not text"),
-        Damage(sql: "UPDATE history SET query = 3.25", read: { _ = try $0.history(corpus: $1) },
-               message: "history.query holds a real number, not text"),
+        Damage(
+            sql: "UPDATE article SET id = NULL", read: { _ = try $0.states(corpus: $1) },
+            message: "article.id holds NULL, not text"),
+        Damage(
+            sql: "UPDATE article SET id = X'00'", read: { _ = try $0.states(corpus: $1) },
+            message: "article.id holds a blob, not text"),
+        Damage(
+            sql: "UPDATE article SET isRead = NULL", read: { _ = try $0.states(corpus: $1) },
+            message: "article.isRead holds NULL, not 0 or 1"),
+        Damage(
+            sql: "UPDATE article SET isRead = 'yes'", read: { _ = try $0.state(corpus: $1, id: "a") },
+            message: "article.isRead holds text, not 0 or 1"),
+        Damage(
+            sql: "UPDATE article SET isBookmarked = NULL", read: { _ = try $0.state(corpus: $1, id: "a") },
+            message: "article.isBookmarked holds NULL, not 0 or 1"),
+        Damage(
+            sql: "UPDATE article SET isBookmarked = 7", read: { _ = try $0.states(corpus: $1) },
+            message: "article.isBookmarked holds the number 7, not 0 or 1"),
+        Damage(
+            sql: "UPDATE article SET position = 'top'", read: { _ = try $0.states(corpus: $1) },
+            message: "article.position holds text, not an offset"),
+        Damage(
+            sql: "UPDATE article SET position = -5", read: { _ = try $0.states(corpus: $1) },
+            message: "article.position holds the number -5, not an offset"),
+        Damage(
+            sql: "UPDATE article SET position = 1.5", read: { _ = try $0.states(corpus: $1) },
+            message: "article.position holds a real number, not an offset"),
+        Damage(
+            sql: "UPDATE corpus SET lastSelected = X'01'", read: { _ = try $0.lastSelected(corpus: $1) },
+            message: "corpus.lastSelected holds a blob, not text"),
+        Damage(
+            sql: "UPDATE corpus SET sortOrder = X'01'", read: { _ = try $0.sortOrder(corpus: $1) },
+            message: "corpus.sortOrder holds a blob, not text"),
+        Damage(
+            sql: "UPDATE corpus SET lastSelected = 12", read: { _ = try $0.lastSelected(corpus: $1) },
+            message: "corpus.lastSelected holds the number 12, not text"),
+        Damage(
+            sql: "UPDATE history SET query = NULL", read: { _ = try $0.history(corpus: $1) },
+            message: "history.query holds NULL, not text"),
+        Damage(
+            sql: "UPDATE history SET query = 3.25", read: { _ = try $0.history(corpus: $1) },
+            message: "history.query holds a real number, not text")
     ]
 
     @Test(arguments: damages)
@@ -89,7 +104,9 @@ struct DamagedStateTests {
     }
 
     @Test func nullWhereTheSchemaAllowsItIsNoState() throws {
-        try ReadingStateStore.executeRaw(path: path, """
+        try ReadingStateStore.executeRaw(
+            path: path,
+            """
             UPDATE article SET position = NULL;
             UPDATE corpus SET lastSelected = NULL, sortOrder = NULL;
             """)
@@ -104,8 +121,9 @@ struct DamagedStateTests {
         for options in [ReadingStateStore.Options(), ReadingStateStore.Options(isReadOnly: true)] {
             let error = #expect(throws: ReadingStateError.self) { try ReadingStateStore(path: path, options: options) }
             #expect(error?.operation == .open)
-            #expect(error?.description
-                == "state unavailable: written by a newer folio (schema version 99; this folio reads up to 2) (\(path))")
+            #expect(
+                error?.description
+                    == "state unavailable: written by a newer folio (schema version 99; this folio reads up to 2) (\(path))")
         }
         // Refused, not migrated: the newer folio finds its file as it left it.
         #expect(try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 99)
@@ -114,8 +132,9 @@ struct DamagedStateTests {
     @Test func aFileWithAMigrationThisFolioDoesNotKnowIsRefused() throws {
         try ReadingStateStore.executeRaw(path: path, "INSERT INTO grdb_migrations (identifier) VALUES ('v3')")
         let error = #expect(throws: ReadingStateError.self) { try ReadingStateStore(path: path) }
-        #expect(error?.description
-            == "state unavailable: written by a newer folio (its schema has changes this folio does not know) (\(path))")
+        #expect(
+            error?.description
+                == "state unavailable: written by a newer folio (its schema has changes this folio does not know) (\(path))")
     }
 
     @Test func aNewFileSaysItsSchemaVersion() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReadingState
 
 /// `kill -9` in the middle of heavy marking (issue: robust under faults): the database opens
@@ -39,7 +40,8 @@ import Testing
         // Still writable, and SQLite finds nothing wrong.
         try store.setRead(true, corpus: CorpusKey("corpus"), id: "after-the-kill")
         let check = try #require(ChildProcess.which("sqlite3"), "sqlite3 is on every machine of this project")
-        let integrity = try ChildProcess(check, [database, "PRAGMA integrity_check;"], outputPath: folder.path + "/check.txt").wait()
+        let integrity = try ChildProcess(check, [database, "PRAGMA integrity_check;"], outputPath: folder.path + "/check.txt")
+            .wait()
         #expect(integrity.output.trimmingCharacters(in: .whitespacesAndNewlines) == "ok", "integrity: \(integrity.output)")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import ReadingState
+import Testing
 
 /// Several folio processes (several SSH sessions of one user) write one state file at once.
 /// Serialized: the timings mean something only when these processes have the machine's cores.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReadingState
 
 /// Every failure of the store is a `ReadingStateError` with a one-line message, never a crash.
@@ -43,10 +44,11 @@ struct ReadingStateFailureTests {
             try ReadingStateStore(path: "/proc/folio-state-test/folio/state.sqlite")
         }
         #expect(error?.operation == .open)
-        #expect(error?.description == """
-            state unavailable: cannot create folder /proc/folio-state-test: No such file or directory \
-            (/proc/folio-state-test/folio/state.sqlite)
-            """)
+        #expect(
+            error?.description == """
+                state unavailable: cannot create folder /proc/folio-state-test: No such file or directory \
+                (/proc/folio-state-test/folio/state.sqlite)
+                """)
     }
 
     @Test func fileInPlaceOfAFolderFailsAtOpen() throws {
@@ -55,8 +57,9 @@ struct ReadingStateFailureTests {
         let error = #expect(throws: ReadingStateError.self) {
             try ReadingStateStore(path: file + "/state.sqlite")
         }
-        #expect(error?.description
-            == "state unavailable: cannot create folder \(file): Not a directory (\(file)/state.sqlite)")
+        #expect(
+            error?.description
+                == "state unavailable: cannot create folder \(file): Not a directory (\(file)/state.sqlite)")
     }
 
     @Test func readOnlyFileSystemFailsAtOpen() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReadingState
 
 /// The query history: oldest first, each query once, re-running moves it to the end, capped.

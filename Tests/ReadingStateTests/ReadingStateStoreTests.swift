@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReadingState
 
 /// Marks, positions and per-corpus values survive closing and reopening, and corpora never mix.
@@ -38,12 +39,13 @@ struct ReadingStateStoreTests {
             try store.setPosition(99, corpus: corpus, id: "all")
         }
         let reopened = try ReadingStateStore(path: path)
-        #expect(try reopened.states(corpus: corpus) == [
-            "read": ArticleState(isRead: true),
-            "bookmarked": ArticleState(isBookmarked: true),
-            "halfway": ArticleState(position: 1_234),
-            "all": ArticleState(isRead: true, isBookmarked: true, position: 99),
-        ])
+        #expect(
+            try reopened.states(corpus: corpus) == [
+                "read": ArticleState(isRead: true),
+                "bookmarked": ArticleState(isBookmarked: true),
+                "halfway": ArticleState(position: 1_234),
+                "all": ArticleState(isRead: true, isBookmarked: true, position: 99)
+            ])
         let all = try reopened.state(corpus: corpus, id: "all")
         #expect(all == ArticleState(isRead: true, isBookmarked: true, position: 99))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReadingState
 
 /// The visitor's identity from sshd's authentication info (`SSH_USER_AUTH`, ExposeAuthInfo).
@@ -7,8 +8,10 @@ struct VisitorIdentityTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        )
     ])
     func sha256MatchesTheStandardVectors(input: String, hex: String) {
         let digest = SHA256.digest(Array(input.utf8))
@@ -17,8 +20,9 @@ struct VisitorIdentityTests {
 
     @Test func sha256OfAMillionAs() {
         let digest = SHA256.digest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
-        #expect(digest.map { String(format: "%02x", $0) }.joined()
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            digest.map { String(format: "%02x", $0) }.joined()
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     /// `ssh-keygen -lf` on this key printed `256 SHA256:bEnYVLWdZSxp4skKZdx42nGLRxqkFT1rxcujsDnDArE (ED25519)`.
@@ -61,14 +65,18 @@ struct VisitorIdentityTests {
         let identity = try VisitorIdentity.current(environment: ["SSH_USER_AUTH": file]).get()
         #expect(identity == VisitorIdentity(authInfo: "publickey ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAAA"))
 
-        #expect(VisitorIdentity.current(environment: [:])
-            == .failure(.init("SSH_USER_AUTH is not set (sshd needs ExposeAuthInfo yes)")))
-        #expect(VisitorIdentity.current(environment: ["SSH_USER_AUTH": folder.path])
-            == .failure(.init("SSH_USER_AUTH is not a small file of this user")))
-        #expect(VisitorIdentity.current(environment: ["SSH_USER_AUTH": folder.file("missing")])
-            == .failure(.init("cannot read SSH_USER_AUTH: No such file or directory")))
+        #expect(
+            VisitorIdentity.current(environment: [:])
+                == .failure(.init("SSH_USER_AUTH is not set (sshd needs ExposeAuthInfo yes)")))
+        #expect(
+            VisitorIdentity.current(environment: ["SSH_USER_AUTH": folder.path])
+                == .failure(.init("SSH_USER_AUTH is not a small file of this user")))
+        #expect(
+            VisitorIdentity.current(environment: ["SSH_USER_AUTH": folder.file("missing")])
+                == .failure(.init("cannot read SSH_USER_AUTH: No such file or directory")))
         try Data("password\n".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(VisitorIdentity.current(environment: ["SSH_USER_AUTH": file])
-            == .failure(.init("the visitor did not log in with a key")))
+        #expect(
+            VisitorIdentity.current(environment: ["SSH_USER_AUTH": file])
+                == .failure(.init("the visitor did not log in with a key")))
     }
 }

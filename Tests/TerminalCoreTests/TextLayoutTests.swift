@@ -1,24 +1,27 @@
 import Testing
+
 @testable import TerminalCore
 
 @Suite("TextLayout")
 struct TextLayoutTests {
     // MARK: truncate and pad
 
-    @Test("truncate", arguments: [
-        ("hello", 10, "hello"), ("hello", 5, "hello"), ("hello", 4, "hel…"), ("hello", 1, "…"),
-        ("hello world", 6, "hello…"),
-        ("hello world", 7, "hello…"),       // the space before the cut is dropped
-        ("hello world", 8, "hello w…"),
-        ("中文字", 6, "中文字"), ("中文字", 5, "中文…"), ("中文字", 4, "中…"),
-        ("中文字", 3, "中…"),                  // 中 (2) + … (1)
-        ("中文字", 2, "…"),                   // 中 + … would be 3: only the ellipsis fits
-        ("中文字", 1, "…"),
-        ("a中", 2, "a…"),
-        ("cafe\u{301}s", 5, "cafe\u{301}s"), ("cafe\u{301}s", 4, "caf…"),
-        ("👍🏽 ok", 3, "👍…"),
-        ("", 3, ""), ("hello", 0, ""), ("hello", -4, ""),
-    ] as [(String, Int, String)])
+    @Test(
+        "truncate",
+        arguments: [
+            ("hello", 10, "hello"), ("hello", 5, "hello"), ("hello", 4, "hel…"), ("hello", 1, "…"),
+            ("hello world", 6, "hello…"),
+            ("hello world", 7, "hello…"),  // the space before the cut is dropped
+            ("hello world", 8, "hello w…"),
+            ("中文字", 6, "中文字"), ("中文字", 5, "中文…"), ("中文字", 4, "中…"),
+            ("中文字", 3, "中…"),  // 中 (2) + … (1)
+            ("中文字", 2, "…"),  // 中 + … would be 3: only the ellipsis fits
+            ("中文字", 1, "…"),
+            ("a中", 2, "a…"),
+            ("cafe\u{301}s", 5, "cafe\u{301}s"), ("cafe\u{301}s", 4, "caf…"),
+            ("👍🏽 ok", 3, "👍…"),
+            ("", 3, ""), ("hello", 0, ""), ("hello", -4, "")
+        ] as [(String, Int, String)])
     func truncate(text: String, width: Int, expected: String) {
         let result = TextLayout.truncate(text, toWidth: width)
         #expect(result == expected)
@@ -42,11 +45,13 @@ struct TextLayoutTests {
         #expect(marks == "e\u{301}\u{302}…")
     }
 
-    @Test("pad", arguments: [
-        ("ab", 5, "ab   "), ("abcdef", 5, "abcd…"), ("", 3, "   "), ("ab", 2, "ab"),
-        ("中文字", 5, "中文…"), ("中文字", 4, "中… "), ("中", 1, "…"), ("❤️", 3, "❤️  "),
-        ("ab", 0, ""), ("ab", -1, ""),
-    ] as [(String, Int, String)])
+    @Test(
+        "pad",
+        arguments: [
+            ("ab", 5, "ab   "), ("abcdef", 5, "abcd…"), ("", 3, "   "), ("ab", 2, "ab"),
+            ("中文字", 5, "中文…"), ("中文字", 4, "中… "), ("中", 1, "…"), ("❤️", 3, "❤️  "),
+            ("ab", 0, ""), ("ab", -1, "")
+        ] as [(String, Int, String)])
     func pad(text: String, width: Int, expected: String) {
         let result = TextLayout.pad(text, toWidth: width)
         #expect(result == expected)
@@ -55,36 +60,38 @@ struct TextLayoutTests {
 
     // MARK: wrap
 
-    @Test("wrap", arguments: [
-        ("", 10, [""]),
-        ("hello world", 80, ["hello world"]),
-        ("hello world", 11, ["hello world"]),
-        ("hello world", 10, ["hello", "world"]),
-        ("hello world", 5, ["hello", "world"]),
-        ("the quick brown fox", 10, ["the quick", "brown fox"]),
-        ("a  b   c", 80, ["a  b   c"]),                // spaces inside a line are kept
-        ("aaa   bbb", 4, ["aaa", "bbb"]),              // a run of spaces at a break is consumed
-        ("hello   ", 80, ["hello"]),                   // trailing spaces are dropped
-        ("hello   ", 3, ["hel", "lo"]),
-        ("     ", 3, [""]),
-        ("  hello world", 80, ["  hello world"]),      // indentation kept on the first line
-        ("  hello world again", 10, ["  hello", "world", "again"]),
-        ("    abcdefgh", 6, ["abcdef", "gh"]),         // indentation dropped when the word can't fit
-        ("ab c", 1, ["a", "b", "c"]),
-        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
-        ("see abcdefghij", 4, ["see", "abcd", "efgh", "ij"]),
-        ("中文字符串", 4, ["中文", "字符", "串"]),
-        ("中文字符串", 5, ["中文", "字符", "串"]),      // never splits a wide cell
-        ("中文字符串", 3, ["中", "文", "字", "符", "串"]),
-        ("日本語のtextです", 8, ["日本語の", "textです"]),
-        ("中文。中文", 4, ["中", "文。", "中文"]),     // "。" never starts a line
-        ("中「文」", 6, ["中", "「文」"]),              // "「" never ends a line
-        ("😀😀😀", 4, ["😀😀", "😀"]),
-        ("I ❤️ Paris 🇫🇷", 9, ["I ❤️ Paris", "🇫🇷"]),
-        ("שלום עולם", 4, ["שלום", "עולם"]),
-        ("e\u{301}e\u{301}e\u{301}", 2, ["e\u{301}e\u{301}", "e\u{301}"]),
-        ("中a", 1, ["", "a"]),                          // a wide cell cannot fit in one column
-    ] as [(String, Int, [String])])
+    @Test(
+        "wrap",
+        arguments: [
+            ("", 10, [""]),
+            ("hello world", 80, ["hello world"]),
+            ("hello world", 11, ["hello world"]),
+            ("hello world", 10, ["hello", "world"]),
+            ("hello world", 5, ["hello", "world"]),
+            ("the quick brown fox", 10, ["the quick", "brown fox"]),
+            ("a  b   c", 80, ["a  b   c"]),  // spaces inside a line are kept
+            ("aaa   bbb", 4, ["aaa", "bbb"]),  // a run of spaces at a break is consumed
+            ("hello   ", 80, ["hello"]),  // trailing spaces are dropped
+            ("hello   ", 3, ["hel", "lo"]),
+            ("     ", 3, [""]),
+            ("  hello world", 80, ["  hello world"]),  // indentation kept on the first line
+            ("  hello world again", 10, ["  hello", "world", "again"]),
+            ("    abcdefgh", 6, ["abcdef", "gh"]),  // indentation dropped when the word can't fit
+            ("ab c", 1, ["a", "b", "c"]),
+            ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+            ("see abcdefghij", 4, ["see", "abcd", "efgh", "ij"]),
+            ("中文字符串", 4, ["中文", "字符", "串"]),
+            ("中文字符串", 5, ["中文", "字符", "串"]),  // never splits a wide cell
+            ("中文字符串", 3, ["中", "文", "字", "符", "串"]),
+            ("日本語のtextです", 8, ["日本語の", "textです"]),
+            ("中文。中文", 4, ["中", "文。", "中文"]),  // "。" never starts a line
+            ("中「文」", 6, ["中", "「文」"]),  // "「" never ends a line
+            ("😀😀😀", 4, ["😀😀", "😀"]),
+            ("I ❤️ Paris 🇫🇷", 9, ["I ❤️ Paris", "🇫🇷"]),
+            ("שלום עולם", 4, ["שלום", "עולם"]),
+            ("e\u{301}e\u{301}e\u{301}", 2, ["e\u{301}e\u{301}", "e\u{301}"]),
+            ("中a", 1, ["", "a"])  // a wide cell cannot fit in one column
+        ] as [(String, Int, [String])])
     func wrap(text: String, width: Int, expected: [String]) {
         #expect(TextLayout.wrap(text, width: width) == expected)
     }
@@ -112,11 +119,13 @@ struct TextLayoutTests {
         #expect(TextLayout.wrapWithRanges("a", width: width) == [WrappedLine(text: "", sourceRange: 0..<0)])
     }
 
-    @Test("wrapText", arguments: [
-        ("", [""]), ("a", ["a"]), ("a\nb", ["a", "b"]), ("a\n\nb", ["a", "", "b"]),
-        ("a\n", ["a", ""]), ("\n", ["", ""]), ("a\r\nb\r\n", ["a", "b", ""]),
-        ("one two three\n  four", ["one", "two", "three", "  four"]),
-    ] as [(String, [String])])
+    @Test(
+        "wrapText",
+        arguments: [
+            ("", [""]), ("a", ["a"]), ("a\nb", ["a", "b"]), ("a\n\nb", ["a", "", "b"]),
+            ("a\n", ["a", ""]), ("\n", ["", ""]), ("a\r\nb\r\n", ["a", "b", ""]),
+            ("one two three\n  four", ["one", "two", "three", "  four"])
+        ] as [(String, [String])])
     func wrapText(text: String, expected: [String]) {
         #expect(TextLayout.wrapText(text, width: 6) == expected)
     }
@@ -125,16 +134,18 @@ struct TextLayoutTests {
 
     @Test func rangesPointIntoTheSource() {
         let text = "ab cd\n中文"
-        #expect(TextLayout.wrapWithRanges(text, width: 2) == [
-            WrappedLine(text: "ab", sourceRange: 0..<2), WrappedLine(text: "cd", sourceRange: 3..<5),
-            WrappedLine(text: "中", sourceRange: 6..<9), WrappedLine(text: "文", sourceRange: 9..<12),
-        ])
+        #expect(
+            TextLayout.wrapWithRanges(text, width: 2) == [
+                WrappedLine(text: "ab", sourceRange: 0..<2), WrappedLine(text: "cd", sourceRange: 3..<5),
+                WrappedLine(text: "中", sourceRange: 6..<9), WrappedLine(text: "文", sourceRange: 9..<12)
+            ])
         #expect(TextLayout.wrapWithRanges("  ", width: 5) == [WrappedLine(text: "", sourceRange: 0..<0)])
         #expect(TextLayout.wrapWithRanges("a\n\nb", width: 5).map(\.sourceRange) == [0..<1, 2..<2, 3..<4])
         // The undrawable wide cell at width 1 still owns its bytes.
-        #expect(TextLayout.wrapWithRanges("中a", width: 1) == [
-            WrappedLine(text: "", sourceRange: 0..<3), WrappedLine(text: "a", sourceRange: 3..<4),
-        ])
+        #expect(
+            TextLayout.wrapWithRanges("中a", width: 1) == [
+                WrappedLine(text: "", sourceRange: 0..<3), WrappedLine(text: "a", sourceRange: 3..<4)
+            ])
     }
 
     static let roundTripTexts = [
@@ -143,7 +154,7 @@ struct TextLayoutTests {
         "中文字符串，日本語のテキスト。한국어 텍스트도 있습니다.",
         "👨‍👩‍👧 family, ❤️ heart, 👍🏽 thumbs, 🇫🇷 flag; e\u{301} and \u{301} and \u{FEFF}bom",
         "Tabs\tand\u{1B}[31mescapes\u{7F}stay\r\nvisible",
-        "שלום עולם مرحبا بالعالم",
+        "שלום עולם مرحبا بالعالم"
     ]
 
     @Test(arguments: roundTripTexts)
@@ -184,8 +195,10 @@ struct TextLayoutTests {
     /// Pseudo-random texts from a fixed seed: every line fits, no line starts or ends with a
     /// space (except the first line's indentation), and no cell is lost or split.
     @Test func randomTextsKeepTheInvariants() {
-        let alphabet: [String] = ["a", "b", "c", "x", " ", " ", "  ", "中", "文", "。", "「", "😀",
-                                  "👨‍👩‍👧", "❤️", "e\u{301}", "\u{301}", "\u{200B}", "\t", "-", "."]
+        let alphabet: [String] = [
+            "a", "b", "c", "x", " ", " ", "  ", "中", "文", "。", "「", "😀",
+            "👨‍👩‍👧", "❤️", "e\u{301}", "\u{301}", "\u{200B}", "\t", "-", "."
+        ]
         var generator = SplitMix64(seed: 42)
         for _ in 0..<300 {
             let length = Int(generator.next() % 40)
@@ -208,8 +221,10 @@ struct TextLayoutTests {
     // MARK: speed
 
     @Test func wrappingOneMegabyteIsFast() {
-        let words = ["lorem", "ipsum", "dolor", "sit", "amet,", "consectetur", "adipiscing", "elit", "中文字符",
-                     "naïve", "e\u{301}"]
+        let words = [
+            "lorem", "ipsum", "dolor", "sit", "amet,", "consectetur", "adipiscing", "elit", "中文字符",
+            "naïve", "e\u{301}"
+        ]
         var text = ""
         var index = 0
         while text.utf8.count < 1_000_000 {

@@ -19,7 +19,8 @@ struct Corpus: Sendable {
         report.articleCount = articles.count
         self.report = report
         let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        positionByID = sorted ? nil : Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        positionByID =
+            sorted ? nil : Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A snapshot's articles, in id order as it saved them.
@@ -37,7 +38,8 @@ struct Corpus: Sendable {
     /// The position of the article with this id (its path relative to the corpus root).
     func position(ofID id: String) -> Int? {
         if let positionByID { return positionByID[id] }
-        var low = 0, high = articles.count
+        var low = 0
+        var high = articles.count
         let key = Array(id.utf8)
         while low < high {
             let middle = (low + high) / 2

@@ -82,7 +82,10 @@ final class CorpusBoundary {
 struct FileIdentity: Hashable {
     var device: UInt64
     var inode: UInt64
-    init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
     init(device: UInt64, inode: UInt64) {
         self.device = device
         self.inode = inode

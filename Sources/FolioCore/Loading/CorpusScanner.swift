@@ -61,9 +61,11 @@ struct CorpusScanner {
                 report.skip(name, .notRegularFile)
                 return []
             }
-            return [Candidate(
-                id: name, fullPath: Self.cPath(Array(root.utf8)),
-                folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent), info: info)]
+            return [
+                Candidate(
+                    id: name, fullPath: Self.cPath(Array(root.utf8)),
+                    folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent), info: info)
+            ]
         }
         if let reason = boundary.rootProblem(info) {
             report.skip(".", reason)
@@ -153,7 +155,8 @@ struct CorpusScanner {
                 report.skip(id, item.statError == ELOOP ? .symlinkLoop : .unreadable)
                 continue
             }
-            let fullPath = folder.path.last == UInt8(ascii: "/")
+            let fullPath =
+                folder.path.last == UInt8(ascii: "/")
                 ? folder.path + item.bytes : folder.path + [UInt8(ascii: "/")] + item.bytes
             let type = item.info.st_mode & S_IFMT
             // What would be read or walked must stay inside; a link to a device or FIFO is skipped below anyway.

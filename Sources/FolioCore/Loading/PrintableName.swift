@@ -27,7 +27,9 @@ enum PrintableName {
                     scalars.append(scalar)
                 }
             case .error(let length):
-                for byte in bytes[position..<(position + length)] { appendEscape("x", UInt32(byte), minimumDigits: 2, to: &scalars) }
+                for byte in bytes[position..<(position + length)] {
+                    appendEscape("x", UInt32(byte), minimumDigits: 2, to: &scalars)
+                }
                 position += length
             case .emptyInput:
                 return String(scalars)
@@ -41,7 +43,9 @@ enum PrintableName {
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { VisibleControls.needsEscape(scalar) }
 
     /// `\x1b` or `\u{202e}`.
-    private static func appendEscape(_ kind: Character, _ value: UInt32, minimumDigits: Int, to scalars: inout String.UnicodeScalarView) {
+    private static func appendEscape(
+        _ kind: Character, _ value: UInt32, minimumDigits: Int, to scalars: inout String.UnicodeScalarView
+    ) {
         let digits = String(value, radix: 16)
         let padded = String(repeating: "0", count: max(0, minimumDigits - digits.count)) + digits
         let text = kind == "x" ? "\\x" + padded : "\\u{" + padded + "}"

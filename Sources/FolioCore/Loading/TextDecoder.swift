@@ -20,7 +20,10 @@ public enum TextDecoder {
         bytes.withUnsafeBufferPointer { decode($0) }
     }
 
-    struct Validity { var validMultiByteSequences = 0; var invalidSequences = 0 }
+    struct Validity {
+        var validMultiByteSequences = 0
+        var invalidSequences = 0
+    }
 
     static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Validity {
         var result = Validity()
@@ -28,17 +31,29 @@ public enum TextDecoder {
         var index = 0
         while index < count {
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
             let length: Int
-            var minimumSecond: UInt8 = 0x80, maximumSecond: UInt8 = 0xBF
+            var minimumSecond: UInt8 = 0x80
+            var maximumSecond: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; minimumSecond = 0xA0
+            case 0xE0:
+                length = 3
+                minimumSecond = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; maximumSecond = 0x9F  // no surrogates
-            case 0xF0: length = 4; minimumSecond = 0x90
+            case 0xED:
+                length = 3
+                maximumSecond = 0x9F  // no surrogates
+            case 0xF0:
+                length = 4
+                minimumSecond = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; maximumSecond = 0x8F
+            case 0xF4:
+                length = 4
+                maximumSecond = 0x8F
             default: length = 0
             }
             guard length > 0, index + length <= count,
@@ -82,6 +97,6 @@ public enum TextDecoder {
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
         0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178
     ]
 }

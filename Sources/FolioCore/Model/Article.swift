@@ -30,7 +30,10 @@ public struct Article: Sendable, Hashable, Identifiable {
     }
 
     /// An article whose body is already-normalised bytes in a snapshot.
-    init(id: String, title: String, date: CalendarDate?, source: String, author: String?, url: String?, text: ArticleText, wordCount: Int) {
+    init(
+        id: String, title: String, date: CalendarDate?, source: String, author: String?, url: String?, text: ArticleText,
+        wordCount: Int
+    ) {
         self.id = id
         self.title = title
         self.date = date

@@ -10,7 +10,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Creates a date, or nil unless the day exists (month lengths, leap years) and the year is 1000...9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1000...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CalendarDate.daysInMonth(year: year, month: month)
+            day >= 1, day <= CalendarDate.daysInMonth(year: year, month: month)
         else { return nil }
         self.year = year
         self.month = month
@@ -40,11 +40,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let y = month <= 2 ? year - 1 : year
         // Floor division, so the formula stays right even for years below 0 set through the vars.
         let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400                                   // 0...399
-        let monthFromMarch = month > 2 ? month - 3 : month + 9          // March = 0 ... February = 11
-        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1        // 0...365
+        let yearOfEra = y - era * 400  // 0...399
+        let monthFromMarch = month > 2 ? month - 3 : month + 9  // March = 0 ... February = 11
+        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1  // 0...365
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468                       // 719468 = days 0000-03-01...1970-01-01
+        return era * 146_097 + dayOfEra - 719_468  // 719468 = days 0000-03-01...1970-01-01
     }
 
     /// The ISO 8601 form, "2021-10-25".

@@ -43,7 +43,8 @@ public enum ArticleParser {
         var title = String(fields.title?.trimmingSpaces() ?? "")
         if title.isEmpty { title = TitleMaker.fallbackTitle(forID: id) }
         return Article(
-            id: id, title: title.contains("\n") ? title.replacingNewlines() : title, date: fields.date.flatMap { DateParser.parse($0) },
+            id: id, title: title.contains("\n") ? title.replacingNewlines() : title,
+            date: fields.date.flatMap { DateParser.parse($0) },
             source: fields.source ?? folderName, author: fields.author, url: fields.url, body: body)
     }
 
@@ -105,7 +106,10 @@ public enum ArticleParser {
         output.reserveCapacity(trimmed.utf8.count)
         var spaces = 0
         for byte in trimmed.utf8 {
-            if byte == 0x20 { spaces += 1; continue }
+            if byte == 0x20 {
+                spaces += 1
+                continue
+            }
             if byte != 0x0A { for _ in 0..<spaces { output.append(0x20) } }
             spaces = 0
             output.append(byte)

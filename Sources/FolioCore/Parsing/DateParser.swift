@@ -77,7 +77,7 @@ public enum DateParser {
         guard let separator = cursor.peek, DateCursor.isNumericSeparator(separator) else { return nil }
         cursor.advance()
         guard let month = cursor.number(), (1...2).contains(month.digits), cursor.take(separator),
-              let day = cursor.number(), (1...2).contains(day.digits)
+            let day = cursor.number(), (1...2).contains(day.digits)
         else { return nil }
         return finish(year: year, month: month.value, day: day.value, &cursor)
     }
@@ -86,16 +86,16 @@ public enum DateParser {
     private static func numeric(_ first: Int, separator: UInt8, _ cursor: inout DateCursor) -> CalendarDate? {
         cursor.advance()
         guard let secondNumber = cursor.number(), (1...2).contains(secondNumber.digits), cursor.take(separator),
-              let year = cursor.number(), year.digits == 4
+            let year = cursor.number(), year.digits == 4
         else { return nil }
         let second = secondNumber.value
         let (month, day): (Int, Int)
         if first == second || second > 12 {
-            (month, day) = (first, second)          // US order, or both readings agree
+            (month, day) = (first, second)  // US order, or both readings agree
         } else if first > 12 {
-            (month, day) = (second, first)          // day first
+            (month, day) = (second, first)  // day first
         } else {
-            return nil                              // both ≤ 12 and different: no way to tell
+            return nil  // both ≤ 12 and different: no way to tell
         }
         return finish(year: year.value, month: month, day: day, &cursor)
     }
@@ -114,12 +114,12 @@ public enum DateParser {
             word = cursor.word()
         }
         guard let month = DateWords.month(word) else { return nil }
-        cursor.skipFieldSeparators()                // optional: "25Oct2021" is unambiguous
+        cursor.skipFieldSeparators()  // optional: "25Oct2021" is unambiguous
         guard let year = cursor.number() else { return nil }
         let fullYear: Int
         switch (year.digits, year.value) {
         case (4, _): fullYear = year.value
-        case (3, _): fullYear = 1900 + year.value   // RFC 2822 obs-year: three digits count from 1900
+        case (3, _): fullYear = 1900 + year.value  // RFC 2822 obs-year: three digits count from 1900
         case (2, 0..<50): fullYear = 2000 + year.value
         case (2, _): fullYear = 1900 + year.value
         default: return nil
@@ -143,9 +143,12 @@ public enum DateParser {
         // ctime / `date` output puts the time (and maybe a zone) before the year; nothing may follow the year.
         guard cursor.time() else { return nil }
         cursor.skipSpaces()
-        if cursor.atLetter { _ = cursor.word(); cursor.skipSpaces() }
+        if cursor.atLetter {
+            _ = cursor.word()
+            cursor.skipSpaces()
+        }
         guard let year = cursor.number(), year.digits == 4, cursor.atEnd,
-              let date = CalendarDate(year: year.value, month: month, day: day.value)
+            let date = CalendarDate(year: year.value, month: month, day: day.value)
         else { return nil }
         return date
     }
@@ -178,7 +181,7 @@ private enum DateWords {
         guard word.count == 2 else { return false }
         switch (word.first! | 0x20, word.last! | 0x20) {
         case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
-             (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+            (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
             return true
         default:
             return false
@@ -288,8 +291,9 @@ private struct DateCursor {
             return 1
         case 0xC2 where index + 1 < end && bytes[index + 1] == 0xA0:
             return 2
-        case 0xE2 where index + 2 < end && bytes[index + 1] == 0x80
-                && (0x80...0x8A ~= bytes[index + 2] || bytes[index + 2] == 0xAF):
+        case 0xE2
+        where index + 2 < end && bytes[index + 1] == 0x80
+            && (0x80...0x8A ~= bytes[index + 2] || bytes[index + 2] == 0xAF):
             return 3
         default:
             return 0
@@ -342,12 +346,16 @@ private struct DateCursor {
         if atEnd { return true }
         if !take(UInt8(ascii: "T")) && !take(UInt8(ascii: "t")) {
             var separated = skipSpaces()
-            if take(UInt8(ascii: ",")) { separated = true; skipSpaces() }
+            if take(UInt8(ascii: ",")) {
+                separated = true
+                skipSpaces()
+            }
             guard separated else { return false }
             var lookahead = self
             let word = lookahead.word()
             if word.count == 2, word.first! | 0x20 == UInt8(ascii: "a"), word.last! | 0x20 == UInt8(ascii: "t"),
-               lookahead.skipSpaces() {
+                lookahead.skipSpaces()
+            {
                 self = lookahead
             }
         }
@@ -362,7 +370,8 @@ private struct DateCursor {
     /// A clock time: `10:00`, `10:00:00`, `10:00:00.123`, or ISO basic `1000`, `100000`, `100000.5`.
     mutating func time() -> Bool {
         guard let hour = number() else { return false }
-        var minute = 0, second = 0
+        var minute = 0
+        var second = 0
         if (1...2).contains(hour.digits) {
             guard take(UInt8(ascii: ":")), let minutes = number(), minutes.digits == 2 else { return false }
             minute = minutes.value
@@ -379,7 +388,7 @@ private struct DateCursor {
         } else {
             return false
         }
-        guard minute <= 59, second <= 60 else { return false }     // 60: leap second
+        guard minute <= 59, second <= 60 else { return false }  // 60: leap second
         if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
             guard number() != nil else { return false }
         }

@@ -4,7 +4,7 @@ enum TitleMaker {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "rep", "sen", "gov", "lt", "col",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "vs", "etc", "no", "inc", "ltd", "co", "corp", "u.s", "e.g", "i.e",
+        "vs", "etc", "no", "inc", "ltd", "co", "corp", "u.s", "e.g", "i.e"
     ]
     /// A first sentence shorter than this ("On a healing journey.") takes the next one too.
     static let shortSentence = 30

@@ -3,7 +3,10 @@
 /// body (in that order; the next article's id starts where this body ends).
 struct SnapshotArticles: Sendable {
     static let fieldsPerArticle = 6
-    enum Field: Int { case id = 0, title, source, author, url, body }
+    enum Field: Int {
+        case id = 0
+        case title, source, author, url, body
+    }
 
     let fieldStart: Column<UInt64>
     /// Bit 0: has an author; bit 1: has a URL (an empty one is still "given").
@@ -30,7 +33,8 @@ struct SnapshotArticles: Sendable {
     func id(at position: Int) -> String { string(position, .id) }
 
     func withTitleAndBody<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let title = range(position, .title), text = range(position, .body)
+        let title = range(position, .title)
+        let text = range(position, .body)
         return self.text.withUnsafeBufferPointer { arena in
             body(UnsafeBufferPointer(rebasing: arena[title]), UnsafeBufferPointer(rebasing: arena[text]))
         }
@@ -73,7 +77,9 @@ struct SnapshotArticles: Sendable {
     }
 
     /// The small columns of `articles` in snapshot form; the text arena is streamed by `writeText`.
-    static func columns(of articles: ArticleTable) -> (fieldStart: [UInt64], flags: [UInt8], dates: [UInt32], wordCounts: [UInt32]) {
+    static func columns(of articles: ArticleTable) -> (
+        fieldStart: [UInt64], flags: [UInt8], dates: [UInt32], wordCounts: [UInt32]
+    ) {
         var fieldStart: [UInt64] = [0]
         var flags: [UInt8] = []
         var dates: [UInt32] = []

@@ -45,7 +45,8 @@ enum SnapshotFormat {
             switch self {
             case .termBytes, .postings, .positions, .stemBytes, .articleFlags, .articleText, .report: 1
             case .termOffsets, .documentFrequency, .stemOffsets, .groupStart, .groupTerms, .documentLength,
-                 .lengthNorm, .lengthOrder, .lengthStart, .averageLength, .articleDates, .articleWordCounts, .titleRank, .dateOrder, .ageByTitle:
+                .lengthNorm, .lengthOrder, .lengthStart, .averageLength, .articleDates, .articleWordCounts, .titleRank,
+                .dateOrder, .ageByTitle:
                 4
             case .postingsStart, .positionsStart, .articleFieldStart, .dateKey: 8
             }

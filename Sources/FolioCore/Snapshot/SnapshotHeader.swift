@@ -30,7 +30,9 @@ struct SnapshotHeader {
     /// Reads and checks the header and table of a mapped file against the corpus it should describe;
     /// with no `expectedFingerprint`, whatever corpus state it was written for (checked later).
     static func decode(_ file: UnsafeRawBufferPointer, expectedFingerprint: UInt64?) -> Result<SnapshotHeader, SnapshotProblem> {
-        func load<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T { T(littleEndian: file.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+        func load<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T {
+            T(littleEndian: file.loadUnaligned(fromByteOffset: offset, as: T.self))
+        }
         guard file.count >= SnapshotFormat.headerSize else { return .failure(.truncated) }
         guard file.prefix(8).elementsEqual(SnapshotFormat.magic) else { return .failure(.foreign) }
         guard load(12, UInt32.self) == SnapshotFormat.byteOrderMark else { return .failure(.foreign) }

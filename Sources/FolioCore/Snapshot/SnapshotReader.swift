@@ -35,7 +35,8 @@ enum SnapshotReader {
 
     /// `fingerprint` nil: accept the snapshot whatever corpus state it describes (the reader paints
     /// from it, then checks the folder in the background); its `fingerprint` says which.
-    static func read(path: String, fingerprint: UInt64?, check: Check = .everything) -> Result<SnapshotContents, SnapshotProblem> {
+    static func read(path: String, fingerprint: UInt64?, check: Check = .everything) -> Result<SnapshotContents, SnapshotProblem>
+    {
         let file: MappedFile
         switch MappedFile.map(path: path) {
         case .failure(let problem): return .failure(problem)
@@ -128,7 +129,8 @@ struct SnapshotRemainingCheck: Sendable {
         }
         guard index.isWellFormed else { return .damaged("structure") }
         indexPassed()
-        for entry in textSections where XXH64.blockChecksum(file.bytes(of: entry), afterBlock: MappedFile.release) != entry.checksum {
+        for entry in textSections
+        where XXH64.blockChecksum(file.bytes(of: entry), afterBlock: MappedFile.release) != entry.checksum {
             return .damaged("checksum")
         }
         return nil
@@ -138,7 +140,8 @@ struct SnapshotRemainingCheck: Sendable {
 extension Array {
     /// The elements for which `isSecond` is false, then those for which it is true, each in order.
     fileprivate func partitioned(_ isSecond: (Element) -> Bool) -> (first: [Element], second: [Element]) {
-        var first: [Element] = [], second: [Element] = []
+        var first: [Element] = []
+        var second: [Element] = []
         for element in self { if isSecond(element) { second.append(element) } else { first.append(element) } }
         return (first, second)
     }
@@ -179,7 +182,9 @@ extension SearchIndex {
             previousGroup = start
         }
         guard Int(previousGroup) <= groupTerms.count else { return false }
-        guard groupTerms.allSatisfy({ Int($0) < termCount }), termsByLength.order.allSatisfy({ Int($0) < termCount }) else { return false }
+        guard groupTerms.allSatisfy({ Int($0) < termCount }), termsByLength.order.allSatisfy({ Int($0) < termCount }) else {
+            return false
+        }
         var previousLength: UInt32 = 0
         for start in termsByLength.start {
             if start < previousLength { return false }

@@ -16,7 +16,9 @@ enum SnapshotWriter {
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
             try writeFile(store, index: index, fingerprint: fingerprint, to: temporary)
-            guard rename(temporary, path) == 0 else { throw WriteError(description: "cannot rename into \(path): \(Self.reason())") }
+            guard rename(temporary, path) == 0 else {
+                throw WriteError(description: "cannot rename into \(path): \(Self.reason())")
+            }
         } catch {
             unlink(temporary)
             throw (error as? WriteError) ?? WriteError(description: "\(error)")
@@ -52,12 +54,18 @@ enum SnapshotWriter {
             (.lengthStart, column(index.termsByLength.start)), (.averageLength, array(average)),
             (.articleFieldStart, array(columns.fieldStart)), (.articleFlags, array(columns.flags)),
             (.articleDates, array(columns.dates)), (.articleWordCounts, array(columns.wordCounts)),
-            (.articleText, (textCount, { (output: BufferedOutput) throws in
-                try SnapshotArticles.writeText(of: store.articles) { try output.write($0) }
-            })),
+            (
+                .articleText,
+                (
+                    textCount,
+                    { (output: BufferedOutput) throws in
+                        try SnapshotArticles.writeText(of: store.articles) { try output.write($0) }
+                    }
+                )
+            ),
             (.dateKey, column(store.dateKey)), (.titleRank, column(store.titleRank)),
             (.dateOrder, array(store.listing(sort: .date).map { Int32($0) })), (.ageByTitle, column(store.ordering.ageByTitle)),
-            (.report, array(reportJSON)),
+            (.report, array(reportJSON))
         ]
         // Lay out the table, then the sections in order, each aligned.
         var entries: [SnapshotFormat.TableEntry] = []
@@ -73,7 +81,9 @@ enum SnapshotWriter {
             let before = output.position
             try writeSection(output)
             guard output.position - before == count * section.elementSize else {
-                throw WriteError(description: "section \(section) wrote \(output.position - before) bytes, expected \(count * section.elementSize)")
+                throw WriteError(
+                    description:
+                        "section \(section) wrote \(output.position - before) bytes, expected \(count * section.elementSize)")
             }
             let next = number + 1 < entries.count ? entries[number + 1].offset : fileLength
             try output.write(zeros: next - output.position)

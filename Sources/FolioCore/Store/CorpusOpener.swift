@@ -24,7 +24,9 @@ public struct CorpusOpener: Sendable {
     /// (`TextSpillFile`). Empty: they stay in the heap.
     public var spillFolders: [String]
 
-    public init(options: LoadOptions = LoadOptions(), cache: SnapshotCache?, spillFolders: [String] = CorpusOpener.temporaryFolders) {
+    public init(
+        options: LoadOptions = LoadOptions(), cache: SnapshotCache?, spillFolders: [String] = CorpusOpener.temporaryFolders
+    ) {
         self.options = options
         self.cache = cache
         self.spillFolders = spillFolders

@@ -47,9 +47,11 @@ extension EmbeddedEngine {
         let sort: ListOrder = sort == .relevance ? .date : sort
         if let kept = listings.withLock({ $0[sort] }) { return kept }
         // A snapshot saved the date order: read in place.
-        let made = sort == .date && dateOrder != nil
+        let made =
+            sort == .date && dateOrder != nil
             ? ArticleList(rows: SavedOrderRows(dateOrder!))
-            : orderedList(exact: articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }, fuzzy: [], sort: sort)
+            : orderedList(
+                exact: articles.indices.map { QueryEvaluator.Scored(document: Int32($0), score: 0) }, fuzzy: [], sort: sort)
         listings.withLock { $0[sort] = made }
         return made
     }
@@ -57,32 +59,39 @@ extension EmbeddedEngine {
     /// The matches as a list with its first `OrderedMatches.firstOrdered` rows ordered: exact matches
     /// first, then the typo tier's. Source order compares strings, not keys: ordered in full at once.
     /// Takes the arrays over (`consuming`): ordering in a copy of 100,000s of matches cost a copy.
-    func orderedList(exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored], sort: ListOrder) -> ArticleList {
-        var orderedExact = exact.count, orderedFuzzy = fuzzy.count
+    func orderedList(exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored], sort: ListOrder)
+        -> ArticleList
+    {
+        var orderedExact = exact.count
+        var orderedFuzzy = fuzzy.count
         if sort == .source {
             order(&exact, by: sort)
             order(&fuzzy, by: sort)
         } else {
             let first = OrderedMatches.firstOrdered
             orderedExact = ordering.orderFirst(Swift.min(first, exact.count), of: &exact, from: 0, by: sort)
-            orderedFuzzy = ordering.orderFirst(Swift.max(0, Swift.min(first - exact.count, fuzzy.count)), of: &fuzzy, from: 0, by: sort)
+            orderedFuzzy = ordering.orderFirst(
+                Swift.max(0, Swift.min(first - exact.count, fuzzy.count)), of: &fuzzy, from: 0, by: sort)
         }
-        return ArticleList(rows: OrderedMatches(
-            exact: (exact, orderedExact), fuzzy: (fuzzy, orderedFuzzy), sort: sort, ordering: ordering))
+        return ArticleList(
+            rows: OrderedMatches(
+                exact: (exact, orderedExact), fuzzy: (fuzzy, orderedFuzzy), sort: sort, ordering: ordering))
     }
 
     private func hasTypoEligibleWord(_ query: Query) -> Bool {
         query.clauses.contains { clause in
             clause.alternatives.contains { term in
                 !term.isPhrase && !term.isPrefix
-                    && TermResolver.allowedTypos(forLetters: String(decoding: term.tokens[0], as: UTF8.self).unicodeScalars.count) > 0
+                    && TermResolver.allowedTypos(forLetters: String(decoding: term.tokens[0], as: UTF8.self).unicodeScalars.count)
+                        > 0
             }
         }
     }
 
     /// Relevance: score, then newest, then title, then id. Other orders ignore the score.
     func order(_ scored: inout [QueryEvaluator.Scored], by sort: ListOrder) {
-        let dateKey = self.dateKey, titleRank = self.titleRank
+        let dateKey = self.dateKey
+        let titleRank = self.titleRank
         func byDateThenTitle(_ a: Int, _ b: Int) -> Bool {
             if dateKey[a] != dateKey[b] { return dateKey[a] > dateKey[b] }
             return titleRank[a] < titleRank[b]
@@ -95,7 +104,8 @@ extension EmbeddedEngine {
             var source: [Int32: String] = [:]
             for entry in scored { source[entry.document] = articles[Int(entry.document)].source }
             scored.sort { x, y in
-                let a = Int(x.document), b = Int(y.document)
+                let a = Int(x.document)
+                let b = Int(y.document)
                 let order = source[x.document]!.localizedCaseInsensitiveCompare(source[y.document]!)
                 return order == .orderedSame ? byDateThenTitle(a, b) : order == .orderedAscending
             }

@@ -11,7 +11,8 @@ extension EmbeddedEngine: SearchEngine {
         let matcher = Self.matcher(of: results)
         return articles.map { number in
             let article = self.articles[number]
-            return RowHits(title: matcher.ranges(in: article.title), snippet: matcher.snippet(of: article.body, length: snippetLength))
+            return RowHits(
+                title: matcher.ranges(in: article.title), snippet: matcher.snippet(of: article.body, length: snippetLength))
         }
     }
 

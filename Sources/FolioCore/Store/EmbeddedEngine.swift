@@ -168,7 +168,9 @@ public final class EmbeddedEngine: Sendable {
     }
 
     /// Loads and indexes in-memory documents (the built-in corpus, tests).
-    public static func load(documents: [CorpusLoader.Document], name: String, options: LoadOptions = LoadOptions()) -> EmbeddedEngine {
+    public static func load(documents: [CorpusLoader.Document], name: String, options: LoadOptions = LoadOptions())
+        -> EmbeddedEngine
+    {
         let (articles, report) = CorpusLoader(options: options).load(documents: documents)
         return EmbeddedEngine(articles: articles, report: report, name: name)
     }

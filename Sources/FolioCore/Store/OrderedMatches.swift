@@ -60,13 +60,16 @@ final class OrderedMatches: ArticleRows {
             var tierStart = 0
             for number in tiers.indices {
                 let size = tiers[number].entries.count
-                let lower = Swift.max(rows.lowerBound - tierStart, 0), upper = Swift.min(rows.upperBound - tierStart, size)
+                let lower = Swift.max(rows.lowerBound - tierStart, 0)
+                let upper = Swift.min(rows.upperBound - tierStart, size)
                 if lower < upper {
                     let inTier = lower..<upper
                     if inTier.upperBound > tiers[number].ordered { extend(&tiers[number], through: inTier.upperBound) }
                     for offset in inTier {
                         let entry = tiers[number].entries[offset]
-                        result.append(SearchMatch(article: Int(entry.document), score: entry.score, isFuzzy: tierStart + offset >= exactCount))
+                        result.append(
+                            SearchMatch(
+                                article: Int(entry.document), score: entry.score, isFuzzy: tierStart + offset >= exactCount))
                     }
                 }
                 tierStart += size

@@ -27,11 +27,14 @@ extension ResultOrdering {
         var tied: [UInt64] = []
         scored.withUnsafeBufferPointer { all in
             primary.withUnsafeBufferPointer { keys in
-                for offset in keys.indices where keys[offset] == threshold { tied.append(secondaryKey(all[start + offset], sort)) }
+                for offset in keys.indices where keys[offset] == threshold {
+                    tied.append(secondaryKey(all[start + offset], sort))
+                }
             }
         }
         let tiesWanted = count - below
-        let lastTie = tiesWanted == tied.count
+        let lastTie =
+            tiesWanted == tied.count
             ? UInt64.max : tied.withUnsafeBufferPointer { RadixSelect.smallest(rank: tiesWanted, of: $0).value }
         // Exactly `count` are picked: swap the picked ones found behind the first `count` places with
         // the others found in them, so only those move (each place is looked at once, before any swap).
@@ -41,7 +44,8 @@ extension ResultOrdering {
                     let key = keys[index - start]
                     return key < threshold || (key == threshold && secondaryKey(all[index], sort) <= lastTie)
                 }
-                var front = start, back = start + count
+                var front = start
+                var back = start + count
                 while true {
                     while front < start + count && isPicked(front) { front += 1 }
                     if front == start + count { break }
@@ -73,7 +77,9 @@ extension ResultOrdering {
                     for offset in 0..<pending { keys[offset] = Self.descendingKey(entries[offset].score) }
                 case .date:
                     dateKey.withUnsafeBufferPointer { dates in
-                        for offset in 0..<pending { keys[offset] = Self.age(dates[Int(entries[offset].document)], newest: newest) }
+                        for offset in 0..<pending {
+                            keys[offset] = Self.age(dates[Int(entries[offset].document)], newest: newest)
+                        }
                     }
                 default:
                     titleRank.withUnsafeBufferPointer { ranks in

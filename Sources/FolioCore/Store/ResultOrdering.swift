@@ -51,7 +51,8 @@ struct ResultOrdering: Sendable {
             scored = positions.map { scored[Int($0)] }
             return
         }
-        let byScore = sort == .relevance, newest = newestDay
+        let byScore = sort == .relevance
+        let newest = newestDay
         let keys = [UInt64](unsafeUninitializedCapacity: positions.count) { keys, initialized in
             dateKey.withUnsafeBufferPointer { dates in
                 scored.withUnsafeBufferPointer { scored in
@@ -83,7 +84,8 @@ struct ResultOrdering: Sendable {
         scoreBits.withUnsafeMutableBufferPointer { bits in
             for entry in scored { bits[Int(entry.document)] = entry.score.bitPattern }
         }
-        let byScore = sort == .relevance, byDate = sort != .title
+        let byScore = sort == .relevance
+        let byDate = sort != .title
         var keys: [UInt64] = []
         var documents: [UInt32] = []
         keys.reserveCapacity(scored.count)

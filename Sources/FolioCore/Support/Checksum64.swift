@@ -23,7 +23,10 @@ enum XXH64 {
         var index = 0
         var hash: UInt64
         if count >= 32 {
-            var v1 = seed &+ prime1 &+ prime2, v2 = seed &+ prime2, v3 = seed, v4 = seed &- prime1
+            var v1 = seed &+ prime1 &+ prime2
+            var v2 = seed &+ prime2
+            var v3 = seed
+            var v4 = seed &- prime1
             while index + 32 <= count {
                 v1 = round(v1, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
                 v2 = round(v2, bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self).littleEndian)
@@ -67,7 +70,8 @@ enum XXH64 {
     /// A checksum of a large region computed on all cores: the XXH64 of each 16 MiB block, then the
     /// XXH64 of those block hashes. The result does not depend on the number of cores.
     /// `afterBlock` is called with each block once hashed (a mapped file releases its pages there).
-    static func blockChecksum(_ bytes: UnsafeRawBufferPointer, afterBlock: (UnsafeRawBufferPointer) -> Void = { _ in }) -> UInt64 {
+    static func blockChecksum(_ bytes: UnsafeRawBufferPointer, afterBlock: (UnsafeRawBufferPointer) -> Void = { _ in }) -> UInt64
+    {
         let block = 16 << 20
         let blocks = (bytes.count + block - 1) / block
         if blocks <= 1 {

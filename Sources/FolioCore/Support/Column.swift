@@ -26,7 +26,8 @@ public struct Column<Element: BitwiseCopyable>: @unchecked Sendable, RandomAcces
 
     /// Allocates `count` elements and lets `initializer` write every one of them.
     init(count: Int, initializer: (UnsafeMutableBufferPointer<Element>) -> Void) {
-        let memory = OwnedMemory(byteCount: Swift.max(1, count) * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
+        let memory = OwnedMemory(
+            byteCount: Swift.max(1, count) * MemoryLayout<Element>.stride, alignment: MemoryLayout<Element>.alignment)
         let typed = memory.pointer.bindMemory(to: Element.self, capacity: Swift.max(1, count))
         initializer(UnsafeMutableBufferPointer(start: typed, count: count))
         base = UnsafePointer(typed)

@@ -59,7 +59,7 @@ extension MountTable {
     /// never enters them (`/proc/*/root` alone leads to every file system again, without end).
     static let kernelFileSystemTypes: Set<String> = [
         "proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore",
-        "bpf", "configfs", "efivarfs", "binfmt_misc", "fusectl", "mqueue", "selinuxfs", "nsfs",
+        "bpf", "configfs", "efivarfs", "binfmt_misc", "fusectl", "mqueue", "selinuxfs", "nsfs"
     ]
 
     /// The device numbers (`st_dev`) of the mounted kernel file systems; empty when the table cannot

@@ -18,9 +18,11 @@ enum PageReleaser {
         guard !regions.isEmpty else { return [] }
         regions.sort { Int(bitPattern: $0.baseAddress) < Int(bitPattern: $1.baseAddress) }
         var spans: [Range<Int>] = []
-        var start = Int(bitPattern: regions[0].baseAddress), end = start + regions[0].count
+        var start = Int(bitPattern: regions[0].baseAddress)
+        var end = start + regions[0].count
         for region in regions.dropFirst() {
-            let regionStart = Int(bitPattern: region.baseAddress), regionEnd = regionStart + region.count
+            let regionStart = Int(bitPattern: region.baseAddress)
+            let regionEnd = regionStart + region.count
             if regionStart <= end {
                 end = Swift.max(end, regionEnd)
             } else {

@@ -63,7 +63,11 @@ enum Parallel {
                     withUnsafeMutablePointer(to: &b) { bSlot in
                         let slots = UncheckedBox((aSlot, bSlot))
                         DispatchQueue.concurrentPerform(iterations: 2) { index in
-                            if index == 0 { slots.value.0.pointee = work.value.0() } else { slots.value.1.pointee = work.value.1() }
+                            if index == 0 {
+                                slots.value.0.pointee = work.value.0()
+                            } else {
+                                slots.value.1.pointee = work.value.1()
+                            }
                         }
                     }
                 }

@@ -14,7 +14,9 @@ enum RadixSelect {
         // nil while every key is still in the running (often the top digits are all alike: no copy).
         var narrowed: [Key]? = nil
         var running = keys.count
-        var value: Key = 0, below = 0, wanted = rank
+        var value: Key = 0
+        var below = 0
+        var wanted = rank
         var shift = Key.bitWidth
         while shift > 0 {
             let width = Swift.min(digitBits, shift)

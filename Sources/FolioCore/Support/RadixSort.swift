@@ -16,7 +16,8 @@ enum RadixSort {
             return
         }
         let bits = count >= 1 << 16 ? 16 : 11
-        let buckets = 1 << bits, mask = UInt64(buckets - 1)
+        let buckets = 1 << bits
+        let mask = UInt64(buckets - 1)
         let passes = (64 + bits - 1) / bits
         var histograms = [UInt32](repeating: 0, count: buckets * passes)
         histograms.withUnsafeMutableBufferPointer { histogram in

@@ -77,7 +77,8 @@ extension EnglishStemmer.Word {
     /// valid_LI: c d e g h k m n r t.
     @inline(__always) static func isValidLi(_ c: UInt8) -> Bool {
         switch c {
-        case UInt8(ascii: "c"), EnglishStemmer.Ascii.d, EnglishStemmer.Ascii.e, EnglishStemmer.Ascii.g, UInt8(ascii: "h"), UInt8(ascii: "k"),
+        case UInt8(ascii: "c"), EnglishStemmer.Ascii.d, EnglishStemmer.Ascii.e, EnglishStemmer.Ascii.g, UInt8(ascii: "h"),
+            UInt8(ascii: "k"),
             EnglishStemmer.Ascii.m, EnglishStemmer.Ascii.n, EnglishStemmer.Ascii.r, EnglishStemmer.Ascii.t:
             return true
         default:

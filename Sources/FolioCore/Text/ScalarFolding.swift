@@ -21,7 +21,7 @@ enum ScalarFolding {
         switch value {
         case 0x2019, 0x2018, 0x02BC, 0xFF07: return .apostrophe
         case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-             0xFF66...0xFF9F, 0xAC00...0xD7AF, 0x20000...0x2FFFF, 0x30000...0x3FFFF:
+            0xFF66...0xFF9F, 0xAC00...0xD7AF, 0x20000...0x2FFFF, 0x30000...0x3FFFF:
             return .cjk
         case 0x3005:  // 々 iteration mark repeats the previous kanji
             return .cjk
@@ -34,7 +34,7 @@ enum ScalarFolding {
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
+            .decimalNumber, .letterNumber, .otherNumber:
             return .wordPart(fold(scalar))
         default: return .separator
         }
@@ -50,7 +50,11 @@ enum ScalarFolding {
             switch part.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark: continue
             default:
-                if let special = specialFolds[part.value] { result += Array(special.utf8) } else { result += Array(String(part).utf8) }
+                if let special = specialFolds[part.value] {
+                    result += Array(special.utf8)
+                } else {
+                    result += Array(String(part).utf8)
+                }
             }
         }
         return result
@@ -60,6 +64,6 @@ enum ScalarFolding {
         0x00DF: "ss", 0x1E9E: "ss", 0x00E6: "ae", 0x00C6: "ae", 0x0153: "oe", 0x0152: "oe",
         0x00F8: "o", 0x00D8: "o", 0x0142: "l", 0x0141: "l", 0x0111: "d", 0x0110: "d",
         0x00F0: "d", 0x00D0: "d", 0x00FE: "th", 0x00DE: "th", 0x0131: "i", 0x0130: "i",
-        0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
+        0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl"
     ]
 }

@@ -27,18 +27,23 @@ public enum TextNormalizer {
         var sawNonASCII = false
 
         func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
+            if let scalar = pending {
+                pending = nil
+                return scalar
+            }
             return iterator.next()
         }
         while let scalar = next() {
             let value = scalar.value
             switch value {
             case 0x0A:
-                scalars.append("\n"); column = 0
+                scalars.append("\n")
+                column = 0
             case 0x0D:
                 // CRLF and lone CR both end a line.
                 if let following = iterator.next(), following != "\n" { pending = following }
-                scalars.append("\n"); column = 0
+                scalars.append("\n")
+                column = 0
             case 0x09:
                 let spaces = tabWidth - column % tabWidth
                 for _ in 0..<spaces { scalars.append(" ") }
@@ -181,20 +186,40 @@ private struct ByteScan {
         var index = 0
         while index < count {
             let byte = bytes[index]
-            if byte >= 0x20 && byte < 0x7F { index += 1; continue }
-            if byte == 0x0A { index += 1; continue }
-            if byte < 0x80 { needsCleaning = true; return }  // C0 control, tab, CR, DEL
+            if byte >= 0x20 && byte < 0x7F {
+                index += 1
+                continue
+            }
+            if byte == 0x0A {
+                index += 1
+                continue
+            }
+            if byte < 0x80 {
+                needsCleaning = true
+                return
+            }  // C0 control, tab, CR, DEL
             hasNonASCII = true
             let b1: UInt8 = index + 1 < count ? bytes[index + 1] : 0
             let b2: UInt8 = index + 2 < count ? bytes[index + 2] : 0
             switch byte {
-            case 0xC2 where b1 >= 0x80 && b1 <= 0x9F: needsCleaning = true; return  // C1 controls
-            case 0xD8 where b1 == 0x9C: needsCleaning = true; return  // U+061C
+            case 0xC2 where b1 >= 0x80 && b1 <= 0x9F:
+                needsCleaning = true
+                return  // C1 controls
+            case 0xD8 where b1 == 0x9C:
+                needsCleaning = true
+                return  // U+061C
             case 0xE2 where b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2)):
-                needsCleaning = true; return
-            case 0xE2 where b1 == 0x81 && (0xA6...0xA9).contains(b2): needsCleaning = true; return
-            case 0xEF where b1 == 0xBB && b2 == 0xBF: needsCleaning = true; return  // BOM
-            case 0xEF where b1 == 0xBF && (0xB9...0xBB).contains(b2): needsCleaning = true; return
+                needsCleaning = true
+                return
+            case 0xE2 where b1 == 0x81 && (0xA6...0xA9).contains(b2):
+                needsCleaning = true
+                return
+            case 0xEF where b1 == 0xBB && b2 == 0xBF:
+                needsCleaning = true
+                return  // BOM
+            case 0xEF where b1 == 0xBF && (0xB9...0xBB).contains(b2):
+                needsCleaning = true
+                return
             default: index += 1
             }
         }

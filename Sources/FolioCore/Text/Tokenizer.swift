@@ -119,7 +119,8 @@ public struct Tokenizer {
         /// where the main loop's pass per byte was the index build's largest part.
         @inline(__always)
         mutating func appendASCIIRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-            let source = UnsafeRawPointer(bytes.baseAddress!), target = UnsafeMutableRawPointer(folded.baseAddress!)
+            let source = UnsafeRawPointer(bytes.baseAddress!)
+            let target = UnsafeMutableRawPointer(folded.baseAddress!)
             let count = bytes.count
             var index = start
             var appended = foldedCount
@@ -214,11 +215,14 @@ public struct Tokenizer {
         let value: UInt32
         let length: Int
         if lead < 0xE0 {
-            value = (lead & 0x1F) << 6 | continuation(1); length = 2
+            value = (lead & 0x1F) << 6 | continuation(1)
+            length = 2
         } else if lead < 0xF0 {
-            value = (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2); length = 3
+            value = (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+            length = 3
         } else {
-            value = (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3); length = 4
+            value = (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
+            length = 4
         }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, count - index))
     }

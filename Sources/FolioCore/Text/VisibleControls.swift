@@ -22,7 +22,7 @@ public enum VisibleControls {
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069,
-             0xFEFF, 0xFFF9...0xFFFB:
+            0xFEFF, 0xFFF9...0xFFFB:
             true
         default:
             false

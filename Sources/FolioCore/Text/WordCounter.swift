@@ -11,7 +11,10 @@ enum WordCounter {
                 // an apostrophe inside a word ("don't") does not split it.
                 let isWordByte = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 if isWordByte {
-                    if !inWord { words += 1; inWord = true }
+                    if !inWord {
+                        words += 1
+                        inWord = true
+                    }
                 } else if !(byte == 0x27 && inWord) {
                     inWord = false
                 }

@@ -57,7 +57,7 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.character("k"), .up], command: .scrollUp),
         .init(keys: [.character(" "), .pageDown], command: .scrollPageDown),
         .init(keys: [.character("b"), .pageUp], command: .scrollPageUp),
-        .init(keys: [.control("c")], command: .quit),
+        .init(keys: [.control("c")], command: .quit)
     ]
 
     public static let standard = KeyMap(bindings: [
@@ -112,14 +112,14 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.home, .control("a")], command: .cursorStart, focuses: [.search, .prompt]),
         .init(keys: [.end, .control("e")], command: .cursorEnd, focuses: [.search, .prompt]),
         .init(keys: [.up, .control("p")], command: .historyPrevious, focuses: [.search]),
-        .init(keys: [.down, .control("n"), .tab], command: .historyNext, focuses: [.search]),
+        .init(keys: [.down, .control("n"), .tab], command: .historyNext, focuses: [.search])
     ])
 
     /// The help screen's lines: a heading per focus, then "keys  what they do".
     public func helpLines() -> [(keys: String, help: String, isHeading: Bool)] {
         var lines: [(String, String, Bool)] = []
         let headings: [(Focus, String)] = [
-            (.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar"), (.prompt, "Command prompt (|)"),
+            (.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar"), (.prompt, "Command prompt (|)")
         ]
         for (focus, heading) in headings {
             lines.append((heading, "", true))
@@ -139,6 +139,6 @@ public struct KeyMap: Sendable, Equatable {
     }
 }
 
-private extension Array where Element == (String, String, Bool) {
-    mutating func append(_ pair: (String, String)) { append((pair.0, pair.1, false)) }
+extension Array where Element == (String, String, Bool) {
+    fileprivate mutating func append(_ pair: (String, String)) { append((pair.0, pair.1, false)) }
 }

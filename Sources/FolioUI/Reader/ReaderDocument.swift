@@ -33,8 +33,10 @@ public struct ReaderDocument: Sendable, Equatable {
         var lines: [Line] = []
         let titleHits = hits.title
         for wrapped in TextLayout.wrapWithRanges(article.title, width: width) {
-            lines.append(Line(text: wrapped.text, kind: .title, sourceRange: nil,
-                              hits: Self.clip(titleHits, to: wrapped.sourceRange)))
+            lines.append(
+                Line(
+                    text: wrapped.text, kind: .title, sourceRange: nil,
+                    hits: Self.clip(titleHits, to: wrapped.sourceRange)))
         }
         let metadata = [article.date?.description ?? "no date", article.source, "\(article.wordCount) words"]
             .joined(separator: " · ")
@@ -45,7 +47,7 @@ public struct ReaderDocument: Sendable, Equatable {
         var hitSpans: [Range<Int>] = []
         // Hits and lines are both in text order: one pass over each, not every hit against every
         // line, since a one-letter prefix in a long article has thousands of hits.
-        var nextHit = 0       // the first hit starting at or after the current line
+        var nextHit = 0  // the first hit starting at or after the current line
         var firstOverlap = 0  // the first hit that may still reach into the current line
         for wrapped in TextLayout.wrapWithRanges(article.body, width: width) {
             let lineIndex = lines.count
@@ -54,13 +56,16 @@ public struct ReaderDocument: Sendable, Equatable {
                 let hit = bodyHits[nextHit]
                 if hit.lowerBound >= range.lowerBound {
                     hitLines.append(lineIndex)
-                    hitSpans.append((hit.lowerBound - range.lowerBound)..<(min(hit.upperBound, range.upperBound) - range.lowerBound))
+                    hitSpans.append(
+                        (hit.lowerBound - range.lowerBound)..<(min(hit.upperBound, range.upperBound) - range.lowerBound))
                 }
                 nextHit += 1
             }
             while firstOverlap < nextHit && bodyHits[firstOverlap].upperBound <= range.lowerBound { firstOverlap += 1 }
-            lines.append(Line(text: wrapped.text, kind: wrapped.text.isEmpty && range.isEmpty ? .blank : .body,
-                              sourceRange: range, hits: Self.clip(bodyHits[firstOverlap..<nextHit], to: range)))
+            lines.append(
+                Line(
+                    text: wrapped.text, kind: wrapped.text.isEmpty && range.isEmpty ? .blank : .body,
+                    sourceRange: range, hits: Self.clip(bodyHits[firstOverlap..<nextHit], to: range)))
         }
         self.lines = lines
         self.hitLines = hitLines
@@ -70,7 +75,8 @@ public struct ReaderDocument: Sendable, Equatable {
     /// Hit ranges inside `source`, moved to be relative to its start.
     static func clip(_ hits: some Collection<Range<Int>>, to source: Range<Int>) -> [Range<Int>] {
         hits.compactMap { hit in
-            let lower = max(hit.lowerBound, source.lowerBound), upper = min(hit.upperBound, source.upperBound)
+            let lower = max(hit.lowerBound, source.lowerBound)
+            let upper = min(hit.upperBound, source.upperBound)
             return lower < upper ? (lower - source.lowerBound)..<(upper - source.lowerBound) : nil
         }
     }

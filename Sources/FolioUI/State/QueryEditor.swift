@@ -16,7 +16,9 @@ public struct QueryEditor: Sendable, Equatable {
     /// length, or it is a directional control), so the caller can skip work for a key that changed nothing.
     @discardableResult
     public mutating func insert(_ character: Character) -> Bool {
-        guard characters.count < Self.maximumLength, !character.unicodeScalars.contains(where: Self.isDirectionalControl) else { return false }
+        guard characters.count < Self.maximumLength, !character.unicodeScalars.contains(where: Self.isDirectionalControl) else {
+            return false
+        }
         characters.insert(character, at: cursor)
         cursor += 1
         return true

@@ -73,7 +73,8 @@ func relayoutReader(_ state: inout AppState, force: Bool = false) {
         if let anchor = reader.anchor { state.reader?.offset = reader.document.line(containing: anchor) }
         return
     }
-    let document = ReaderDocument(article: state.engine.article(at: reader.article), width: width, hits: readerHits(state, reader.article))
+    let document = ReaderDocument(
+        article: state.engine.article(at: reader.article), width: width, hits: readerHits(state, reader.article))
     let offset: Int
     if let anchor = reader.anchor {
         offset = document.line(containing: anchor)
@@ -97,7 +98,8 @@ func scroll(_ state: inout AppState, to offset: Int) {
     let limit = maxReaderOffset(state, reader)
     let offset = max(0, min(offset, limit))
     state.reader?.offset = offset
-    state.reader?.anchor = reader.document.lines.indices.contains(offset) ? reader.document.lines[offset].sourceRange?.lowerBound : nil
+    state.reader?.anchor =
+        reader.document.lines.indices.contains(offset) ? reader.document.lines[offset].sourceRange?.lowerBound : nil
 }
 
 /// Puts `line` a third of the way down the pane, so the hit has context above it.
@@ -114,8 +116,14 @@ func moveHit(_ state: inout AppState, forward: Bool) {
     }
     var index = reader.currentHit ?? (forward ? -1 : hits.count)
     index += forward ? 1 : -1
-    if index >= hits.count { index = 0; state.message = "search wrapped to the first hit" }
-    if index < 0 { index = hits.count - 1; state.message = "search wrapped to the last hit" }
+    if index >= hits.count {
+        index = 0
+        state.message = "search wrapped to the first hit"
+    }
+    if index < 0 {
+        index = hits.count - 1
+        state.message = "search wrapped to the last hit"
+    }
     state.reader?.currentHit = index
     centre(&state, line: hits[index])
 }

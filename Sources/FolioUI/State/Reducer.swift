@@ -89,7 +89,9 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .runPrompt, .cancelPrompt: break
     case .toggleRead, .toggleBookmark, .showUnreadOnly, .showBookmarkedOnly:
         return performMarkCommand(&state, command)
-    case .toggleHelp: state.isShowingHelp = true; state.helpOffset = 0
+    case .toggleHelp:
+        state.isShowingHelp = true
+        state.helpOffset = 0
     case .focusSearch:
         state.focus = .search
         state.isZoomed = false  // the results show in the list, so the list must be on screen
@@ -146,10 +148,18 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .cancelSearch:
         state.focus = .list
         state.historyIndex = nil
-    case .deleteBackward: state.editor.deleteBackward(); return queryChanged(&state)
-    case .deleteForward: state.editor.deleteForward(); return queryChanged(&state)
-    case .deleteWord: state.editor.deleteWord(); return queryChanged(&state)
-    case .clearLine: state.editor.clear(); return queryChanged(&state)
+    case .deleteBackward:
+        state.editor.deleteBackward()
+        return queryChanged(&state)
+    case .deleteForward:
+        state.editor.deleteForward()
+        return queryChanged(&state)
+    case .deleteWord:
+        state.editor.deleteWord()
+        return queryChanged(&state)
+    case .clearLine:
+        state.editor.clear()
+        return queryChanged(&state)
     case .cursorLeft: state.editor.moveLeft()
     case .cursorRight: state.editor.moveRight()
     case .cursorStart: state.editor.moveToStart()

@@ -27,7 +27,8 @@ enum ArticleListView {
     }
 
     private static func drawEntry(
-        _ state: AppState, index: Int, article articleIndex: Int, hits: RowHits?, row: Int, in rect: Rect, into grid: inout ScreenGrid,
+        _ state: AppState, index: Int, article articleIndex: Int, hits: RowHits?, row: Int, in rect: Rect,
+        into grid: inout ScreenGrid,
         theme: Theme
     ) {
         let article = state.engine.article(at: articleIndex)
@@ -51,22 +52,27 @@ enum ArticleListView {
         // One column either way, so exact and near matches keep their titles aligned.
         let marker = marks?.isBookmarked == true ? "★" : isFuzzy ? "~" : " "
         var column = rect.x
-        column += grid.put(marker, row: row, column: column, style: isSelected || !isFuzzy ? base : theme.fuzzyMarker, maxWidth: 1)
+        column += grid.put(
+            marker, row: row, column: column, style: isSelected || !isFuzzy ? base : theme.fuzzyMarker, maxWidth: 1)
         let titleWidth = max(1, rect.maxX - column - (metaWidth > 0 ? metaWidth + 1 : 0))
         let title = TextLayout.truncate(article.title, toWidth: titleWidth)
         let titleHits = hits.map { kept($0.title, shown: title, of: article.title) } ?? []
         var titleStyle = base
         // Unread titles are bold (as in newsboat and mutt); read ones plain.
         titleStyle.bold = base.bold || marks?.isRead != true
-        grid.put(title, hits: titleHits, row: row, column: column, style: titleStyle,
-                 hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: titleWidth)
+        grid.put(
+            title, hits: titleHits, row: row, column: column, style: titleStyle,
+            hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: titleWidth)
         if metaWidth > 0 {
-            grid.put(meta, row: row, column: rect.maxX - metaWidth, style: isSelected ? base : theme.metadata, maxWidth: metaWidth)
+            grid.put(
+                meta, row: row, column: rect.maxX - metaWidth, style: isSelected ? base : theme.metadata, maxWidth: metaWidth)
         }
         if lines == 2, let snippet = hits?.snippet {
             let text = TextLayout.truncate(snippet.text, toWidth: rect.width - 4)
-            grid.put(text, hits: kept(snippet.hits, shown: text, of: snippet.text), row: row + 1, column: rect.x + 3, style: snippetStyle,
-                     hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: rect.width - 4)
+            grid.put(
+                text, hits: kept(snippet.hits, shown: text, of: snippet.text), row: row + 1, column: rect.x + 3,
+                style: snippetStyle,
+                hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: rect.width - 4)
         }
     }
 
@@ -82,7 +88,10 @@ enum ArticleListView {
     static func metadata(_ article: Article, width: Int) -> String {
         let date = article.date?.description ?? "          "
         let minutes = "\(article.readingMinutes) min"
-        if width >= 90 { return "\(date)  \(TextLayout.pad(TextLayout.truncate(article.source, toWidth: 12), toWidth: 12))  \(TextLayout.pad(minutes, toWidth: 6))" }
+        if width >= 90 {
+            return
+                "\(date)  \(TextLayout.pad(TextLayout.truncate(article.source, toWidth: 12), toWidth: 12))  \(TextLayout.pad(minutes, toWidth: 6))"
+        }
         if width >= 60 { return "\(date)  \(TextLayout.pad(minutes, toWidth: 6))" }
         if width >= 45 { return "\(date) " }  // the trailing blank keeps it off the pane's edge
         return ""

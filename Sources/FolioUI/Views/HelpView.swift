@@ -14,15 +14,18 @@ enum HelpView {
             let line = lines[index]
             let row = rect.y + screenRow
             if line.isHeading {
-                grid.put(TextLayout.truncate(line.keys, toWidth: rect.width - 2), row: row, column: rect.x + 1,
-                         style: theme.title, maxWidth: rect.width - 2)
+                grid.put(
+                    TextLayout.truncate(line.keys, toWidth: rect.width - 2), row: row, column: rect.x + 1,
+                    style: theme.title, maxWidth: rect.width - 2)
             } else {
                 // Cut with "…", so a shortened key list never looks complete.
-                grid.put(TextLayout.truncate(line.keys, toWidth: keyColumn - 1), row: row, column: rect.x + 2,
-                         style: theme.searchPrompt, maxWidth: keyColumn - 1)
+                grid.put(
+                    TextLayout.truncate(line.keys, toWidth: keyColumn - 1), row: row, column: rect.x + 2,
+                    style: theme.searchPrompt, maxWidth: keyColumn - 1)
                 let helpWidth = max(0, rect.width - keyColumn - 3)
-                grid.put(TextLayout.truncate(line.help, toWidth: helpWidth), row: row, column: rect.x + 2 + keyColumn,
-                         style: theme.text, maxWidth: helpWidth)
+                grid.put(
+                    TextLayout.truncate(line.help, toWidth: helpWidth), row: row, column: rect.x + 2 + keyColumn,
+                    style: theme.text, maxWidth: helpWidth)
             }
         }
     }

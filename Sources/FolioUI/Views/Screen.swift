@@ -9,8 +9,9 @@ public enum Screen {
             let rect = grid.bounds
             grid.putCentred("terminal too small", row: rect.height / 2, in: rect, style: theme.dim)
             if rect.height > 1 {
-                grid.putCentred("\(state.width)x\(state.height) < \(Layout.minimumWidth)x\(Layout.minimumHeight)",
-                                row: rect.height / 2 + 1, in: rect, style: theme.dim)
+                grid.putCentred(
+                    "\(state.width)x\(state.height) < \(Layout.minimumWidth)x\(Layout.minimumHeight)",
+                    row: rect.height / 2 + 1, in: rect, style: theme.dim)
             }
             return grid
         }
@@ -31,7 +32,9 @@ public enum Screen {
         if layout.mode == .sideBySide {
             for row in rect.y..<rect.maxY { grid.put("│", row: row, column: rect.x, style: theme.divider, maxWidth: 1) }
         } else {
-            grid.put(String(repeating: "─", count: rect.width), row: rect.y, column: rect.x, style: theme.divider, maxWidth: rect.width)
+            grid.put(
+                String(repeating: "─", count: rect.width), row: rect.y, column: rect.x, style: theme.divider, maxWidth: rect.width
+            )
         }
     }
 }

@@ -29,7 +29,8 @@ extension ScreenGrid {
         var position = text.startIndex
         func segment(_ start: String.Index, _ end: String.Index, _ segmentStyle: Style) {
             guard start < end, written < maxWidth else { return }
-            written += put(text[start..<end], row: row, column: column + written, style: segmentStyle, maxWidth: maxWidth - written)
+            written += put(
+                text[start..<end], row: row, column: column + written, style: segmentStyle, maxWidth: maxWidth - written)
         }
         for (range, hitStyle) in styledHits {
             guard let start = index(range.lowerBound), let end = index(range.upperBound), start >= position else { continue }

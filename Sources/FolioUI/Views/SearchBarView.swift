@@ -13,12 +13,14 @@ enum SearchBarView {
         let summary = Self.summary(state)
         let summaryWidth = DisplayWidth.of(summary)
         // The summary only when it leaves the query some room; the field takes the rest.
-        let showsSummary = summaryWidth > 0 && summaryWidth + 4 < rect.width
+        let showsSummary =
+            summaryWidth > 0 && summaryWidth + 4 < rect.width
             && rect.maxX - column - summaryWidth - 2 >= min(12, DisplayWidth.of(state.query) + 1)
         let fieldWidth = max(1, rect.maxX - column - (showsSummary ? summaryWidth + 2 : 0))
         if state.editor.text.isEmpty && !isFocused {
-            grid.put(TextLayout.truncate("press / to search", toWidth: fieldWidth), row: rect.y, column: column,
-                     style: theme.dim, maxWidth: fieldWidth)
+            grid.put(
+                TextLayout.truncate("press / to search", toWidth: fieldWidth), row: rect.y, column: column,
+                style: theme.dim, maxWidth: fieldWidth)
         } else {
             drawField(state.editor, focused: isFocused, row: rect.y, column: column, width: fieldWidth, into: &grid, theme: theme)
         }

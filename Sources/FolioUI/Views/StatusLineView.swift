@@ -25,7 +25,8 @@ enum StatusLineView {
         if let reload = state.reload { left.append("\(CorpusReload.cause(state.engine)): \(reload.description)") }
         let hint = hints(state)
         var column = rect.x + 1
-        column += grid.put(left.joined(separator: "  "), row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)
+        column += grid.put(
+            left.joined(separator: "  "), row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)
         if let message = state.message {
             var style = theme.statusBar
             style.bold = true

@@ -26,7 +26,9 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     /// The left `columns` columns, and the rest to their right.
     public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
         let columns = min(max(0, columns), width)
-        return (Rect(x: x, y: y, width: columns, height: height), Rect(x: x + columns, y: y, width: width - columns, height: height))
+        return (
+            Rect(x: x, y: y, width: columns, height: height), Rect(x: x + columns, y: y, width: width - columns, height: height)
+        )
     }
 
     /// Shrunk by `columns` on the left and right and `rows` on the top and bottom.

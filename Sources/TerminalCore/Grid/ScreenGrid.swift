@@ -87,7 +87,8 @@ public struct ScreenGrid: Hashable, Sendable {
     }
 
     public func clip(_ rect: Rect) -> Rect {
-        let x = max(0, rect.x), y = max(0, rect.y)
+        let x = max(0, rect.x)
+        let y = max(0, rect.y)
         return Rect(x: x, y: y, width: min(width, rect.maxX) - x, height: min(height, rect.maxY) - y)
     }
 

@@ -41,7 +41,7 @@ public enum DisplayWidth {
         // Through a pointer: Array's subscript is a generic call in debug builds.
         ranges.withUnsafeBufferPointer { buffer in
             guard let table = buffer.baseAddress, !buffer.isEmpty,
-                  value >= table[0].lo, value <= table[buffer.count - 1].hi
+                value >= table[0].lo, value <= table[buffer.count - 1].hi
             else { return false }
             var low = 0
             var high = buffer.count - 1

@@ -190,7 +190,7 @@ struct CellScanner {
         }
         let count = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         var value = UInt32(lead) & (0x7F >> UInt32(count))
-        for index in offset + 1 ..< min(offset + count, end) {
+        for index in offset + 1..<min(offset + count, end) {
             value = value << 6 | (UInt32(bytes[index]) & 0x3F)
         }
         offset = min(offset + count, end)
@@ -210,8 +210,8 @@ struct CellScanner {
     static func isDefaultIgnorable(_ value: UInt32) -> Bool {
         switch value {
         case 0x034F, 0x061C, 0x1160, 0x17B4...0x17B5, 0x180B...0x180F, 0x200B...0x200F,
-             0x202A...0x202E, 0x2060...0x206F, 0xFE00...0xFE0F, 0xFEFF, 0x1BCA0...0x1BCA3,
-             0x1D173...0x1D17A, 0xE0000...0xE0FFF:
+            0x202A...0x202E, 0x2060...0x206F, 0xFE00...0xFE0F, 0xFEFF, 0x1BCA0...0x1BCA3,
+            0x1D173...0x1D17A, 0xE0000...0xE0FFF:
             return true
         default:
             return false

@@ -29,8 +29,8 @@ public enum TextLayout {
         return CellScanner.withUTF8(of: text) { bytes in
             var scanner = CellScanner(bytes)
             var used = 0
-            var hardCutEnd = 0   // end of the longest prefix within `width`
-            var cutEnd = 0       // the same leaving room for the ellipsis, trailing spaces left out
+            var hardCutEnd = 0  // end of the longest prefix within `width`
+            var cutEnd = 0  // the same leaving room for the ellipsis, trailing spaces left out
             while let cell = scanner.next() {
                 used += cell.width
                 guard used <= width else {
@@ -85,7 +85,8 @@ public enum TextLayout {
                 let newline = firstNewline(in: bytes, from: paragraphStart)
                 var paragraphEnd = newline ?? bytes.count
                 if newline != nil, paragraphEnd > paragraphStart,
-                   bytes[paragraphEnd - 1] == UInt8(ascii: "\r") {
+                    bytes[paragraphEnd - 1] == UInt8(ascii: "\r")
+                {
                     paragraphEnd -= 1
                 }
                 wrapParagraph(bytes, paragraphStart..<paragraphEnd, width: width, into: &lines)
@@ -250,9 +251,9 @@ enum LineBreakRules {
     static func forbidsBreakBefore(_ scalar: Unicode.Scalar) -> Bool {
         guard isPunctuationCandidate(scalar.value) else { return false }
         switch scalar.value {
-        case 0x21, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5D, 0x7D,            // ! ) , . : ; ? ] }
-             0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015,
-             0x30FC, 0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D:
+        case 0x21, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5D, 0x7D,  // ! ) , . : ; ? ] }
+            0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015,
+            0x30FC, 0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D:
             return true
         default:
             return false
@@ -262,8 +263,8 @@ enum LineBreakRules {
     static func forbidsBreakAfter(_ scalar: Unicode.Scalar) -> Bool {
         guard isPunctuationCandidate(scalar.value) else { return false }
         switch scalar.value {
-        case 0x28, 0x5B, 0x7B,                                                 // ( [ {
-             0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0xFF08, 0xFF3B, 0xFF5B:
+        case 0x28, 0x5B, 0x7B,  // ( [ {
+            0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0xFF08, 0xFF3B, 0xFF5B:
             return true
         default:
             return false

@@ -12,10 +12,12 @@ final class TmuxSession {
         scratch = FileManager.default.temporaryDirectory.appending(path: "folio-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         // A bare shell with a fixed prompt, so the screen before and after folio is predictable.
-        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-                  "env", "PS1=$ ", "TERM=tmux-256color", "LANG=C.UTF-8",
-                  // Index snapshots of throwaway corpora go to this session's scratch folder.
-                  "XDG_CACHE_HOME=\(scratch.path)/cache", "bash", "--norc", "--noprofile"])
+        try tmux([
+            "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+            "env", "PS1=$ ", "TERM=tmux-256color", "LANG=C.UTF-8",
+            // Index snapshots of throwaway corpora go to this session's scratch folder.
+            "XDG_CACHE_HOME=\(scratch.path)/cache", "bash", "--norc", "--noprofile"
+        ])
     }
 
     deinit {
@@ -77,8 +79,9 @@ final class TmuxSession {
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
-        let status = Self.spawn(tmuxPath, ["-u", "-L", socket, "-f", "/dev/null"] + arguments,
-                                environment: environment, output: output)
+        let status = Self.spawn(
+            tmuxPath, ["-u", "-L", socket, "-f", "/dev/null"] + arguments,
+            environment: environment, output: output)
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         guard status == 0 else {
             throw TmuxError.failed("tmux \(arguments.joined(separator: " ")) exited \(status): \(text)")
@@ -97,8 +100,8 @@ final class TmuxSession {
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         // Swift Testing's worker threads block signals, and a spawned child inherits the mask: the
         // tmux server and everything in its panes would then never see SIGTERM, SIGINT or Ctrl-Z.

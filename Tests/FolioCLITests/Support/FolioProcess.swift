@@ -6,7 +6,10 @@ enum FolioProcess {
         var status: Int32
         var stdout: String
         var stderr: String
-        var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast(stdout.hasSuffix("\n") ? 1 : 0).map(String.init) }
+        var stdoutLines: [String] {
+            stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast(stdout.hasSuffix("\n") ? 1 : 0).map(
+                String.init)
+        }
         var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
     }
 
@@ -26,10 +29,13 @@ enum FolioProcess {
         func executable(_ url: URL) -> URL? {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-                  manager.isExecutableFile(atPath: url.path) else { return nil }
+                manager.isExecutableFile(atPath: url.path)
+            else { return nil }
             return url
         }
-        if let override = ProcessInfo.processInfo.environment["FOLIO_BINARY"], let url = executable(URL(fileURLWithPath: override)) {
+        if let override = ProcessInfo.processInfo.environment["FOLIO_BINARY"],
+            let url = executable(URL(fileURLWithPath: override))
+        {
             return .success(url)
         }
         // The products folder of this build: the test bundle's folder (or its parent, for a bundle directory).
@@ -46,7 +52,8 @@ enum FolioProcess {
         let candidates = scratch.flatMap { name -> [URL] in
             let folder = root.appendingPathComponent(name)
             let platforms = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-            return [folder.appendingPathComponent("debug/folio")] + platforms.map { folder.appendingPathComponent("\($0)/debug/folio") }
+            return [folder.appendingPathComponent("debug/folio")]
+                + platforms.map { folder.appendingPathComponent("\($0)/debug/folio") }
         }.compactMap(executable)
         let newest = candidates.max { a, b in
             let dateA = (try? manager.attributesOfItem(atPath: a.path)[.modificationDate] as? Date) ?? .distantPast
@@ -74,7 +81,9 @@ enum FolioProcess {
         for (key, value) in environment { variables[key] = value }
         process.environment = variables
         if let directory { process.currentDirectoryURL = directory }
-        let input = Pipe(), out = Pipe(), err = Pipe()
+        let input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardInput = input
         process.standardOutput = out
         process.standardError = err

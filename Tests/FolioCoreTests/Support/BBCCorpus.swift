@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FolioCore
 
 /// The BBC News dataset beside the repository (`../shared/corpus/bbc-fulltext/`), when it is there.

@@ -1,5 +1,6 @@
 import BuiltinCorpus
 import Foundation
+
 @testable import FolioCore
 
 /// Small in-memory corpora for tests: each article is an id and the file's text (or bytes).

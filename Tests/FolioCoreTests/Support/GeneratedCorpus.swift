@@ -15,7 +15,7 @@ enum GeneratedCorpus {
         "policies", "police", "polish", "city", "cities", "citizen", "connect", "connected", "connection",
         "general", "generally", "generate", "generous", "early", "only", "news", "sky", "skies", "dying",
         "die", "died", "Café", "cafe", "naïve", "Zürich", "don't", "Teigen's", "e-mail", "2021", "3d",
-        "東京都", "北京", "中国人", "日本", "東", "한국어", "Москва", "aa", "ab", "abc", "mmm", "t", "x",
+        "東京都", "北京", "中国人", "日本", "東", "한국어", "Москва", "aa", "ab", "abc", "mmm", "t", "x"
     ]
 
     static func articles(seed: UInt64, count: Int, longBodies: Bool = false) -> [Article] {
@@ -33,7 +33,8 @@ enum GeneratedCorpus {
                 }
             }
             paragraphs.append(paragraph.joined(separator: " "))
-            let date: CalendarDate? = Int.random(in: 0..<10, using: &random) < 7
+            let date: CalendarDate? =
+                Int.random(in: 0..<10, using: &random) < 7
                 ? CalendarDate(
                     year: Int.random(in: 2019...2022, using: &random), month: Int.random(in: 1...12, using: &random),
                     day: Int.random(in: 1...28, using: &random))
@@ -54,7 +55,8 @@ enum GeneratedCorpus {
         var random = SplitMix64(seed: seed)
         let letters = Array("abcdefghijklmnopqrst")
         func zWord() -> String {
-            "z" + String(letters[Int.random(in: 0..<20, using: &random)]) + String(letters[Int.random(in: 0..<20, using: &random)])
+            "z" + String(letters[Int.random(in: 0..<20, using: &random)])
+                + String(letters[Int.random(in: 0..<20, using: &random)])
         }
         return (0..<count).map { number in
             let body = (0..<120).map { position in position % 10 == 0 ? "the" : zWord() }.joined(separator: " ")

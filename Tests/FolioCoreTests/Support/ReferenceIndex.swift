@@ -18,7 +18,8 @@ struct ReferenceIndex: Equatable {
         var tokenizer = Tokenizer()
         for (document, article) in articles.enumerated() {
             var found: [[UInt8]: (title: [UInt32], body: [UInt32])] = [:]
-            var titleTokens: UInt32 = 0, bodyTokens: UInt32 = 0
+            var titleTokens: UInt32 = 0
+            var bodyTokens: UInt32 = 0
             tokenizer.tokenize(article.title) { token, _, _ in
                 found[Array(token), default: ([], [])].title.append(titleTokens)
                 titleTokens += 1
@@ -38,14 +39,17 @@ struct ReferenceIndex: Equatable {
             var previous = -1
             for posting in list {
                 let saturated = { (count: Int) in UInt32(Swift.min(count, Int(PositionBlock.saturated))) }
-                for value in [UInt32(posting.document - previous), saturated(posting.body.count), saturated(posting.title.count)] {
+                for value in [UInt32(posting.document - previous), saturated(posting.body.count), saturated(posting.title.count)]
+                {
                     Self.append(value, to: &postings)
                 }
                 previous = posting.document
                 var block = [UInt8](repeating: 0, count: 5 * (posting.title.count + posting.body.count) + 10)
                 let size = posting.title.withUnsafeBufferPointer { title in
                     posting.body.withUnsafeBufferPointer { body in
-                        block.withUnsafeMutableBufferPointer { PositionBlock.write(title: title, body: body, to: $0.baseAddress!) }
+                        block.withUnsafeMutableBufferPointer {
+                            PositionBlock.write(title: title, body: body, to: $0.baseAddress!)
+                        }
                     }
                 }
                 positions += block.prefix(size)

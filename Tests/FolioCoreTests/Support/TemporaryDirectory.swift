@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FolioCore
 
 /// A fresh folder under the system temporary directory, removed (with every file in it) on deinit.
@@ -15,8 +16,11 @@ final class TemporaryDirectory {
     /// what folio does only on disk (`TextSpillFile`): then under the package's `.build` folder.
     init(onDisk: Bool) throws {
         var parent = FileManager.default.temporaryDirectory
-        if onDisk, let type = MountTable.fileSystemType(of: CorpusOpener.realPath(parent.path)), type == "tmpfs" || type == "ramfs" {
-            parent = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/folio-tests-disk")
+        if onDisk, let type = MountTable.fileSystemType(of: CorpusOpener.realPath(parent.path)),
+            type == "tmpfs" || type == "ramfs"
+        {
+            parent = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(
+                ".build/folio-tests-disk")
         }
         url = parent.appendingPathComponent("folio-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import FolioCore
 import TerminalCore
+
 @testable import FolioUI
 
 /// Drives the reader the way the run loop does (Sources/folio/ReaderSession.swift): keys go through

@@ -19,7 +19,8 @@ enum GridChecks {
         let cells = grid.cells
         for index in cells.indices {
             let cell = cells[index]
-            let row = index / max(1, grid.width), column = index % max(1, grid.width)
+            let row = index / max(1, grid.width)
+            let column = index % max(1, grid.width)
             let utf8 = cell.text.utf8
             // Most cells are one printable ASCII character: nothing to look at.
             if cell.width == 1, utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F { continue }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalCore
+import Testing
 
 /// Screen snapshots as text files (Documentation/architecture.md §14): the rows between `|…|` so trailing blanks show,
 /// then each row's styles as runs of `Style.code`.

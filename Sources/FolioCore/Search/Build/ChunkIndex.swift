@@ -44,7 +44,8 @@ struct ChunkIndex: Sendable {
         documents = Column(records.map { $0.pointee.documents })
         firstDocuments = Column(records.map { Int32(firstDocument) + $0.pointee.firstDocument })
         lastDocuments = Column(records.map { Int32(firstDocument) + $0.pointee.lastDocument })
-        var postingStart = [0], positionStart = [0]
+        var postingStart = [0]
+        var positionStart = [0]
         postingStart.reserveCapacity(records.count + 1)
         positionStart.reserveCapacity(records.count + 1)
         for record in records {
@@ -53,7 +54,8 @@ struct ChunkIndex: Sendable {
         }
         postings = PageBuffer(count: postingStart[records.count])
         positions = PageBuffer(count: positionStart[records.count])
-        touched = Self.copyLists(of: records, from: pool, postings: (postings, postingStart), positions: (positions, positionStart))
+        touched = Self.copyLists(
+            of: records, from: pool, postings: (postings, postingStart), positions: (positions, positionStart))
         var termOffsets = [Int](repeating: 0, count: records.count + 1)
         termBytes = Column(count: terms.byteCount) { arena in
             var at = 0
@@ -106,7 +108,8 @@ struct ChunkIndex: Sendable {
             while end < keys.count && keys[end] == keys[start] { end += 1 }
             if end - start > 1 {
                 ids[start..<end].sort { a, b in
-                    let x = terms.term(Int(a)), y = terms.term(Int(b))
+                    let x = terms.term(Int(a))
+                    let y = terms.term(Int(b))
                     return compareBytes(x.baseAddress!, x.count, y.baseAddress!, y.count) < 0
                 }
             }

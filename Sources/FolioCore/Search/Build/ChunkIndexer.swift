@@ -18,7 +18,8 @@ struct ChunkIndexer {
             sink.endDocument()
             if local & 255 == 255 { reportDone(256) }
         }
-        return ChunkIndex(firstDocument: range.lowerBound, documentLengths: sink.documentLengths, terms: sink.table, pool: sink.pool)
+        return ChunkIndex(
+            firstDocument: range.lowerBound, documentLengths: sink.documentLengths, terms: sink.table, pool: sink.pool)
     }
 
     /// Counts each token into the current document's postings (`DocumentTerms`), then appends
@@ -93,7 +94,8 @@ struct ChunkIndexer {
                 let last = term.pointee.lastDocument
                 let gap = last < 0 ? 0 : UInt32(truncatingIfNeeded: document - last)
                 let packed = terms.posting(posting).frequency
-                let body = packed & 0xFFFF, title = packed >> 16
+                let body = packed & 0xFFFF
+                let title = packed >> 16
                 pool.append(atMost: 15, to: &term.pointee.postings, scratch: &encoded) { target in
                     let at = gap == 0 ? 0 : VarInt.write(gap, to: target, at: 0)
                     return VarInt.write(title, to: target, at: VarInt.write(body, to: target, at: at))

@@ -64,7 +64,8 @@ struct ChunkTermTable {
         let length = term.count
         let key2 = TermKey.key2(term)
         var index = Int(hash) & mask
-        let slots = slots.base, records = records.base
+        let slots = slots.base
+        let records = records.base
         while true {
             let entry = slots[index]
             if entry == 0 { return insert(term, key: key, key2: key2, at: index) }

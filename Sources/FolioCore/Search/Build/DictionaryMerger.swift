@@ -20,11 +20,14 @@ enum DictionaryMerger {
         bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.bytes.count })
         var globalIDs = chunks.map { [UInt32](repeating: 0, count: $0.termCount) }
         for (part, piece) in pieces.enumerated() {
-            let firstID = UInt32(offsets.count - 1), firstByte = UInt32(bytes.count)
+            let firstID = UInt32(offsets.count - 1)
+            let firstByte = UInt32(bytes.count)
             bytes += piece.bytes
             offsets += piece.offsets.dropFirst().map { $0 + firstByte }
             for chunk in chunks.indices {
-                for (t, id) in zip(bounds[part][chunk]..<bounds[part + 1][chunk], piece.ids[chunk]) { globalIDs[chunk][t] = firstID + id }
+                for (t, id) in zip(bounds[part][chunk]..<bounds[part + 1][chunk], piece.ids[chunk]) {
+                    globalIDs[chunk][t] = firstID + id
+                }
             }
         }
         return Result(terms: SortedTerms(bytes: bytes, offsets: offsets), globalIDs: globalIDs)
@@ -39,22 +42,30 @@ enum DictionaryMerger {
         var bounds = [chunks.map { _ in 0 }]
         for part in 1..<parts {
             let splitter = largest.term(largest.termCount * part / parts)
-            bounds.append(chunks.map { chunk in
-                var low = 0, high = chunk.termCount
-                while low < high {
-                    let middle = (low + high) / 2
-                    let term = chunk.term(middle)
-                    if compareBytes(term.baseAddress!, term.count, splitter.baseAddress!, splitter.count) < 0 { low = middle + 1 } else { high = middle }
-                }
-                return low
-            })
+            bounds.append(
+                chunks.map { chunk in
+                    var low = 0
+                    var high = chunk.termCount
+                    while low < high {
+                        let middle = (low + high) / 2
+                        let term = chunk.term(middle)
+                        if compareBytes(term.baseAddress!, term.count, splitter.baseAddress!, splitter.count) < 0 {
+                            low = middle + 1
+                        } else {
+                            high = middle
+                        }
+                    }
+                    return low
+                })
         }
         bounds.append(chunks.map(\.termCount))
         return bounds
     }
 
     /// The merged dictionary of the chunks' terms from[c] ..< to[c], and each of those terms' id in it.
-    private static func mergeRange(_ chunks: [TermList], from: [Int], to: [Int]) -> (bytes: [UInt8], offsets: [UInt32], ids: [[UInt32]]) {
+    private static func mergeRange(_ chunks: [TermList], from: [Int], to: [Int]) -> (
+        bytes: [UInt8], offsets: [UInt32], ids: [[UInt32]]
+    ) {
         var ids = chunks.indices.map { [UInt32](repeating: 0, count: to[$0] - from[$0]) }
         var heap = Heap(chunks, from: from, to: to)
         var bytes: [UInt8] = []
@@ -137,7 +148,8 @@ enum DictionaryMerger {
         /// Whether chunk a's next term sorts before chunk b's (the lower chunk first on a tie).
         private func precedes(_ a: Int, _ b: Int) -> Bool {
             if key[a] != key[b] { return key[a] < key[b] }
-            let x = chunks[a].term(cursor[a]), y = chunks[b].term(cursor[b])
+            let x = chunks[a].term(cursor[a])
+            let y = chunks[b].term(cursor[b])
             let order = compareBytes(x.baseAddress!, x.count, y.baseAddress!, y.count)
             return order != 0 ? order < 0 : a < b
         }
@@ -156,7 +168,8 @@ enum DictionaryMerger {
             var parent = start
             while true {
                 var smallest = parent
-                let left = 2 * parent + 1, right = left + 1
+                let left = 2 * parent + 1
+                let right = left + 1
                 if left < order.count && precedes(order[left], order[smallest]) { smallest = left }
                 if right < order.count && precedes(order[right], order[smallest]) { smallest = right }
                 if smallest == parent { return }

@@ -88,7 +88,8 @@ struct DocumentTerms {
         UnsafeMutableRawPointer(target).storeBytes(of: key, as: UInt64.self)
         if term.count > 8 { for offset in 8..<term.count { target[offset] = term[offset] } }
         postings.base[posting] = Posting(
-            key: key, hash: hash, start: UInt32(truncatingIfNeeded: byteCount), length: UInt32(term.count), frequency: 0, slot: slot)
+            key: key, hash: hash, start: UInt32(truncatingIfNeeded: byteCount), length: UInt32(term.count), frequency: 0,
+            slot: slot)
         byteCount += term.count
         slots.base[slot] = UInt32(posting + 1)
         if count * 2 > mask + 1 { grow() }

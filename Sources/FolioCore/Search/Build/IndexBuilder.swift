@@ -64,12 +64,14 @@ enum IndexBuilder {
         let count = Swift.min(articles.count, ends.count)
         guard count > 1 else { return [0..<articles.count] }
         var ranges: [Range<Int>] = []
-        var start = 0, seen = 0
+        var start = 0
+        var seen = 0
         for document in articles.indices {
             seen += sizes[document]
             // Close the current chunk once its text is in, or when the documents left are only just
             // enough for one per chunk still to come.
-            let closed = ranges.count + 1, left = articles.count - (document + 1)
+            let closed = ranges.count + 1
+            let left = articles.count - (document + 1)
             guard closed < count else { break }
             if left == count - closed || (seen >= ends[ranges.count] && left > count - closed) {
                 ranges.append(start..<(document + 1))
@@ -91,7 +93,8 @@ enum IndexBuilder {
             return (1...count).map { total * $0 / count }
         }
         let head = total - tail
-        let full = (head + chunkBytes - 1) / chunkBytes, fine = workers * 4
+        let full = (head + chunkBytes - 1) / chunkBytes
+        let fine = workers * 4
         return (1...full).map { head * $0 / full } + (1...fine).map { head + tail * $0 / fine }
     }
 }

@@ -37,7 +37,9 @@ struct PositionRecorder {
         groupStart.fill(0, count: postings + 1)
         titleCount.fill(0, count: postings)
         grouped.reserve(tokens)
-        let tokenPosting = tokenPosting.base, groupStart = groupStart.base, titleCount = titleCount.base
+        let tokenPosting = tokenPosting.base
+        let groupStart = groupStart.base
+        let titleCount = titleCount.base
         let grouped = grouped.base
         for token in 0..<tokens {
             let posting = Int(tokenPosting[token])
@@ -66,7 +68,8 @@ struct PositionRecorder {
     @inline(__always)
     func writeBlock(_ posting: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
         let start = posting == 0 ? 0 : groupStart.base[posting - 1]
-        let end = groupStart.base[posting], titleEnd = start + titleCount.base[posting]
+        let end = groupStart.base[posting]
+        let titleEnd = start + titleCount.base[posting]
         return PositionBlock.write(
             title: UnsafeBufferPointer(start: grouped.base + start, count: titleEnd - start),
             body: UnsafeBufferPointer(start: grouped.base + titleEnd, count: end - titleEnd), to: target)

@@ -77,7 +77,8 @@ enum PostingsMerger {
 
         /// The first of the chunk's terms whose global id is `id` or more.
         func lowerBound(_ id: Int) -> Int {
-            var low = 0, high = termCount
+            var low = 0
+            var high = termCount
             while low < high {
                 let middle = (low + high) / 2
                 if Int(globalIDs[middle]) < id { low = middle + 1 } else { high = middle }
@@ -87,7 +88,9 @@ enum PostingsMerger {
     }
 
     /// Copies the terms in `range` from every chunk holding them.
-    private static func copy(_ range: Range<Int>, of views: [ChunkView], chunks: [ChunkIndex], layout: Layout, to targets: Targets) {
+    private static func copy(
+        _ range: Range<Int>, of views: [ChunkView], chunks: [ChunkIndex], layout: Layout, to targets: Targets
+    ) {
         guard !range.isEmpty else { return }
         // Each chunk's first term in the range; what the range reads of a chunk starts there.
         var cursor = views.map { $0.lowerBound(range.lowerBound) }
@@ -101,7 +104,8 @@ enum PostingsMerger {
                 for term in range {
                     var lastDocument = -1
                     for number in 0..<views.count {
-                        let chunk = views[number], t = cursor[number]
+                        let chunk = views[number]
+                        let t = cursor[number]
                         guard t < chunk.termCount, Int(chunk.globalIDs[t]) == term else { continue }
                         let gap = UInt32(Int(chunk.firstDocuments[t]) - lastDocument)
                         postingAt = VarInt.write(gap, to: targets.postings, at: postingAt)
@@ -109,7 +113,8 @@ enum PostingsMerger {
                         (targets.postings + postingAt).update(from: chunk.postings + chunk.postingStart[t], count: postingBytes)
                         postingAt += postingBytes
                         let positionBytes = chunk.positionStart[t + 1] - chunk.positionStart[t]
-                        (targets.positions + positionAt).update(from: chunk.positions + chunk.positionStart[t], count: positionBytes)
+                        (targets.positions + positionAt).update(
+                            from: chunk.positions + chunk.positionStart[t], count: positionBytes)
                         positionAt += positionBytes
                         copiedSinceRelease += postingBytes + positionBytes
                         lastDocument = Int(chunk.lastDocuments[t])

@@ -13,7 +13,8 @@ enum StemGrouper {
         // uniform table keeps look-ups simple, and it is small next to the postings.
         var order = Array(0..<UInt32(terms.count))
         order.sort { a, b in
-            let x = stemOfTerm[Int(a)], y = stemOfTerm[Int(b)]
+            let x = stemOfTerm[Int(a)]
+            let y = stemOfTerm[Int(b)]
             return x.lexicographicallyPrecedes(y) || (x == y && a < b)
         }
         var stemBytes: [UInt8] = []

@@ -21,9 +21,11 @@ extension Accumulator {
             }
             return found
         }
-        let parts = documents.count >= parallelPhraseCandidates
+        let parts =
+            documents.count >= parallelPhraseCandidates
             ? Parallel.ranges(documents.count, parts: Parallel.workerCount) : [0..<documents.count]
-        let results: [[Float]?] = parts.count == 1
+        let results: [[Float]?] =
+            parts.count == 1
             ? [occurrences(parts[0], &tokenizer)]
             : Parallel.map(parts.count) { part in
                 var own = Tokenizer()

@@ -76,9 +76,11 @@ struct Accumulator {
         let documents = touched
         let found: [Float]?
         if let index = postings.positionalIndex {
-            found = Self.positionalCounts(term, ids: ids, index: index, documents: documents, alive: alive, isCancelled: isCancelled)
+            found = Self.positionalCounts(
+                term, ids: ids, index: index, documents: documents, alive: alive, isCancelled: isCancelled)
         } else {
-            let matcher = PhraseMatcher(tokens: term.tokens, lastIsPrefix: term.isPrefix, lastWords: Self.typedWords(term, ids, postings))
+            let matcher = PhraseMatcher(
+                tokens: term.tokens, lastIsPrefix: term.isPrefix, lastWords: Self.typedWords(term, ids, postings))
             found = Self.textCounts(
                 matcher, fields: term.fields, articles: articles, documents: documents, alive: alive,
                 tokenizer: &tokenizer, isCancelled: isCancelled)
@@ -103,7 +105,9 @@ struct Accumulator {
             checked.sort { documents[$0] < documents[$1] }
         }
         let matcher = PositionalPhraseMatcher(index: index, term: term, ids: ids)
-        guard let counts = matcher.weightedOccurrences(in: checked.map { documents[$0] }, isCancelled: isCancelled) else { return nil }
+        guard let counts = matcher.weightedOccurrences(in: checked.map { documents[$0] }, isCancelled: isCancelled) else {
+            return nil
+        }
         var found = [Float](repeating: 0, count: documents.count)
         for (slot, position) in checked.enumerated() { found[position] = counts[slot] }
         return found
@@ -111,7 +115,9 @@ struct Accumulator {
 
     /// The words the last token may be when it is being typed, from its resolved ids; nil when any
     /// word starting with it counts (a complete phrase, or one longer than the matcher reads).
-    private static func typedWords<Source: PostingsSource>(_ term: Query.Term, _ ids: [[Int]], _ postings: Source) -> Set<[UInt8]>? {
+    private static func typedWords<Source: PostingsSource>(_ term: Query.Term, _ ids: [[Int]], _ postings: Source) -> Set<
+        [UInt8]
+    >? {
         guard term.isPrefix, term.tokens.count <= PhraseMatcher.maximumTokens, let last = ids.last else { return nil }
         return Set(last.map(postings.term))
     }
@@ -123,7 +129,8 @@ struct Accumulator {
             touched.map { document in
                 let frequency = frequencies[Int(document)]
                 return QueryEvaluator.Scored(
-                    document: document, score: BM25.score(idf: idf, frequency: frequency, lengthNorm: postings.lengthNorm(of: Int(document))))
+                    document: document,
+                    score: BM25.score(idf: idf, frequency: frequency, lengthNorm: postings.lengthNorm(of: Int(document))))
             }
         }
         reset()

@@ -15,12 +15,15 @@ struct ClauseScorer<Source: PostingsSource> {
         if resolved.isEmpty {
             candidates = (0..<postings.documentCount).map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
         } else {
-            guard let scored = score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled) else { return nil }
+            guard let scored = score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled) else {
+                return nil
+            }
             candidates = scored
         }
         Query.Filter.apply(filters, to: &candidates, articles: articles)
         if !exclusions.isEmpty && !candidates.isEmpty {
-            guard removeExcluded(exclusions, from: &candidates, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled)
+            guard
+                removeExcluded(exclusions, from: &candidates, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled)
             else { return nil }
         }
         return candidates
@@ -40,7 +43,8 @@ struct ClauseScorer<Source: PostingsSource> {
         let order = resolved.indices.sorted { cost(resolved[$0]) < cost(resolved[$1]) }
         // How many clauses each document has matched so far; 32 bits, since a pasted query can
         // have more words than a 16-bit count holds.
-        var matched: [UInt32] = [], score: [Float] = []
+        var matched: [UInt32] = []
+        var score: [Float] = []
         swap(&matched, &scratch.matched)
         swap(&score, &scratch.score)
         var accumulator = Accumulator(taking: &scratch)
@@ -87,7 +91,8 @@ struct ClauseScorer<Source: PostingsSource> {
                                         if step == 0 { first.append(document) }
                                     }
                                     let frequency = frequencies[doc]
-                                    score[doc] += BM25.score(idf: idf, frequency: frequency, lengthNorm: postings.lengthNorm(of: doc))
+                                    score[doc] += BM25.score(
+                                        idf: idf, frequency: frequency, lengthNorm: postings.lengthNorm(of: doc))
                                     any = true
                                 }
                             }

@@ -95,7 +95,8 @@ struct PositionalPhraseMatcher {
     /// The first index at or after `from` whose document is at least `document`: exponential steps,
     /// then a binary search in the last step.
     private static func firstSlot(in slots: [Int], from: Int, atLeast document: Int, documents: [Int32]) -> Int {
-        var low = from, step = 1
+        var low = from
+        var step = 1
         while low + step < slots.count && Int(documents[slots[low + step]]) < document {
             low += step
             step *= 2
@@ -188,7 +189,8 @@ private struct PhraseStarts {
     mutating func markFollowed(slot: Int, token: Int, fields: Fields, cursor: PositionCursor) {
         var reader = cursor.positions(in: fields)
         let shift = UInt64(token)
-        let keys = keys.base, followed = followed.base
+        let keys = keys.base
+        let followed = followed.base
         var current = reader.next()
         for at in runStart.base[slot]..<runEnd.base[slot] {
             let wanted = keys[at] &+ shift
@@ -200,7 +202,8 @@ private struct PhraseStarts {
 
     /// Keeps the marked starts only (the token followed them), and the documents that have any left.
     mutating func keepMarked() {
-        let keys = keys.base, followed = followed.base
+        let keys = keys.base
+        let followed = followed.base
         var write = 0
         var stillLive: [Int] = []
         for slot in live {
@@ -224,7 +227,8 @@ private struct PhraseStarts {
 
     /// The phrase's occurrences in document `slot`, weighted as `keepPhrases` weighs the text's counts.
     func weightedCount(slot: Int, fields: Fields) -> Float {
-        var title = 0, body = 0
+        var title = 0
+        var body = 0
         for at in runStart.base[slot]..<runEnd.base[slot] {
             if keys.base[at] < PositionBlock.bodyKeyBase { title += 1 } else { body += 1 }
         }

@@ -17,19 +17,22 @@ protocol PostingsSource {
     /// writes each document whose frequency was 0 to `touched`; returns how many it wrote. The hot
     /// loop of every search (a one-letter prefix walks 100,000s of postings).
     func accumulate(
-        _ ids: [Int], fields: Fields, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
+        _ ids: [Int], fields: Fields, into frequency: UnsafeMutableBufferPointer<Float>,
+        touched: UnsafeMutableBufferPointer<Int32>
     ) -> Int
 }
 
 extension PostingsSource {
     func accumulate(
-        _ ids: [Int], fields: Fields, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
+        _ ids: [Int], fields: Fields, into frequency: UnsafeMutableBufferPointer<Float>,
+        touched: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
         var found = 0
         for id in ids {
             forEachPosting(of: id) { document, body, title in
                 found = PostingsAccumulation.add(
-                    document: document, body: body, title: title, fields: fields, frequency: frequency, touched: touched, found: found)
+                    document: document, body: body, title: title, fields: fields, frequency: frequency, touched: touched,
+                    found: found)
             }
         }
         return found
@@ -69,7 +72,8 @@ extension SearchIndex: PostingsSource {
     /// The postings walked in place, the step inlined: through `forEachPosting` the per-posting
     /// closure stays a call per posting.
     func accumulate(
-        _ ids: [Int], fields: Fields, into frequency: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
+        _ ids: [Int], fields: Fields, into frequency: UnsafeMutableBufferPointer<Float>,
+        touched: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
         var found = 0
         postings.withUnsafeBufferPointer { buffer in

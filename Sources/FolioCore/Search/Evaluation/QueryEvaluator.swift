@@ -11,7 +11,10 @@ struct QueryEvaluator {
     /// Lends each evaluation its corpus-sized arrays.
     let scratchShelf: ScratchShelf
 
-    struct Scored { var document: Int32; var score: Float }
+    struct Scored {
+        var document: Int32
+        var score: Float
+    }
 
     /// Per clause, each alternative with the raw term ids of each of its tokens.
     typealias Resolution = [[(term: Query.Term, ids: [[Int]])]]

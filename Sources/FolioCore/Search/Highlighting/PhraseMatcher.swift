@@ -97,7 +97,8 @@ struct PhraseMatcher: Sendable {
                     continue
                 }
                 let isWord = Self.isWordByte(byte)
-                if isWord && Self.folded(byte) == first[0] && (!previousIsWord || bytes[index - 1] == 0x27 || bytes[index - 1] >= 0x80)
+                if isWord && Self.folded(byte) == first[0]
+                    && (!previousIsWord || bytes[index - 1] == 0x27 || bytes[index - 1] >= 0x80)
                     && Self.tokenStarts(at: index, in: bytes, tokenizer: &tokenizer)
                 {
                     guard let matched = matchesAnchored(at: index, in: bytes, tokenizer: &tokenizer) else { return nil }

@@ -76,9 +76,11 @@ extension HitMatcher {
         let textEnd = output.count
         if cutAfter { output += Array("…".utf8) }
         let moved: [Range<Int>] = hits.compactMap { hit in
-            let lower = Swift.max(hit.lowerBound, range.lowerBound), upper = Swift.min(hit.upperBound, range.upperBound)
+            let lower = Swift.max(hit.lowerBound, range.lowerBound)
+            let upper = Swift.min(hit.upperBound, range.upperBound)
             guard lower < upper else { return nil }
-            let start = map[lower - range.lowerBound], end = Swift.min(map[upper - range.lowerBound], textEnd)
+            let start = map[lower - range.lowerBound]
+            let end = Swift.min(map[upper - range.lowerBound], textEnd)
             return start < end ? start..<end : nil
         }
         return Snippet(text: String(decoding: output, as: UTF8.self), hits: moved)

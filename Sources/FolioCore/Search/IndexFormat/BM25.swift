@@ -35,7 +35,8 @@ enum BM25 {
 
     /// Inverse document frequency, never negative (the `1 +` inside the log).
     static func idf(documents: Int, frequency: Int) -> Float {
-        let n = Float(documents), df = Float(frequency)
+        let n = Float(documents)
+        let df = Float(frequency)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 

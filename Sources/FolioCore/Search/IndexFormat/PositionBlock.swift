@@ -22,7 +22,9 @@ enum PositionBlock {
 
     /// Writes the block of positions `title` and `body` (each ascending) at `target`; returns its size.
     @inline(__always)
-    static func write(title: UnsafeBufferPointer<UInt32>, body: UnsafeBufferPointer<UInt32>, to target: UnsafeMutablePointer<UInt8>) -> Int {
+    static func write(
+        title: UnsafeBufferPointer<UInt32>, body: UnsafeBufferPointer<UInt32>, to target: UnsafeMutablePointer<UInt8>
+    ) -> Int {
         var at = 0
         if title.count >= saturated || body.count >= saturated {
             at = VarInt.write(UInt32(title.count), to: target, at: at)
@@ -52,7 +54,8 @@ enum PositionBlock {
         ofBlockAt start: Int, titleFrequency: UInt32, bodyFrequency: UInt32, in base: UnsafePointer<UInt8>, limit: Int
     ) -> Int {
         var position = start
-        let (title, body) = counts(titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, at: &position, limit: limit)
+        let (title, body) = counts(
+            titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: base, at: &position, limit: limit)
         return Swift.min(limit, skipVarInts(title + body, from: position, in: base, limit: limit))
     }
 
@@ -109,7 +112,8 @@ enum PositionBlock {
 
         @inline(__always)
         init(
-            at start: Int, titleFrequency: UInt32, bodyFrequency: UInt32, in base: UnsafePointer<UInt8>, limit: Int, fields: Fields
+            at start: Int, titleFrequency: UInt32, bodyFrequency: UInt32, in base: UnsafePointer<UInt8>, limit: Int,
+            fields: Fields
         ) {
             self.base = base
             self.limit = limit
@@ -148,7 +152,9 @@ enum PositionBlock {
     }
 
     @inline(__always)
-    private static func writeGaps(_ positions: UnsafeBufferPointer<UInt32>, to target: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
+    private static func writeGaps(_ positions: UnsafeBufferPointer<UInt32>, to target: UnsafeMutablePointer<UInt8>, at start: Int)
+        -> Int
+    {
         var previous: UInt32 = 0
         var at = start
         for position in positions {

@@ -40,7 +40,8 @@ struct PositionCursor {
                 // The block holds its counts: catch up to read them.
                 payPending()
                 blockAt = PositionBlock.end(
-                    ofBlockAt: blockAt, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: blocks, limit: blockLimit)
+                    ofBlockAt: blockAt, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: blocks,
+                    limit: blockLimit)
             } else {
                 pendingPositions += Int(titleFrequency) + Int(bodyFrequency)
             }
@@ -62,7 +63,8 @@ struct PositionCursor {
     @inline(__always)
     func positions(in fields: Fields) -> PositionBlock.Reader {
         PositionBlock.Reader(
-            at: blockAt, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: blocks, limit: blockLimit, fields: fields)
+            at: blockAt, titleFrequency: titleFrequency, bodyFrequency: bodyFrequency, in: blocks, limit: blockLimit,
+            fields: fields)
     }
 
     @inline(__always)

@@ -37,7 +37,8 @@ struct SearchIndex: Sendable {
     /// Bytes held by the index structures (not the article text).
     var memoryBytes: Int {
         terms.bytes.byteCount + terms.offsets.byteCount + documentFrequency.byteCount + postingsStart.byteCount
-            + postings.byteCount + positionsStart.byteCount + positions.byteCount + stems.bytes.byteCount + stems.offsets.byteCount + groupStart.byteCount
+            + postings.byteCount + positionsStart.byteCount + positions.byteCount + stems.bytes.byteCount
+            + stems.offsets.byteCount + groupStart.byteCount
             + groupTerms.byteCount + documentLength.byteCount + lengthNorm.byteCount + termsByLength.order.byteCount
             + termsByLength.start.byteCount
     }

@@ -40,7 +40,8 @@ struct SortedTerms: Sendable {
     private func lowerBound(_ key: [UInt8], prefixOnly: Bool) -> Int {
         bytes.withUnsafeBufferPointer { arena in
             key.withUnsafeBufferPointer { keyBuffer in
-                var low = 0, high = count
+                var low = 0
+                var high = count
                 while low < high {
                     let middle = (low + high) / 2
                     let start = Int(offsets[middle])

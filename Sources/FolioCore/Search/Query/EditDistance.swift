@@ -58,18 +58,23 @@ public enum EditDistance {
         // Matching ends cost nothing in some optimal alignment (a swap across the boundary would have
         // to swap two equal units), so only the differing middle needs the DP.
         var start = 0
-        var aEnd = a.count, bEnd = b.count
+        var aEnd = a.count
+        var bEnd = b.count
         while start < aEnd, start < bEnd, a[start] == b[start] { start += 1 }
-        while aEnd > start, bEnd > start, a[aEnd - 1] == b[bEnd - 1] { aEnd -= 1; bEnd -= 1 }
+        while aEnd > start, bEnd > start, a[aEnd - 1] == b[bEnd - 1] {
+            aEnd -= 1
+            bEnd -= 1
+        }
         // Rows run over the shorter side; the band has the same width either way.
         var rows = UnsafeBufferPointer(rebasing: a[start..<aEnd])
         var columns = UnsafeBufferPointer(rebasing: b[start..<bEnd])
         if rows.count > columns.count { swap(&rows, &columns) }
-        let m = rows.count, n = columns.count
-        if m == 0 { return n }              // n <= k: the length check above still holds
-        if k == 0 { return nil }            // something differs and nothing is allowed
+        let m = rows.count
+        let n = columns.count
+        if m == 0 { return n }  // n <= k: the length check above still holds
+        if k == 0 { return nil }  // something differs and nothing is allowed
 
-        let outside = k + 1                 // stands for every cell off the band
+        let outside = k + 1  // stands for every cell off the band
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (n + 1)) { storage in
             // Three rotating rows: i − 2 (for swaps), i − 1, and i.
             var beforePrevious = storage.baseAddress!
@@ -81,15 +86,17 @@ public enum EditDistance {
             if firstHigh < n { previous[firstHigh + 1] = outside }
 
             for i in 1...m {
-                let low = max(1, i - k), high = min(n, i + k)
+                let low = max(1, i - k)
+                let high = min(n, i + k)
                 // The cell left of the band: column 0 (i deletions) when the band reaches it (then i <= k + 1).
                 current[low - 1] = low == 1 ? i : outside
                 var rowMinimum = current[low - 1]
                 let unit = rows[i - 1]
                 for j in low...high {
                     let other = columns[j - 1]
-                    var cell = Swift.min(previous[j - 1] + (unit == other ? 0 : 1),
-                                         Swift.min(previous[j], current[j - 1]) + 1)
+                    var cell = Swift.min(
+                        previous[j - 1] + (unit == other ? 0 : 1),
+                        Swift.min(previous[j], current[j - 1]) + 1)
                     if i > 1, j > 1, unit == columns[j - 2], rows[i - 2] == other {
                         cell = Swift.min(cell, beforePrevious[j - 2] + 1)
                     }
@@ -119,8 +126,10 @@ public enum EditDistance {
     /// Decodes UTF-8 into scalar values; returns how many were written (never more than `bytes.count`).
     /// A byte that does not start a well-formed sequence becomes its own unit, 0x8000_0000 | byte,
     /// which no scalar equals: bad input still compares consistently, and never crashes.
-    private static func decodeScalars(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt32>) -> Int {
-        var index = 0, count = 0
+    private static func decodeScalars(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt32>) -> Int
+    {
+        var index = 0
+        var count = 0
         while index < bytes.count {
             let lead = bytes[index]
             var unit = lead < 0x80 ? UInt32(lead) : 0x8000_0000 | UInt32(lead)
@@ -132,7 +141,10 @@ public enum EditDistance {
                     var wellFormed = true
                     for offset in 1..<length {
                         let next = bytes[index + offset]
-                        guard next & 0xC0 == 0x80 else { wellFormed = false; break }
+                        guard next & 0xC0 == 0x80 else {
+                            wellFormed = false
+                            break
+                        }
                         value = value << 6 | UInt32(next & 0x3F)
                     }
                     // Reject overlong forms so that two different byte strings never decode alike.

@@ -21,7 +21,9 @@ public enum QueryParser {
                 continue
             }
             if item.field == .date && !item.isNegated {
-                if let filter = dateFilter(item.text) { query.filters.append(.date(filter)) } else {
+                if let filter = dateFilter(item.text) {
+                    query.filters.append(.date(filter))
+                } else {
                     query.warnings.append("date:\(item.text) is not a date (use date:2021, date:2021-10, date:>2021-09-30)")
                 }
                 pendingOr = false
@@ -106,7 +108,9 @@ public enum QueryParser {
         }
         let parts = value.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
-        let year = parts[0]!, month = parts.count > 1 ? parts[1] : nil, day = parts.count > 2 ? parts[2] : nil
+        let year = parts[0]!
+        let month = parts.count > 1 ? parts[1] : nil
+        let day = parts.count > 2 ? parts[2] : nil
         guard (1000...9999).contains(year), month.map({ (1...12).contains($0) }) ?? true else { return nil }
         // The first and last day of the period the user named.
         guard let first = CalendarDate(year: year, month: month ?? 1, day: day ?? 1) else { return nil }

@@ -42,7 +42,9 @@ struct TermResolver {
         // against the growing list would be quadratic in thousands of rare words).
         let stems = ids
         var budget = Self.prefixPostingsBudget
-        if Self.takesWholeRange(prefix: prefix, words: range.count, postings: { range.reduce(0) { $0 + Int(index.documentFrequency[$1]) } }) {
+        if Self.takesWholeRange(
+            prefix: prefix, words: range.count, postings: { range.reduce(0) { $0 + Int(index.documentFrequency[$1]) } })
+        {
             for id in range where !stems.contains(id) { ids.append(id) }
             return ids
         }
@@ -67,7 +69,8 @@ struct TermResolver {
         // widens for words that have any.
         let isASCII = word.allSatisfy { $0 < 0x80 }
         let slack = isASCII ? allowed : allowed * 4
-        let shortest = Swift.max(1, word.count - slack), longest = Swift.min(Tokenizer.maximumTokenBytes, word.count + slack)
+        let shortest = Swift.max(1, word.count - slack)
+        let longest = Swift.min(Tokenizer.maximumTokenBytes, word.count + slack)
         guard shortest <= longest else { return [] }
         let ends = WordEnds(word)
         index.terms.bytes.withUnsafeBufferPointer { arena in
@@ -77,7 +80,9 @@ struct TermResolver {
                     let id = Int(lengths.order[position])
                     let start = Int(offsets[id])
                     let length = Int(offsets[id + 1]) - start
-                    guard ends.mayBeWithin(allowed, of: arena.baseAddress! + start, count: length, wordIsASCII: isASCII) else { continue }
+                    guard ends.mayBeWithin(allowed, of: arena.baseAddress! + start, count: length, wordIsASCII: isASCII) else {
+                        continue
+                    }
                     if length == word.count && memcmpBytes(arena.baseAddress! + start, query.baseAddress!, length) { continue }
                     let candidate = UnsafeBufferPointer(rebasing: arena[start..<(start + length)])
                     if EditDistance.within(query, candidate, maxDistance: allowed) != nil { result.append(id) }
@@ -120,7 +125,10 @@ struct WordEnds {
     func mayBeWithin(_ allowed: Int, of term: UnsafePointer<UInt8>, count: Int, wordIsASCII: Bool) -> Bool {
         if allowed == 1 { return term[0] == first || term[count - 1] == last }
         guard allowed == 2, wordIsASCII, count >= 4 else { return true }
-        let a = term[0], b = term[1], y = term[count - 2], z = term[count - 1]
+        let a = term[0]
+        let b = term[1]
+        let y = term[count - 2]
+        let z = term[count - 1]
         guard a | b | y | z < 0x80 else { return true }
         return a == first || a == second || b == first || b == second
             || z == last || z == secondLast || y == last || y == secondLast

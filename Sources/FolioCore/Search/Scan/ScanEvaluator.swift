@@ -32,7 +32,9 @@ struct ScanEvaluator {
             Query.Filter.apply(query.filters, to: &all, articles: articles)
             return ScanOutcome(scored: all, matcher: .empty)
         }
-        guard let postings = ScanPostings.collect(articles, terms: ScanTermTable(query), isCancelled: isCancelled) else { return nil }
+        guard let postings = ScanPostings.collect(articles, terms: ScanTermTable(query), isCancelled: isCancelled) else {
+            return nil
+        }
         let terms = postings.terms
         let resolved: QueryEvaluator.Resolution = zip(query.clauses, terms.clauseSlots).map { clause, slots in
             zip(clause.alternatives, slots).map { term, tokenSlots in (term, tokenSlots.map(terms.resolvedIDs(ofSlot:))) }
@@ -45,9 +47,10 @@ struct ScanEvaluator {
         let scorer = ClauseScorer(postings: postings, articles: articles)
         // Its own scratch: the scan is rare (while the index builds) and reads every article anyway.
         var scratch = SearchScratch(count: postings.documentCount)
-        guard let scored = scorer.matches(
-            resolved, exclusions: exclusions, filters: query.filters, tokenizer: &tokenizer, scratch: &scratch,
-            isCancelled: isCancelled)
+        guard
+            let scored = scorer.matches(
+                resolved, exclusions: exclusions, filters: query.filters, tokenizer: &tokenizer, scratch: &scratch,
+                isCancelled: isCancelled)
         else { return nil }
         return ScanOutcome(scored: scored, matcher: HitMatcher(resolved: resolved, termBytes: terms.token))
     }

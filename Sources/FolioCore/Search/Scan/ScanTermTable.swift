@@ -91,7 +91,9 @@ struct ScanTermTable {
     /// Equal frequencies keep byte order, as the index's stable sort of its byte-ordered range does.
     private func budgeted(_ range: [Int], prefix: [UInt8]) -> [Int] {
         var budget = TermResolver.prefixPostingsBudget
-        if TermResolver.takesWholeRange(prefix: prefix, words: range.count, postings: { range.reduce(0) { $0 + Int(documentFrequency[$1]) } }) {
+        if TermResolver.takesWholeRange(
+            prefix: prefix, words: range.count, postings: { range.reduce(0) { $0 + Int(documentFrequency[$1]) } })
+        {
             return range
         }
         let byFrequency = range.sorted { a, b in

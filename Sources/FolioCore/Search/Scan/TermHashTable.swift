@@ -102,7 +102,8 @@ func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: 
 func compareBytes(_ a: UnsafePointer<UInt8>, _ aCount: Int, _ b: UnsafePointer<UInt8>, _ bCount: Int) -> Int {
     let count = Swift.min(aCount, bCount)
     for index in 0..<count {
-        let x = a[index], y = b[index]
+        let x = a[index]
+        let y = b[index]
         if x != y { return x < y ? -1 : 1 }
     }
     return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
