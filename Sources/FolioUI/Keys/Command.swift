@@ -65,8 +65,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .cursorRight: "cursor right"
         case .cursorStart: "cursor to the start"
         case .cursorEnd: "cursor to the end"
-        case .historyPrevious: "previous query of this session"
-        case .historyNext: "next query of this session"
+        case .historyPrevious: "earlier query (this session's only when restricted)"
+        case .historyNext: "later query"
         }
     }
 }
