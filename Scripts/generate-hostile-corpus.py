@@ -6,7 +6,7 @@
 OUT must not exist yet, or be an empty folder. The corpus holds every C0 and C1 control (as raw
 bytes and as UTF-8 U+0080-U+009F), ESC/CSI/OSC/DCS/APC/PM/SOS sequences (window titles, OSC 52
 clipboard writes, colours, cursor movement, screen clears, unterminated and nested ones), bidi
-overrides and isolates, zero-width and combining floods, invalid UTF-8, NUL bytes, a 1 MB line,
+overrides and isolates, HTML character references to controls (`&#27;`, `&#x202E;`), zero-width and combining floods, invalid UTF-8, NUL bytes, a 1 MB line,
 50 nested folders, a symlink loop, an unreadable file, a FIFO, symlinks to /dev/null and
 /dev/zero, a folder whose name is an escape sequence, and 100,000 one-line files in one folder
 (2,000 with --small). Titles (first lines) carry hostile bytes too, and most hold the word
@@ -56,6 +56,10 @@ ESCAPE_SEQUENCES = [
     ("c1-8bit-osc-utf8", "\u009d0;pwned\u009c".encode() + "\u009d52;c;cHduZWQ=\u0007".encode()),
     ("c1-8bit-dcs-utf8", "\u0090q\u009c".encode() + "\u009fapc\u009c".encode() + "\u009epm\u009c".encode()),
     ("c1-8bit-raw", b"\x9b31m raw \x9d0;pwned\x07 \x9c \x90dcs\x9c"),
+    # HTML character references naming controls: folio decodes references, but never these.
+    ("html-ref-esc", b"&#27;[2J&#x1b;]0;pwned&#7;&#X1B;[31m&#x9b;31m&#155;2J&#0;"),
+    ("html-ref-bidi", b"&#8238;&#x202E;&rlm;&lrm;&#x2066;&#xFEFF;&#1564;"),
+    ("html-ref-out-of-range", b"&#xD800;&#55296;&#x110000;&#99999999;&amp;#27;[2J"),
 ]
 
 # Ends of files and lines that leave a sequence open.

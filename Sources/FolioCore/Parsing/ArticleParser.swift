@@ -2,7 +2,7 @@
 ///
 /// Formats, tried in order: YAML front matter (Markdown), a mail/Usenet header block, a leading
 /// `# Heading`, a first line ` date YYYY-MM-DD …` (the built-in articles), and finally a plain first
-/// line as the title (news-dataset style).
+/// line as the title (news-dataset style). HTML character references (`&#163;`, `&eacute;`) are decoded first.
 public enum ArticleParser {
     /// Titles made from a first sentence are cut at a word boundary near this many characters.
     public static let derivedTitleLength = 100
@@ -10,6 +10,8 @@ public enum ArticleParser {
     public static let maximumTitleLineLength = 200
 
     public static func parse(id: String, folderName: String, text: String) -> Article {
+        // A decoded reference may be a combining mark: normalise again (references to controls are never decoded).
+        let text = HTMLCharacterReferences.decoded(text).map(TextNormalizer.normalize) ?? text
         var fields = Fields()
         var rest = Substring(text)
         if let frontMatter = FrontMatter.split(rest) {
