@@ -1,8 +1,9 @@
 /// Recognises the article file formats folio reads and splits a normalised text into an `Article`.
 ///
 /// Formats, tried in order: YAML front matter (Markdown), a mail/Usenet header block, a leading
-/// `# Heading`, a first line ` date YYYY-MM-DD …` (the built-in articles), and finally a plain first
-/// line as the title (news-dataset style). HTML character references (`&#163;`, `&eacute;`) are decoded first.
+/// `# Heading`, a first line ` date YYYY-MM-DD …` (the built-in articles), a few metadata lines (URL,
+/// date, by-line) before the title (scraped news), and finally a plain first line as the title
+/// (news-dataset style). HTML character references (`&#163;`, `&eacute;`) are decoded first.
 public enum ArticleParser {
     /// Titles made from a first sentence are cut at a word boundary near this many characters.
     public static let derivedTitleLength = 100
@@ -31,15 +32,17 @@ public enum ArticleParser {
             fields.date = fields.date ?? dated.date
             rest = dated.rest
             fields.title = TitleMaker.firstSentence(of: rest, limit: derivedTitleLength)
-        } else if fields.title == nil {
-            let firstLine = rest.prefix(while: { $0 != "\n" })
-            let trimmed = firstLine.trimmingSpaces()
-            if !trimmed.isEmpty && trimmed.count <= maximumTitleLineLength {
-                fields.title = String(trimmed)
-                rest = rest[firstLine.endIndex...]
+        } else if fields.title == nil, let metadata = LeadingMetadata.split(rest) {
+            fields.merge(metadata.fields)
+            rest = metadata.rest
+            if let heading = markdownHeading(rest) {
+                fields.title = heading.title
+                rest = heading.rest
             } else {
-                fields.title = TitleMaker.firstSentence(of: rest, limit: derivedTitleLength)
+                takeFirstLineAsTitle(&fields, &rest)
             }
+        } else if fields.title == nil {
+            takeFirstLineAsTitle(&fields, &rest)
         }
         let body = trimBlankLines(rest)
         var title = String(fields.title?.trimmingSpaces() ?? "")
@@ -48,6 +51,18 @@ public enum ArticleParser {
             id: id, title: title.contains("\n") ? title.replacingNewlines() : title,
             date: fields.date.flatMap { DateParser.parse($0) },
             source: fields.source ?? folderName, author: fields.author, url: fields.url, body: body)
+    }
+
+    /// The first line when it is short enough to be a title, otherwise the first sentence.
+    static func takeFirstLineAsTitle(_ fields: inout Fields, _ rest: inout Substring) {
+        let firstLine = rest.prefix(while: { $0 != "\n" })
+        let trimmed = firstLine.trimmingSpaces()
+        if !trimmed.isEmpty && trimmed.count <= maximumTitleLineLength {
+            fields.title = String(trimmed)
+            rest = rest[firstLine.endIndex...]
+        } else {
+            fields.title = TitleMaker.firstSentence(of: rest, limit: derivedTitleLength)
+        }
     }
 
     /// Metadata collected from whichever headers the file has.
