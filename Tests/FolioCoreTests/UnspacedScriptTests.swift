@@ -69,4 +69,12 @@ import Testing
         #expect(ids("ม") == ["thai.md"])
         #expect(ids("黒") == ["japanese.md"])
     }
+
+    @Test func eachUnspacedCharacterCountsAsAWord() {
+        #expect(WordCounter.count("私は猫が好き") == 6)
+        #expect(WordCounter.count("กินข้าว") == 5)
+        #expect(WordCounter.count("I like 東京 a lot") == 6)
+        #expect(WordCounter.count("한국어 문장 입니다") == 3)
+        #expect(WordCounter.count("don’t stop, ever") == 3)
+    }
 }
