@@ -9,7 +9,8 @@ import Testing
     /// with length norms of other parameters: add the new version here along with the change.
     static let parametersByFormatVersion: [UInt32: (k1: Float, b: Float, titleWeight: Float)] = [
         3: (k1: 1.2, b: 0.75, titleWeight: 4),
-        4: (k1: 1.2, b: 0.75, titleWeight: 4)
+        4: (k1: 1.2, b: 0.75, titleWeight: 4),
+        5: (k1: 1.2, b: 0.75, titleWeight: 4)
     ]
 
     @Test func parametersMatchTheSnapshotFormatVersion() throws {

@@ -6,7 +6,8 @@ enum ScalarClass: Sendable {
     case wordPart([UInt8])
     /// A combining mark: continues a word but adds nothing to its folded form.
     case mark
-    /// Han, kana, Hangul: indexed as overlapping pairs of characters.
+    /// Han, kana, Hangul, and the letters of Thai, Lao, Khmer and Myanmar (written without spaces
+    /// between words): indexed as overlapping pairs of characters.
     case cjk
     /// ’ ‘ ʼ ＇: apostrophes in `Teigen’s`, `don’t`.
     case apostrophe
@@ -25,6 +26,16 @@ enum ScalarFolding {
             return .cjk
         case 0x3005:  // 々 iteration mark repeats the previous kanji
             return .cjk
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x19E0...0x19FF, 0xA9E0...0xA9FF,
+            0xAA60...0xAA7F:
+            // Thai, Lao, Myanmar, Khmer: letters pair up; vowel signs and tone marks stay marks (they
+            // join the letter before them), and digits and punctuation are what they are elsewhere.
+            switch scalar.properties.generalCategory {
+            case .otherLetter, .modifierLetter: return .cjk
+            case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+            case .decimalNumber, .otherNumber: return .wordPart(Array(String(scalar).utf8))
+            default: return .separator
+            }
         case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
             // Fullwidth digits and Latin letters match their ASCII forms.
             return .wordPart([UInt8(value - 0xFEE0) | (value >= 0xFF21 ? 0x20 : 0)])

@@ -3,13 +3,19 @@
 ///
 /// A token is a run of letters and digits of any script, case- and diacritic-folded; apostrophes
 /// inside a word are dropped (`don't` → `dont`) and a possessive `'s`/`’s` is removed (`Teigen’s` →
-/// `teigen`). CJK text becomes overlapping character pairs (一二三 → 一二, 二三), so any two-character
-/// query finds it without a dictionary. The same tokenizer reads queries, so both sides agree.
+/// `teigen`). Text written without spaces (Han, kana, Hangul, Thai, Lao, Khmer, Myanmar) becomes
+/// overlapping character pairs (一二三 → 一二, 二三), so any two-character query finds it without a
+/// dictionary; a character there is a letter with the vowel signs and tone marks that follow it
+/// (กิ is one), kept unfolded since they change the word. A run of two or more also yields its last
+/// character alone (`runTail`), so a one-character query, a prefix over the pairs, finds the
+/// character at the end of a run too. The same tokenizer reads queries, so both sides agree.
 public struct Tokenizer {
     /// Longer words are cut to this many bytes (at a character boundary), on both sides alike.
     public static let maximumTokenBytes = 64
 
-    public enum Kind: Sendable { case word, cjk }
+    /// `runTail`: the last character of a run of two or more, alone (a query drops its own final one,
+    /// which would otherwise demand that the run end there).
+    public enum Kind: Sendable { case word, cjk, runTail }
 
     private var cache: [UInt32: ScalarClass] = [:]
 
@@ -71,9 +77,14 @@ public struct Tokenizer {
                     index += length
                     state.wordEnd = index
                 case .mark:
-                    // A combining mark belongs to the word it follows (e + ◌́); alone it is nothing.
+                    // A combining mark belongs to the word or character it follows (e + ◌́, ก + ◌ิ);
+                    // alone it is nothing.
                     index += length
-                    if state.wordStart >= 0 { state.wordEnd = index }
+                    if state.wordStart >= 0 {
+                        state.wordEnd = index
+                    } else if let current = state.cjkCurrent {
+                        state.cjkCurrent = current.lowerBound..<index
+                    }
                 case .apostrophe:
                     if state.wordStart >= 0 {
                         let (next, endsWord) = apostrophe(at: index, length: length, bytes: bytes)
@@ -84,12 +95,12 @@ public struct Tokenizer {
                     }
                 case .cjk:
                     state.flushWord(&sink)
-                    let current = index..<(index + length)
-                    if let previous = state.cjkPrevious {
-                        let pair = previous.lowerBound..<current.upperBound
-                        sink.token(UnsafeBufferPointer(rebasing: bytes[pair]), pair, .cjk)
+                    // The pair ending with the previous character is emitted once its marks are in.
+                    if let current = state.cjkCurrent {
+                        if let previous = state.cjkPrevious { state.emitPair(previous, current, bytes, &sink) }
+                        state.cjkPrevious = current
                     }
-                    state.cjkPrevious = current
+                    state.cjkCurrent = index..<(index + length)
                     state.cjkRunLength += 1
                     index += length
                 case .separator:
@@ -109,7 +120,9 @@ public struct Tokenizer {
         var foldedCount = 0
         var wordStart = -1
         var wordEnd = 0
+        /// The run's last two characters, each a letter and its marks; `cjkCurrent` may still grow.
         var cjkPrevious: Range<Int>? = nil
+        var cjkCurrent: Range<Int>? = nil
         var cjkRunLength = 0
 
         init(folded: UnsafeMutableBufferPointer<UInt8>) { self.folded = folded }
@@ -166,12 +179,27 @@ public struct Tokenizer {
             foldedCount = 0
         }
 
-        /// A lone CJK character is indexed by itself so a one-character query can still find it.
+        @inline(__always)
+        func emitPair<Sink: TokenSink>(
+            _ previous: Range<Int>, _ current: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, _ sink: inout Sink
+        ) {
+            let pair = previous.lowerBound..<current.upperBound
+            sink.token(UnsafeBufferPointer(rebasing: bytes[pair]), pair, .cjk)
+        }
+
+        /// Ends the run: its last pair, then its last character alone, so a one-character query
+        /// (a prefix over the pairs, which finds the pairs it starts) finds it where it ends a run.
         mutating func flushCJK<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ sink: inout Sink) {
-            if cjkRunLength == 1, let previous = cjkPrevious {
-                sink.token(UnsafeBufferPointer(rebasing: bytes[previous]), previous, .cjk)
+            if let current = cjkCurrent {
+                if let previous = cjkPrevious {
+                    emitPair(previous, current, bytes, &sink)
+                    sink.token(UnsafeBufferPointer(rebasing: bytes[current]), current, .runTail)
+                } else {
+                    sink.token(UnsafeBufferPointer(rebasing: bytes[current]), current, .cjk)
+                }
             }
             cjkPrevious = nil
+            cjkCurrent = nil
             cjkRunLength = 0
         }
     }
@@ -252,6 +280,19 @@ extension Tokenizer {
     public mutating func tokens(of text: String) -> [[UInt8]] {
         var result: [[UInt8]] = []
         tokenize(text) { token, _, _ in result.append(Array(token)) }
+        return result
+    }
+
+    /// The tokens of a query's item: as `tokens(of:)` without a final run tail, so `黒猫` also finds
+    /// `黒猫が`, where the run goes on (a tail between two parts stays, matching the document's).
+    public mutating func queryTokens(of text: String) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var lastIsTail = false
+        tokenize(text) { token, _, kind in
+            result.append(Array(token))
+            lastIsTail = kind == .runTail
+        }
+        if lastIsTail { result.removeLast() }
         return result
     }
 

@@ -1,12 +1,32 @@
 /// Counts words for the list's length column: a cheap byte scan, not the tokenizer, since it runs
-/// for every article at load.
+/// for every article at load. In scripts written without spaces (Han, kana, Thai, Lao, Khmer,
+/// Myanmar) each character counts as a word, as word processors count them: a whole Japanese
+/// sentence is not one word. Hangul is written with spaces and counts by them.
 enum WordCounter {
     static func count(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
             var words = 0
             var inWord = false
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // Only 3- and 4-byte sequences can be such characters; E2 (punctuation such as ’ and —)
+                // is never one, so English text never decodes here.
+                if byte >= 0xE0 && byte != 0xE2 {
+                    let (scalar, length) = Tokenizer.decodeScalar(bytes, at: index)
+                    switch unspaced(scalar) {
+                    case .character:
+                        words += 1
+                        inWord = false
+                        index += length
+                        continue
+                    case .mark:
+                        index += length
+                        continue
+                    case .other: break
+                    }
+                }
                 // Letters, digits, and any non-ASCII byte (letters of other scripts) continue a word;
                 // an apostrophe inside a word ("don't") does not split it.
                 let isWordByte = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
@@ -18,8 +38,27 @@ enum WordCounter {
                 } else if !(byte == 0x27 && inWord) {
                     inWord = false
                 }
+                index += 1
             }
             return words
+        }
+    }
+
+    private enum Unspaced { case character, mark, other }
+
+    /// Whether `scalar` is a character of a script written without spaces, or a vowel sign or tone
+    /// mark that belongs to the one before it.
+    private static func unspaced(_ scalar: Unicode.Scalar) -> Unspaced {
+        switch scalar.value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x19E0...0x19FF, 0x3005, 0x3040...0x30FF,
+            0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA9E0...0xA9FF, 0xAA60...0xAA7F, 0xF900...0xFAFF,
+            0xFF66...0xFF9F, 0x20000...0x3FFFF:
+            switch ScalarFolding.classify(scalar) {
+            case .cjk: return .character
+            case .mark: return .mark
+            default: return .other
+            }
+        default: return .other
         }
     }
 }

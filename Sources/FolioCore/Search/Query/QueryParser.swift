@@ -29,7 +29,7 @@ public enum QueryParser {
                 pendingOr = false
                 continue
             }
-            let tokens = tokenizer.tokens(of: item.text)
+            let tokens = tokenizer.queryTokens(of: item.text)
             guard !tokens.isEmpty else { continue }  // punctuation only, or a lone "-"
             let isLast = position == items.count - 1
             // A phrase whose closing quote is not typed yet is still being typed: its last word too.

@@ -94,9 +94,12 @@ struct TermResolver {
 
     static func isSingleCJKCharacter(_ token: [UInt8]) -> Bool {
         let scalars = String(decoding: token, as: UTF8.self).unicodeScalars
-        guard scalars.count == 1, let scalar = scalars.first else { return false }
-        if case .cjk = ScalarFolding.classify(scalar) { return true }
-        return false
+        // One character: a letter that pairs, and the marks that join it (กิ).
+        guard let scalar = scalars.first, case .cjk = ScalarFolding.classify(scalar) else { return false }
+        return scalars.dropFirst().allSatisfy {
+            if case .mark = ScalarFolding.classify($0) { return true }
+            return false
+        }
     }
 
     static func allowedTypos(forLetters letters: Int) -> Int {
