@@ -103,21 +103,13 @@ struct SnapshotEndToEndTests {
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
         let corpus = scratch.corpus
         let cache = scratch.cache
-        let state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         try scratch.writeSnapshot(folio: folio, in: tmux)
-        let folder = cache.appending(path: "folio")
-        let name = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
-        try Self.flipByte(inSection: 5, ofSnapshot: folder.appending(path: name))  // 5: the postings (SnapshotFormat)
+        try Self.flipByte(inSection: 5, ofSnapshot: try scratch.snapshotFile())  // 5: the postings (SnapshotFormat)
 
-        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
+        try scratch.startReader(folio: folio, in: tmux)
         try tmux.waitFor("the list, then the folder read again") { $0.contains("snapshot damaged: reloaded, 1,500 articles") }
-        try tmux.press("/")
-        try tmux.type("lighthouse", slowly: true)
-        try tmux.waitFor("the results on the rebuilt index") { $0.contains("215 results") && !$0.contains("(scan)") }
-        try tmux.press("Escape", "q")
-        try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        try scratch.searchOnTheIndexAndQuit(in: tmux, "the results on the rebuilt index")
         try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot\n")
         try tmux.waitFor("the rewritten snapshot used") { $0.contains("loaded from \(cache.path)") }
     }
@@ -130,20 +122,15 @@ struct SnapshotEndToEndTests {
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
         let corpus = scratch.corpus
         let cache = scratch.cache
-        let state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         try scratch.writeSnapshot(folio: folio, in: tmux)
         let folder = cache.appending(path: "folio")
         #expect(chmod(folder.path, 0o777) == 0)
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path)
 
-        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
+        try scratch.startReader(folio: folio, in: tmux)
         try tmux.waitFor("the notice") { $0.contains("cache folder not trusted") }
-        try tmux.press("/")
-        try tmux.type("lighthouse", slowly: true)
-        try tmux.waitFor("the results on the index built in memory") { $0.contains("215 results") && !$0.contains("(scan)") }
-        try tmux.press("Escape", "q")
-        try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        try scratch.searchOnTheIndexAndQuit(in: tmux, "the results on the index built in memory")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == before)
         try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) stats \(corpus.path) | grep snapshot\n")
         try tmux.waitFor("stats") { $0.contains("not used (cache folder not trusted") }
@@ -155,24 +142,14 @@ struct SnapshotEndToEndTests {
         let folio = try #require(FolioBinary.url, "the folio binary was not built")
         let scratch = try Scratch()
         defer { withExtendedLifetime(scratch) {} }  // removed at the end of the test, not after its last use
-        let corpus = scratch.corpus
-        let cache = scratch.cache
-        let state = scratch.state
         let tmux = try TmuxSession(width: 100, height: 30)
         try scratch.writeSnapshot(folio: folio, in: tmux)
-        let folder = cache.appending(path: "folio")
-        let name = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
-        let file = folder.appending(path: name).path
+        let file = try scratch.snapshotFile().path
         #expect(unlink(file) == 0 && mkfifo(file, 0o600) == 0)
 
-        try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
+        try scratch.startReader(folio: folio, in: tmux)
         try tmux.waitFor("the list and the notice") { $0.contains("/1500") && $0.contains("snapshot not trusted") }
-        try tmux.press("/")
-        try tmux.type("lighthouse", slowly: true)
-        try tmux.waitFor("the results on the index") { $0.contains("215 results") && !$0.contains("(scan)") }
-        try tmux.press("Escape", "q")
-        try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        try scratch.searchOnTheIndexAndQuit(in: tmux, "the results on the index")
         var info = stat()
         #expect(lstat(file, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG, "the FIFO replaced by the snapshot")
     }
@@ -214,6 +191,28 @@ struct SnapshotEndToEndTests {
             try tmux.waitFor("the snapshot written and the shell back") {
                 $0.contains("saved to") && $0.split(separator: "\n").last.map { $0.hasPrefix("$") } == true
             }
+        }
+
+        /// The one snapshot file in the cache folder.
+        func snapshotFile() throws -> URL {
+            let folder = cache.appending(path: "folio")
+            let name = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".snapshot") })
+            return folder.appending(path: name)
+        }
+
+        /// Starts the reader on the corpus with this cache and state.
+        func startReader(folio: URL, in tmux: TmuxSession) throws {
+            try tmux.type("clear; XDG_CACHE_HOME=\(cache.path) \(folio.path) --state \(state) \(corpus.path)\n")
+        }
+
+        /// Searches "lighthouse", waits for its 215 results from the index (not a scan), and quits.
+        func searchOnTheIndexAndQuit(in tmux: TmuxSession, _ description: String) throws {
+            try tmux.press("/")
+            try tmux.type("lighthouse", slowly: true)
+            try tmux.waitFor(description) { $0.contains("215 results") && !$0.contains("(scan)") }
+            try tmux.press("Escape", "q")
+            try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
         }
 
         deinit {
