@@ -84,15 +84,21 @@ import Testing
         }
     }
 
-    @Test func aFIFOAtTheSnapshotPathDoesNotStopStats() throws {
+    /// A one-article corpus and a cache folder holding its snapshot, written by `folio stats`.
+    private func corpusWithSnapshot() throws -> (corpus: Scratch, cache: Scratch, snapshot: String) {
         let corpus = try Scratch()
         let cache = try Scratch()
         try corpus.write("a.txt", "Harbour\n\nBoats went out.")
-        let environment = ["XDG_CACHE_HOME": cache.path]
-        #expect(try folio(within: 60, ["stats", corpus.path], environment: environment).stdout.contains("saved to"))
+        let stats = try folio(within: 60, ["stats", corpus.path], environment: ["XDG_CACHE_HOME": cache.path])
+        #expect(stats.stdout.contains("saved to"))
         let file = try #require(
             try FileManager.default.contentsOfDirectory(atPath: cache.path + "/folio").first { $0.hasSuffix(".snapshot") })
-        let path = cache.path + "/folio/" + file
+        return (corpus, cache, cache.path + "/folio/" + file)
+    }
+
+    @Test func aFIFOAtTheSnapshotPathDoesNotStopStats() throws {
+        let (corpus, cache, path) = try corpusWithSnapshot()
+        let environment = ["XDG_CACHE_HOME": cache.path]
         #expect(unlink(path) == 0 && mkfifo(path, 0o600) == 0)
         let stats = try folio(within: 60, ["stats", corpus.path], environment: environment)
         #expect(stats.status == 0, "folio stats exited \(stats.status) (137: killed after 60 s)")
@@ -104,14 +110,8 @@ import Testing
     /// A snapshot that passes every check (here: this user's own, in this user's folder) but holds
     /// text no loader would have kept: every command prints it cleaned.
     @Test func whatASnapshotHoldsIsCleanedBeforeItIsPrinted() throws {
-        let corpus = try Scratch()
-        let cache = try Scratch()
-        try corpus.write("a.txt", "Harbour\n\nBoats went out.")
+        let (corpus, cache, path) = try corpusWithSnapshot()
         let environment = ["XDG_CACHE_HOME": cache.path]
-        #expect(try folio(within: 60, ["stats", corpus.path], environment: environment).stdout.contains("saved to"))
-        let file = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: cache.path + "/folio").first { $0.hasSuffix(".snapshot") })
-        let path = cache.path + "/folio/" + file
         let fingerprint = try SnapshotReader.read(path: path, fingerprint: nil).get().fingerprint
         var report = LoadReport()
         report.skip("skipped\u{1B}]0;pwned\u{07}.txt", .binary)
