@@ -207,6 +207,10 @@ final class ReaderSession {
             case .handOff(let handOff):
                 let message = handOffs.run(handOff, terminal: terminal, width: state.width)
                 run(reduce(&state, .handOffFinished(message: message)), terminal: terminal)
+            case .readFullHeaders(let article):
+                run(
+                    reduce(&state, .fullHeadersRead(article: article, lines: handOffs.headerLines(of: article))),
+                    terminal: terminal)
             case .search where isBatching:
                 deferredSearch = effect
             case .search(let text, let sort, let generation):

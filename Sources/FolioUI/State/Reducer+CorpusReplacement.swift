@@ -17,6 +17,7 @@ func replaceCorpus(_ state: inout AppState, with engine: any SearchEngine, saved
     let selected = state.selectedArticle.flatMap(moved)
     state.engine = engine
     state.marks = saved.marks
+    recountRead(&state)
     state.indexingProgress = engine.state.progress
     state.reload = nil
     // Until the query's new results arrive, the list shows the old rows that still exist.
