@@ -58,7 +58,7 @@ enum StatusLineView {
         switch state.focus {
         case .search: return "Enter results  Esc cancel"
         case .list: return "/ search  Enter open  ? help  q quit"
-        case .reader: return state.reader?.find != nil ? "n/N hits  Esc back" : "/ find  Space page  q back  ? help"
+        case .reader: return state.reader?.find != nil ? "n/N hits  Esc back" : "/ find  n/N hits  q back  ? help"
         case .prompt:
             switch state.prompt?.purpose {
             case .find: return "Enter keep  Esc back"
