@@ -189,6 +189,8 @@ final class ReaderSession {
         let used: Int
         switch state.focus {
         case .search: used = state.editor.characters.count
+        // A pasted y must not answer a yes/no question.
+        case .prompt where state.prompt?.isQuestion == true: return false
         case .prompt: used = state.prompt?.editor.characters.count ?? QueryEditor.maximumLength
         default: return false
         }

@@ -167,6 +167,8 @@ extension ReducerTests {
         #expect(driver.state.focus == .list)
         #expect(driver.state.readCount == 0)
         #expect(driver.state.message == "nothing marked")
+        driver.press(.character("A"), .enter)
+        #expect(driver.state.readCount == 0, "only y says yes")
         driver.press(.character("A"), .character("y"))
         #expect(driver.state.readCount == 10)
         #expect(driver.state.message == "marked 10 read")

@@ -12,7 +12,8 @@ func performInPrompt(_ state: inout AppState, _ command: Command) -> [Effect] {
     }
     switch command {
     case .runPrompt, .cancelPrompt:
-        return closePrompt(&state, prompt, run: command == .runPrompt)
+        // A question is answered by y alone: Enter, like any other key, is no.
+        return closePrompt(&state, prompt, run: command == .runPrompt && !prompt.isQuestion)
     case .historyPrevious, .historyNext:
         walkPipeHistory(&state, &prompt, by: command == .historyPrevious ? -1 : 1)
     case .completeSource where prompt.purpose == .source:
