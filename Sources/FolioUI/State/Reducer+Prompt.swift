@@ -66,7 +66,13 @@ private func closePrompt(_ state: inout AppState, _ prompt: PromptState, run: Bo
         return markAllRead(&state)
     case .source:
         guard run else { return [] }
-        return pickSource(&state, prompt)
+        let effects = pickSource(&state, prompt)
+        if state.sourceFilter == nil {
+            // Nothing picked (no such source, or several start so): the prompt stays for another try.
+            state.prompt = prompt
+            state.focus = .prompt
+        }
+        return effects
     }
 }
 

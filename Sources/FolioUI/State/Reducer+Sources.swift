@@ -44,7 +44,7 @@ func sourceCandidates(_ prompt: PromptState) -> [SourceCount] {
 func completeSource(_ state: inout AppState, _ prompt: inout PromptState) {
     let names = sourceCandidates(prompt).map(\.name)
     guard var common = names.first else {
-        state.message = "no source starts so"
+        state.message = "no source starts with that"
         return
     }
     for name in names.dropFirst() {
@@ -59,7 +59,8 @@ func pickSource(_ state: inout AppState, _ prompt: PromptState) -> [Effect] {
     let candidates = sourceCandidates(prompt)
     let exact = candidates.first { $0.name.lowercased() == typed.lowercased() }
     guard let choice = exact ?? (candidates.count == 1 ? candidates[0] : nil) else {
-        state.message = candidates.isEmpty ? "no source \"\(typed)\"" : "\(candidates.count) sources start so: Tab completes"
+        state.message =
+            candidates.isEmpty ? "no source \"\(typed)\"" : "\(candidates.count) sources start with that: Tab completes"
         return []
     }
     var articles = Set<Int>()

@@ -85,7 +85,8 @@ enum StatusLineView {
         guard !prompt.isQuestion else { return }
         var choices = ""
         if prompt.purpose == .source {
-            choices = sourceCandidates(prompt).prefix(8).map { "\($0.name) \($0.count)" }.joined(separator: " · ")
+            choices =
+                state.message ?? sourceCandidates(prompt).prefix(8).map { "\($0.name) \($0.count)" }.joined(separator: " · ")
         } else if prompt.purpose == .find, let reader = state.reader {
             // As typed: how many hits and which is shown, or why there is none.
             let hits = reader.document.hitLines.count
