@@ -42,6 +42,23 @@ extension ReadingStateStore {
         try upsert(column: "isRead", value: read, corpus: corpus, id: id)
     }
 
+    /// Marks many articles read or unread in one transaction (marking a whole list read).
+    public func setRead(_ read: Bool, corpus: CorpusKey, ids: [String]) throws(ReadingStateError) {
+        try write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO article (corpus, id, isRead) VALUES (?, ?, ?)
+                    ON CONFLICT (corpus, id) DO UPDATE SET isRead = excluded.isRead
+                    """)
+            for id in ids { try statement.execute(arguments: [corpus.value, id, read]) }
+            if !read {
+                try db.execute(
+                    sql: "DELETE FROM article WHERE corpus = ? AND NOT isRead AND NOT isBookmarked AND position IS NULL",
+                    arguments: [corpus.value])
+            }
+        }
+    }
+
     /// Sets or clears an article's bookmark.
     public func setBookmarked(_ flag: Bool, corpus: CorpusKey, id: String) throws(ReadingStateError) {
         try upsert(column: "isBookmarked", value: flag, corpus: corpus, id: id)

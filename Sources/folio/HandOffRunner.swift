@@ -17,11 +17,15 @@ struct HandOffRunner {
 
     func run(_ handOff: HandOff, terminal: CursesTerminal, width: Int) -> String? {
         switch handOff {
-        case .pager(let index):
+        case .pager(let index, let pattern):
             let article = engine.article(at: index)
             let pager = nonEmpty(environment["PAGER"]) ?? "less"
             return withTemporaryFile(ArticleText.render(article, width: min(80, max(20, width)))) { file in
-                let status = terminal.runOutside { ChildProcess.runShell("\(pager) \"$1\"", arguments: ["folio-pager", file]) }
+                // The pattern goes in as a positional parameter ($2), never into the command text.
+                let search = pattern.flatMap { Self.isLessLike(pager) ? "+/" + $0 : nil }
+                let command = search == nil ? "\(pager) \"$1\"" : "\(pager) -i \"$2\" \"$1\""
+                let arguments = ["folio-pager", file] + (search.map { [$0] } ?? [])
+                let status = terminal.runOutside { ChildProcess.runShell(command, arguments: arguments) }
                 return describe(status, program: pager)
             }
         case .editor(let index):
@@ -29,13 +33,18 @@ struct HandOffRunner {
                 return "the built-in articles have no file to edit"
             }
             let editor = nonEmpty(environment["VISUAL"]) ?? nonEmpty(environment["EDITOR"]) ?? "vi"
+            let before = FileVersion(path: path)
             let status = terminal.runOutside { ChildProcess.runShell("\(editor) \"$1\"", arguments: ["folio-editor", path]) }
-            return describe(status, program: editor)
-                ?? "edited \(engine.article(at: index).id); folio shows the text it loaded at start"
+            if let problem = describe(status, program: editor) { return problem }
+            // Only a real change is reported: leaving the editor without saving changed nothing.
+            guard FileVersion(path: path) != before else { return nil }
+            return "edited \(engine.article(at: index).id); folio shows the text it loaded at start"
         case .pipe(let index, let command):
             let article = engine.article(at: index)
             return withTemporaryFile(article.title + "\n\n" + article.body + "\n") { file in
                 let status = terminal.runOutside { () -> Int32? in
+                    // The screen still shows folio: clear it so the output starts on a clean page.
+                    FileHandle.standardOutput.write(Data("\u{1B}[H\u{1B}[2J".utf8))
                     let status = ChildProcess.runShell(command, standardInput: file)
                     // Its output would vanish under the redraw: let the user read it first.
                     FileHandle.standardOutput.write(
@@ -61,12 +70,31 @@ struct HandOffRunner {
         return "copied \(what) (OSC 52: the terminal must allow clipboard writes)"
     }
 
+    /// The header lines of the article's file, when it is a mail or Usenet article (`H`); nil when
+    /// it has no file (the built-in articles), is not a regular file any more, or has no header block.
+    func headerLines(of index: Int) -> [String]? {
+        guard let path = filePath(of: engine.article(at: index)),
+            (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
+            let handle = FileHandle(forReadingAtPath: path)
+        else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: HeaderBlock.maximumBytes) else { return nil }
+        return HeaderBlock.lines(ofFileStart: [UInt8](data))
+    }
+
     /// The article's file: the corpus root joined with its id (or the root itself for one-file corpora).
     func filePath(of article: Article) -> String? {
         guard let root = corpusRoot else { return nil }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return nil }
         return isFolder.boolValue ? (root as NSString).appendingPathComponent(article.id) : root
+    }
+
+    /// less and programs that take its options (`less -R`, `/usr/bin/less`): they accept
+    /// `-i +/pattern`; other pagers get the file alone.
+    static func isLessLike(_ pager: String) -> Bool {
+        guard let program = pager.split(separator: " ").first else { return false }
+        return (program.split(separator: "/").last ?? program) == "less"
     }
 
     private func describe(_ status: Int32?, program: String) -> String? {
@@ -96,5 +124,20 @@ enum OSC52 {
         let bytes = Data(text.utf8)
         guard bytes.count <= limit else { return nil }
         return Array("\u{1B}]52;c;\(bytes.base64EncodedString())\u{07}".utf8)
+    }
+}
+
+/// What a file was before a hand-off, to tell whether the editor changed it: its modification
+/// time, size and contents (a save within the same second, or of the same length, still shows).
+struct FileVersion: Equatable {
+    var modified: Date?
+    var size: UInt64?
+    var contents: Data?
+
+    init(path: String) {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        modified = attributes?[.modificationDate] as? Date
+        size = (attributes?[.size] as? NSNumber)?.uint64Value
+        contents = FileManager.default.contents(atPath: path)
     }
 }

@@ -189,6 +189,8 @@ final class ReaderSession {
         let used: Int
         switch state.focus {
         case .search: used = state.editor.characters.count
+        // A pasted y must not answer a yes/no question.
+        case .prompt where state.prompt?.isQuestion == true: return false
         case .prompt: used = state.prompt?.editor.characters.count ?? QueryEditor.maximumLength
         default: return false
         }
@@ -207,6 +209,10 @@ final class ReaderSession {
             case .handOff(let handOff):
                 let message = handOffs.run(handOff, terminal: terminal, width: state.width)
                 run(reduce(&state, .handOffFinished(message: message)), terminal: terminal)
+            case .readFullHeaders(let article):
+                run(
+                    reduce(&state, .fullHeadersRead(article: article, lines: handOffs.headerLines(of: article))),
+                    terminal: terminal)
             case .search where isBatching:
                 deferredSearch = effect
             case .search(let text, let sort, let generation):

@@ -9,15 +9,17 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print one article, wrapped to a width.",
         discussion: """
-            ID is the article's path relative to the corpus folder, as `folio list` shows it.
+            ID is the article's path relative to the corpus folder, as `folio list` shows it, or the
+            path of an article file (alone, or inside the corpus folder given after it).
 
             Examples:
               folio show 001_2bcd1fa24314d7c1.txt
               folio show sport/199.txt ~/bbc --width 60
+              folio show ~/bbc/sport/199.txt
             """)
 
     @Argument(
-        help: "The article's id (its path relative to the corpus folder).",
+        help: "The article's id (its path relative to the corpus folder), or the path of its file.",
         completion: .custom { words, _, prefix in ArticleIDCompletion.ids(words: words, prefix: prefix) })
     var id: String
 
@@ -34,8 +36,20 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try corpus.loadEngine(path: path)
-        guard let article = engine.article(withID: id) else {
+        let file = Self.regularFile(id)
+        // A file named alone is a corpus of one; inside the folder named after it, it is that id.
+        let corpusPath = path == nil && file != nil ? id : path
+        let engine = try corpus.loadEngine(path: corpusPath)
+        let found: Article?
+        if path == nil, file != nil {
+            guard engine.articleCount == 1 else {
+                throw FolioExit(status: 1, message: "\(id) is not an article folio reads (folio stats \(id) says why)")
+            }
+            found = engine.article(at: 0)
+        } else {
+            found = engine.article(withID: id) ?? file.flatMap { Self.id(ofFile: $0, in: path) }.flatMap(engine.article(withID:))
+        }
+        guard let article = found else {
             let close = (0..<engine.articleCount).map(engine.id(at:)).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3)
                 .map(PrintableText.line)
             let hint = close.isEmpty ? " (folio list shows the ids)" : "; did you mean \(close.joined(separator: ", "))?"
@@ -44,6 +58,22 @@ struct ShowCommand: ParsableCommand {
         }
         let columns = width ?? min(80, TerminalInfo.current.columns ?? 80)
         print(ArticleText.render(article, width: columns), terminator: "")
+    }
+
+    /// The real path of `path` when it names a regular file (after `~`), else nil.
+    static func regularFile(_ path: String) -> String? {
+        let expanded = (path as NSString).expandingTildeInPath
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return (expanded as NSString).resolvingSymlinksInPath
+    }
+
+    /// The id of the file at real path `file` in the corpus folder `root`: its path relative to it.
+    static func id(ofFile file: String, in root: String?) -> String? {
+        guard let root else { return nil }
+        let folder = ((root as NSString).expandingTildeInPath as NSString).resolvingSymlinksInPath
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : nil
     }
 }
 

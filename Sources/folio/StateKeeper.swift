@@ -71,6 +71,7 @@ final class StateKeeper {
         do {
             switch change {
             case .read(let article, let flag): try store.setRead(flag, corpus: corpus, id: id(article))
+            case .readMany(let articles): try store.setRead(true, corpus: corpus, ids: articles.map(id))
             case .bookmarked(let article, let flag): try store.setBookmarked(flag, corpus: corpus, id: id(article))
             case .position(let article, let offset): try store.setPosition(offset, corpus: corpus, id: id(article))
             case .lastSelected(let article): try store.setLastSelected(article.map(id), corpus: corpus)
@@ -88,6 +89,8 @@ final class StateKeeper {
     private func remember(_ change: StateChange) {
         switch change {
         case .read(let article, let flag): session[id(article), default: .unmarked].isRead = flag
+        case .readMany(let articles):
+            for article in articles { session[id(article), default: .unmarked].isRead = true }
         case .bookmarked(let article, let flag): session[id(article), default: .unmarked].isBookmarked = flag
         case .position(let article, let offset): session[id(article), default: .unmarked].position = offset
         case .lastSelected, .sort, .history: break

@@ -171,6 +171,21 @@ import Testing
         #expect(output.stderr.hasPrefix("folio: no article with id unknown-id"))
     }
 
+    @Test func showAcceptsAFilePathAloneOrInsideItsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appending(path: "sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("# Hello there\n\nThe body.\n".utf8).write(to: folder.appending(path: "sub/a.md"))
+        try Data("# Other\n\nMore.\n".utf8).write(to: folder.appending(path: "b.md"))
+        let file = folder.appending(path: "sub/a.md").path
+        for arguments in [["show", file], ["show", file, folder.path], ["show", "sub/a.md", folder.path]] {
+            let output = try FolioProcess.run(arguments)
+            #expect(output.status == 0, "\(arguments): \(output.stderr)")
+            #expect(output.stdoutLines.first == "Hello there", "\(arguments)")
+        }
+        #expect(try FolioProcess.run(["show", folder.appending(path: "missing.md").path]).status == 1)
+    }
+
     @Test func showRejectsATinyWidth() throws {
         #expect(try folio("show", Self.ids[0], "--width", "5").status == 2)
     }

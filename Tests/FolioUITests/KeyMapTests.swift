@@ -72,7 +72,10 @@ struct KeyMapTests {
         // Every key name shown is one a user can type: no empty names.
         #expect(entries.allSatisfy { $0.keys.isEmpty == $0.help.isEmpty })
         let headings = lines.filter(\.isHeading).map(\.keys)
-        #expect(headings == ["Article list", "Reading pane", "Search bar", "Command prompt (|)", "Query syntax"])
+        #expect(
+            headings == [
+                "Article list", "Reading pane", "Search bar", "Prompt (| command, / find, F source, A y/n)", "Query syntax"
+            ])
     }
 
     @Test func everyCommandHasHelpText() {

@@ -18,18 +18,20 @@ struct ReaderDocumentTests {
 
     @Test func titleMetadataBlankThenBody() {
         let document = ReaderDocument(article: Self.article("quotes.md"), width: 40, hits: .none)
-        #expect(document.lines.map(\.kind).prefix(5) == [.title, .title, .metadata, .blank, .body])
+        #expect(document.lines.map(\.kind).prefix(6) == [.title, .title, .metadata, .metadata, .blank, .body])
         #expect(document.lines[0].text == "“Curly” quotes, ‘single’ ones — café and")
         #expect(document.lines[1].text == "naïve")
-        #expect(document.lines[2].text == "2024-05-06 · fixture · 27 words")
+        #expect(document.lines[2].text == "2024-05-06 · fixture")
+        #expect(document.lines[3].text == "27 words · 1 min · unread")
         #expect(document.lines[0].sourceRange == nil && document.lines[2].sourceRange == nil)
         #expect(document.hitLines.isEmpty && document.hitSpans.isEmpty)
         #expect(document.width == 40)
     }
 
-    @Test func anUndatedArticleSaysSo() {
+    @Test func anUndatedArticleLeavesTheDateOut() {
         let document = ReaderDocument(article: Self.article("control.txt"), width: 80, hits: .none)
-        #expect(document.lines[1].text == "no date · fixture · 20 words")
+        #expect(document.lines[1].text == "fixture")
+        #expect(document.lines[2].text == "20 words · 1 min · unread")
     }
 
     @Test func paragraphsAreKeptApart() {
@@ -140,7 +142,7 @@ struct ReaderDocumentTests {
         let store = EmbeddedEngine.load(
             documents: [CorpusLoader.Document(id: "t.md", folderName: "f", bytes: Array("# Only a title\n".utf8))], name: "f")
         let document = ReaderDocument(article: store.article(at: 0), width: 30, hits: .none)
-        #expect(document.lines.map(\.kind).prefix(3) == [.title, .metadata, .blank])
+        #expect(document.lines.map(\.kind).prefix(4) == [.title, .metadata, .metadata, .blank])
         #expect(document.lines[0].text == "Only a title")
         #expect(document.anchor(atLine: 0) == document.lines.compactMap(\.sourceRange).first?.lowerBound)
     }

@@ -91,6 +91,9 @@ struct ReducerInvariantTests {
             )
         }
         if state.focus == .reader && state.reader == nil { problems.append("reader focused but closed") }
+        if state.readCount != state.marks.values.count(where: \.isRead) {
+            problems.append("read count \(state.readCount), marks say \(state.marks.values.count(where: \.isRead))")
+        }
         // The | prompt lives in the status line, visible in every layout, so it may open over a zoom.
         if state.isZoomed && state.focus != .reader && state.focus != .prompt {
             problems.append("zoomed with focus on \(state.focus)")

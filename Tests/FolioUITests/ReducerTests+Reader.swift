@@ -44,7 +44,7 @@ extension ReducerTests {
         #expect(driver.state.reader?.offset == 0)
         driver.press(.character("G"))
         #expect(driver.state.reader?.offset == maxOffset)
-        driver.press(.character("j"), .pageDown)
+        driver.press(.character("j"))
         #expect(driver.state.reader?.offset == maxOffset)
         driver.press(.character("g"))
         #expect(driver.state.reader?.offset == 0)

@@ -57,7 +57,7 @@ struct ReducerTests {
 
     // MARK: Sorting, zoom, help, quitting
 
-    @Test func sCyclesRelevanceDateTitle() {
+    @Test func sCyclesRelevanceDateTitleSource() {
         var driver = Driver(engine: Fixtures.builtin)
         driver.search("ashes")
         let store = Fixtures.builtin
@@ -71,8 +71,11 @@ struct ReducerTests {
         driver.press(.character("s"))
         #expect(driver.state.sort == .title)
         #expect(driver.state.message == "sorted by title")
-        let titles = driver.state.rows.map { store.article(at: $0).title.lowercased() }
-        #expect(titles == titles.sorted())
+        let titles = driver.state.rows.map { TitleSortKey.key(store.article(at: $0).title) }
+        #expect(titles == titles.sorted { $0.lexicographicallyPrecedes($1) })
+        driver.press(.character("s"))
+        #expect(driver.state.sort == .source)
+        #expect(driver.state.message == "sorted by source")
         driver.press(.character("s"))
         #expect(driver.state.sort == .relevance)
         #expect(driver.state.rows == byRelevance)
@@ -132,7 +135,7 @@ struct ReducerTests {
         driver.press(.character("z"), .tab)
         #expect(driver.state.focus == .list)
         #expect(driver.state.layout.list != nil)
-        driver.press(.character("z"), .character("/"))
+        driver.press(.character("z"), .character("S"))
         #expect(driver.state.focus == .search)
         #expect(driver.state.layout.list != nil)
     }
@@ -235,7 +238,7 @@ struct ReducerTests {
         #expect(driver.state.focus == .list)
         driver.press(.tab)
         #expect(driver.state.focus == .list)
-        driver.press(.character("s"), .character("s"), .character("s"))
+        driver.press(.character("s"), .character("s"), .character("s"), .character("s"))
         #expect(driver.state.sort == .relevance)
         driver.search("anything")
         #expect(driver.state.rows.isEmpty)

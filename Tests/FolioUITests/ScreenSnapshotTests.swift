@@ -76,6 +76,21 @@ struct ScreenSnapshotTests {
         add("help", { Fixtures.builtin }, keys: [.character("?")])
         add("help-scrolled", { Fixtures.builtin }, sizes: [(80, 24)], keys: [.character("?"), .pageDown])
         add("too-small", { Fixtures.builtin }, sizes: [(12, 4), (19, 10)])
+        // Reading (issue #17): the header block, the find in the article, the y/n prompt, filters.
+        add("reader-header", { Fixtures.builtin }, sizes: [(80, 24), (40, 12)], keys: [.enter, .character("f")])
+        let find: [Key] = [.enter, .character("/")] + "teigen".map { .character($0) }
+        add("reader-finding", { Fixtures.builtin }, sizes: [(80, 24), (40, 12)], keys: find)
+        add(
+            "reader-find-hit-3", { Fixtures.builtin }, sizes: [(80, 24), (40, 12)],
+            keys: find + [.enter, .character("n"), .character("n")])
+        add("mark-all-confirm", { Fixtures.builtin }, sizes: [(80, 24), (40, 12)], keys: [.character("A")])
+        add(
+            "status-filters", { Fixtures.builtin }, sizes: [(80, 24), (40, 12)],
+            keys: [.character("U"), .character("O"), .character("s")] + keys(search: "ashes"))
+        // Marks typed as keys of their own join their letter in the search bar (no dotted circles).
+        add(
+            "typed-combining-query", { Fixtures.builtin }, sizes: [(40, 12)],
+            keys: [.character("/")] + "नमस्ते กิน".unicodeScalars.map { .character(Character($0)) })
         return cases
     }()
 

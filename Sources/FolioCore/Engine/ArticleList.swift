@@ -45,6 +45,11 @@ public struct ArticleList: Sendable, RandomAccessCollection, Equatable {
     /// The rows that pass `isIncluded`, in the same order.
     public func filtered(_ isIncluded: (Int) -> Bool) -> ArticleList { ArticleList(rows: rows.filtered(isIncluded)) }
 
+    /// The same rows backwards: the exact matches reversed, then the near ones reversed, so the
+    /// first `exactCount` rows are still the exact ones. Reading the first row of a list ordered
+    /// only as it is read orders it all.
+    public func inReverse() -> ArticleList { ArticleList(rows: ReversedRows(rows)) }
+
     public static func == (a: ArticleList, b: ArticleList) -> Bool {
         a.rows === b.rows
             || (a.count == b.count && a.exactCount == b.exactCount
@@ -94,4 +99,29 @@ final class FixedRows: ArticleRows {
         let kept = articles.enumerated().filter { isIncluded($0.element) }
         return FixedRows(kept.map(\.element), exactCount: kept.count { $0.offset < exactCount })
     }
+}
+
+/// Another list's rows backwards, exact and near parts each on their own (`ArticleList.inReverse`).
+final class ReversedRows: ArticleRows {
+    private let base: any ArticleRows
+
+    init(_ base: any ArticleRows) { self.base = base }
+
+    var count: Int { base.count }
+    var exactCount: Int { base.exactCount }
+    var orderedCount: Int { base.orderedCount == base.count ? base.count : 0 }
+
+    /// The base's row shown at `row` (the map is its own inverse).
+    private func baseRow(_ row: Int) -> Int {
+        let exact = base.exactCount
+        return row < exact ? exact - 1 - row : exact + (base.count - 1 - row)
+    }
+
+    func match(at row: Int) -> SearchMatch { base.match(at: baseRow(row)) }
+
+    func matches(in rows: Range<Int>) -> [SearchMatch] { rows.map(match(at:)) }
+
+    func position(of article: Int) -> Int? { base.position(of: article).map(baseRow) }
+
+    func filtered(_ isIncluded: (Int) -> Bool) -> any ArticleRows { ReversedRows(base.filtered(isIncluded)) }
 }

@@ -186,9 +186,7 @@ struct SortKeys {
     init(_ articles: [Article]) {
         dateKey = articles.map { $0.date?.ordinal ?? Int.min }
         var rank = [Int32](repeating: 0, count: articles.count)
-        // Lower-cased bytes compare fast and well enough for titles; locale collation (Foundation)
-        // is many times slower.
-        let titleKeys = articles.map { Array($0.title.lowercased().utf8) }
+        let titleKeys = articles.map { TitleSortKey.key($0.title) }
         let byTitle = articles.indices.sorted { a, b in
             titleKeys[a] != titleKeys[b]
                 ? titleKeys[a].lexicographicallyPrecedes(titleKeys[b])

@@ -2,11 +2,20 @@
 /// for every article at load. In scripts written without spaces (Han, kana, Thai, Lao, Khmer,
 /// Myanmar) each character counts as a word, as word processors count them: a whole Japanese
 /// sentence is not one word. Hangul is written with spaces and counts by them.
-enum WordCounter {
+public enum WordCounter {
     static func count(_ text: String) -> Int {
+        let length = lengths(text)
+        return length.words + length.characters
+    }
+
+    /// Words of spaced scripts, and characters of scripts written without spaces, counted apart:
+    /// the reading pane's header says which the article is mostly written in, and reads each at its
+    /// own speed. Runs over one article only (the load uses `count`'s sum).
+    public static func lengths(_ text: String) -> (words: Int, characters: Int) {
         var text = text
         return text.withUTF8 { bytes in
             var words = 0
+            var characters = 0
             var inWord = false
             var index = 0
             while index < bytes.count {
@@ -17,7 +26,7 @@ enum WordCounter {
                     let (scalar, length) = Tokenizer.decodeScalar(bytes, at: index)
                     switch unspaced(scalar) {
                     case .character:
-                        words += 1
+                        characters += 1
                         inWord = false
                         index += length
                         continue
@@ -40,7 +49,7 @@ enum WordCounter {
                 }
                 index += 1
             }
-            return words
+            return (words, characters)
         }
     }
 

@@ -2,17 +2,20 @@
 /// `KeyMap` are the only place keys are attached to commands.
 public enum Command: String, CaseIterable, Sendable {
     // Anywhere
-    case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, suspend
+    case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, reverseSort, filterBySource, suspend
     // Article list
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, openSelected, clearQuery
     // Reading state (list and reading pane)
     case toggleRead, toggleBookmark, showUnreadOnly, showBookmarkedOnly
+    // Working through the corpus (list and reading pane)
+    case nextUnread, previousUnread, markAllRead
     // Hand-offs (list and reading pane)
     case openInPager, openInEditor, pipeArticle, copyArticle, copyID
     // Command prompt (after |)
-    case runPrompt, cancelPrompt
+    case runPrompt, cancelPrompt, completeSource
     // Reading pane
     case scrollDown, scrollUp, scrollPageDown, scrollPageUp, scrollTop, scrollBottom, nextHit, previousHit, closeReader
+    case findInArticle, toggleFullHeaders
     // Search bar
     case submitSearch, cancelSearch, deleteBackward, deleteForward, deleteWord, clearLine
     case cursorLeft, cursorRight, cursorStart, cursorEnd, historyPrevious, historyNext
@@ -21,11 +24,13 @@ public enum Command: String, CaseIterable, Sendable {
     public var help: String {
         switch self {
         case .quit: "quit folio"
-        case .focusSearch: "search (results update as you type)"
+        case .focusSearch: "search all articles (results update as you type)"
         case .toggleHelp: "show or hide this help"
         case .toggleFocus: "move focus between the list and the reading pane"
         case .toggleZoom: "zoom the reading pane to the full screen and back"
-        case .cycleSort: "sort by relevance, date, title"
+        case .cycleSort: "sort by relevance, date, title, source"
+        case .reverseSort: "reverse the order of the list (again: back)"
+        case .filterBySource: "show one source only (again: all sources)"
         case .suspend: "suspend folio (fg resumes)"
         case .selectNext: "next article"
         case .selectPrevious: "previous article"
@@ -35,26 +40,32 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectLast: "last article"
         case .openSelected: "open the selected article"
         case .clearQuery: "clear the search"
-        case .toggleRead: "mark read / unread"
-        case .toggleBookmark: "bookmark / unbookmark"
+        case .toggleRead: "mark read / unread (in the list: then the next)"
+        case .toggleBookmark: "bookmark / unbookmark (in the list: then the next)"
         case .showUnreadOnly: "show only unread articles (again: all)"
         case .showBookmarkedOnly: "show only bookmarked articles (again: all)"
+        case .nextUnread: "next unread article (in the reading pane: open it)"
+        case .previousUnread: "previous unread article"
+        case .markAllRead: "mark every article of the list read (asks y/n first)"
         case .openInPager: "read the article in $PAGER (default less)"
         case .openInEditor: "open the article's file in $VISUAL / $EDITOR"
         case .pipeArticle: "pipe the article's text to a shell command"
         case .copyArticle: "copy the text to the clipboard (OSC 52)"
         case .copyID: "copy the id to the clipboard (OSC 52)"
-        case .runPrompt: "run the command"
-        case .cancelPrompt: "cancel"
+        case .runPrompt: "run the command, keep the find, or answer"
+        case .cancelPrompt: "cancel (a find: back where it began)"
+        case .completeSource: "complete the source's name"
         case .scrollDown: "scroll down a line"
         case .scrollUp: "scroll up a line"
-        case .scrollPageDown: "scroll down a page"
+        case .scrollPageDown: "scroll down a page (at the end: the next article)"
         case .scrollPageUp: "scroll up a page"
         case .scrollTop: "go to the top"
         case .scrollBottom: "go to the end"
         case .nextHit: "next search hit"
         case .previousHit: "previous search hit"
-        case .closeReader: "back to the list"
+        case .closeReader: "back to the list (a find: end it, back where it began)"
+        case .findInArticle: "find in this article as you type (n/N step, Esc back)"
+        case .toggleFullHeaders: "all header lines of a mail or Usenet article"
         case .submitSearch: "go to the results"
         case .cancelSearch: "leave the search bar (again: clear the query)"
         case .deleteBackward: "delete the character before the cursor"
@@ -65,8 +76,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .cursorRight: "cursor right"
         case .cursorStart: "cursor to the start"
         case .cursorEnd: "cursor to the end"
-        case .historyPrevious: "earlier query (this session's only when restricted)"
-        case .historyNext: "later query"
+        case .historyPrevious: "earlier query or command; queries kept unless restricted"
+        case .historyNext: "later query or command"
         }
     }
 }

@@ -64,16 +64,21 @@ public struct KeyMap: Sendable, Equatable {
         // Anywhere but the search bar (where letters are text).
         .init(keys: [.character("q")], command: .quit, focuses: [.list]),
         .init(keys: [.control("c")], command: .quit, focuses: [.list, .reader, .search, .prompt]),
-        .init(keys: [.character("/")], command: .focusSearch, focuses: [.list, .reader]),
+        .init(keys: [.character("/")], command: .focusSearch, focuses: [.list]),
         .init(keys: [.character("?"), .function(1)], command: .toggleHelp, focuses: [.list, .reader]),
         .init(keys: [.tab], command: .toggleFocus, focuses: [.list, .reader]),
         .init(keys: [.character("z")], command: .toggleZoom, focuses: [.list, .reader]),
         .init(keys: [.character("s")], command: .cycleSort, focuses: [.list, .reader]),
+        .init(keys: [.character("O")], command: .reverseSort, focuses: [.list, .reader]),
+        .init(keys: [.character("F")], command: .filterBySource, focuses: [.list, .reader]),
         .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search, .prompt]),
         .init(keys: [.character("m")], command: .toggleRead, focuses: [.list, .reader]),
         .init(keys: [.character("f")], command: .toggleBookmark, focuses: [.list, .reader]),
         .init(keys: [.character("U")], command: .showUnreadOnly, focuses: [.list, .reader]),
         .init(keys: [.character("B")], command: .showBookmarkedOnly, focuses: [.list, .reader]),
+        .init(keys: [.character("]")], command: .nextUnread, focuses: [.list, .reader]),
+        .init(keys: [.character("[")], command: .previousUnread, focuses: [.list, .reader]),
+        .init(keys: [.character("A")], command: .markAllRead, focuses: [.list, .reader]),
         .init(keys: [.character("v")], command: .openInPager, focuses: [.list, .reader]),
         .init(keys: [.character("e")], command: .openInEditor, focuses: [.list, .reader]),
         .init(keys: [.character("|")], command: .pipeArticle, focuses: [.list, .reader]),
@@ -98,6 +103,9 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.character("n")], command: .nextHit, focuses: [.reader]),
         .init(keys: [.character("N")], command: .previousHit, focuses: [.reader]),
         .init(keys: [.character("q"), .escape, .character("h"), .left, .backspace], command: .closeReader, focuses: [.reader]),
+        .init(keys: [.character("/")], command: .findInArticle, focuses: [.reader]),
+        .init(keys: [.character("S")], command: .focusSearch, focuses: [.reader]),
+        .init(keys: [.character("H")], command: .toggleFullHeaders, focuses: [.reader]),
         // Search bar
         .init(keys: [.enter], command: .submitSearch, focuses: [.search]),
         .init(keys: [.enter], command: .runPrompt, focuses: [.prompt]),
@@ -111,15 +119,18 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.right, .control("f")], command: .cursorRight, focuses: [.search, .prompt]),
         .init(keys: [.home, .control("a")], command: .cursorStart, focuses: [.search, .prompt]),
         .init(keys: [.end, .control("e")], command: .cursorEnd, focuses: [.search, .prompt]),
-        .init(keys: [.up, .control("p")], command: .historyPrevious, focuses: [.search]),
-        .init(keys: [.down, .control("n"), .tab], command: .historyNext, focuses: [.search])
+        .init(keys: [.up, .control("p")], command: .historyPrevious, focuses: [.search, .prompt]),
+        .init(keys: [.down, .control("n")], command: .historyNext, focuses: [.search, .prompt]),
+        .init(keys: [.tab], command: .historyNext, focuses: [.search]),
+        .init(keys: [.tab], command: .completeSource, focuses: [.prompt])
     ])
 
     /// The help screen's lines: a heading per focus, then "keys  what they do".
     public func helpLines() -> [(keys: String, help: String, isHeading: Bool)] {
         var lines: [(String, String, Bool)] = []
         let headings: [(Focus, String)] = [
-            (.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar"), (.prompt, "Command prompt (|)")
+            (.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar"),
+            (.prompt, "Prompt (| command, / find, F source, A y/n)")
         ]
         for (focus, heading) in headings {
             lines.append((heading, "", true))

@@ -1,7 +1,7 @@
 import FolioCore
 import TerminalCore
 
-/// An article laid out for the reading pane at one width: title, metadata line, blank, the body
+/// An article laid out for the reading pane at one width: the header block (`ReaderHeader`), the body
 /// wrapped (paragraphs kept), each line knowing which body bytes it shows and where hits fall.
 public struct ReaderDocument: Sendable, Equatable {
     public enum LineKind: Sendable, Equatable { case title, metadata, blank, body }
@@ -26,22 +26,16 @@ public struct ReaderDocument: Sendable, Equatable {
     /// The reading measure: lines no longer than this, however wide the pane (newsboat/less habits).
     public static let measure = 80
 
-    /// `hits`: where the current query matched in the article (`SearchEngine.hits`), `.none` without one.
-    public init(article: Article, width: Int, hits: ArticleHits) {
+    /// The block above the text (title, fields, marks), as it was laid out.
+    public var header: ReaderHeader
+
+    /// `hits`: where the current query matched in the article (`SearchEngine.hits`), `.none` without
+    /// one; `header`: what the block above the text shows besides the article's own fields.
+    public init(article: Article, width: Int, hits: ArticleHits, header: ReaderHeader = ReaderHeader()) {
         let width = max(1, width)
         self.width = width
-        var lines: [Line] = []
-        let titleHits = hits.title
-        for wrapped in TextLayout.wrapWithRanges(article.title, width: width) {
-            lines.append(
-                Line(
-                    text: wrapped.text, kind: .title, sourceRange: nil,
-                    hits: Self.clip(titleHits, to: wrapped.sourceRange)))
-        }
-        let metadata = [article.date?.description ?? "no date", article.source, "\(article.wordCount) words"]
-            .joined(separator: " · ")
-        lines.append(Line(text: TextLayout.truncate(metadata, toWidth: width), kind: .metadata, sourceRange: nil, hits: []))
-        lines.append(Line(text: "", kind: .blank, sourceRange: nil, hits: []))
+        self.header = header
+        var lines = header.lines(for: article, width: width, titleHits: hits.title)
         let bodyHits = hits.body
         var hitLines: [Int] = []
         var hitSpans: [Range<Int>] = []

@@ -9,6 +9,9 @@ public enum Action: Sendable {
     case searchFinished(generation: Int, results: SearchResults)
     /// A hand-off (pager, editor, command, clipboard) is over; `message` goes to the status line.
     case handOffFinished(message: String?)
+    /// The header lines of the open article's file (nil: it has none, or it could not be read), as
+    /// `Effect.readFullHeaders` asked.
+    case fullHeadersRead(article: Int, lines: [String]?)
     /// What the state store remembered, applied once at start.
     case restore(SavedState)
     /// The background index build got this far (0...1).
@@ -35,11 +38,15 @@ public enum Effect: Sendable, Equatable {
     case handOff(HandOff)
     /// Remember this in the state store.
     case save(StateChange)
+    /// Read the header block of this article's file (`H` on a mail or Usenet article) and send
+    /// back `fullHeadersRead`.
+    case readFullHeaders(article: Int)
 }
 
 /// What a hand-off key asks the run loop to do with an article (a position in `store.articles`).
 public enum HandOff: Sendable, Equatable {
-    case pager(article: Int)
+    /// `pattern`: a regular expression for a less-like pager to search for at once.
+    case pager(article: Int, pattern: String? = nil)
     case editor(article: Int)
     case pipe(article: Int, command: String)
     case copyText(article: Int)
@@ -52,7 +59,8 @@ extension ListOrder {
         switch self {
         case .relevance: .date
         case .date: .title
-        case .title, .source: .relevance
+        case .title: .source
+        case .source: .relevance
         }
     }
 }

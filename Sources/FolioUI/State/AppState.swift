@@ -24,6 +24,10 @@ public struct AppState: Sendable {
     public var selected = 0
     public var listOffset = 0
     public var sort: ListOrder = .relevance
+    /// The list in the opposite order (`O`): newest last, Z to A, least relevant first.
+    public var isReversed = false
+    /// Only the articles of one source (`F`), if one was picked.
+    public var sourceFilter: SourceFilter? = nil
     public var reader: ReaderState? = nil
     public var isZoomed = false
     public var isShowingHelp = false
@@ -38,6 +42,11 @@ public struct AppState: Sendable {
     /// Read marks, bookmarks and positions by article position (from the state store).
     public var marks: [Int: ArticleMarks] = [:]
     public var filter: ListFilter = .all
+    /// How many articles of the corpus are marked read (kept with `marks`, for the status line's
+    /// unread count without counting on every key).
+    public internal(set) var readCount = 0
+    /// Commands of the `|` prompt, oldest first (this session's; Up/Down walk them).
+    public var pipeHistory: [String] = []
     /// The `|` command prompt, while it is open.
     public var prompt: PromptState? = nil
     /// Bumped for every new query; results of an older one are dropped when they arrive.
@@ -65,8 +74,11 @@ public struct AppState: Sendable {
     public var selectedArticle: Int? { rows.indices.contains(selected) ? rows[selected] : nil }
 
     public var layout: Layout {
+        // The status-line prompt covers no pane: lay out for the focus it returns to, so a find
+        // typed in the reading pane shows the article it finds in, whatever the layout.
         Layout.compute(
-            width: width, height: height, focus: focus, isZoomed: isZoomed, isReaderOpen: reader != nil,
+            width: width, height: height, focus: focus == .prompt ? prompt?.returnFocus ?? .list : focus,
+            isZoomed: isZoomed, isReaderOpen: reader != nil,
             settings: layoutSettings)
     }
 
@@ -75,6 +87,19 @@ public struct AppState: Sendable {
 
     /// How many entries fit in the list pane.
     public var visibleListRows: Int { max(1, (layout.list?.height ?? 1) / listRowHeight) }
+}
+
+/// A source of the corpus and its number of articles (`F`'s choices).
+public struct SourceCount: Sendable, Equatable {
+    public var name: String
+    public var count: Int
+}
+
+/// One source picked with `F`: its name and its articles, found once when it was picked so the
+/// list filter is a set look-up per row.
+public struct SourceFilter: Sendable, Equatable {
+    public var name: String
+    public var articles: Set<Int>
 }
 
 /// How far the background re-read of a changed corpus folder is.
@@ -105,17 +130,59 @@ public struct ReaderState: Sendable, Equatable {
     public var offset: Int
     /// Index into `document.hitLines` of the current hit (n/N), if any.
     public var currentHit: Int?
+    /// The find inside this article (`/` in the reading pane), while there is one: its hits replace
+    /// the query's in the pane.
+    public var find: ReaderFind? = nil
+    /// Whether the header block shows every header line of the original mail or Usenet article.
+    public var fullHeaders: [String]? = nil
     /// The body offset (UTF-8) of the first visible line as the user last scrolled it; nil at the
     /// top or in the title. A re-wrap (resize) puts the line holding it at the top again, and keeps
     /// it unchanged, so resizing back and forth returns to the same line.
     public var anchor: Int? = nil
 }
 
-/// The one-line prompt for a shell command that the article is piped to.
+/// A find inside the open article (`/` in the reading pane, as in less).
+public struct ReaderFind: Sendable, Equatable {
+    public var text: String
+    /// UTF-8 ranges of the body where `text` occurs.
+    public var hits: [Range<Int>]
+    /// Where the pane was scrolled when the find began: Esc goes back there.
+    public var returnOffset: Int
+    public var returnAnchor: Int?
+}
+
+/// The one-line prompt in the status line: a shell command the article is piped to, the text to
+/// find in the open article, a yes/no question, or a source to show.
 public struct PromptState: Sendable, Equatable {
-    /// The article the command will read.
-    public var article: Int
+    public enum Purpose: Sendable, Equatable {
+        /// `|`: the command reads this article's text.
+        case pipe(article: Int)
+        /// `/` in the reading pane: typed incrementally, hits shown as they are found.
+        case find
+        /// `A`: mark these many articles (the current list) read; y confirms, anything else cancels.
+        case confirmMarkAllRead(count: Int)
+        /// `F`: show the articles of one source (Tab completes, Enter picks).
+        case source
+    }
+
+    public var purpose: Purpose
     public var editor = QueryEditor()
     /// Where focus returns when the prompt closes.
     public var returnFocus: Focus
+    /// The position in the pipe history while walking it with Up/Down; nil when editing.
+    public var historyIndex: Int? = nil
+    public var historyDraft = ""
+    /// For `F`: the corpus's sources and how many articles each has, most first.
+    public var sources: [SourceCount] = []
+
+    public init(purpose: Purpose, returnFocus: Focus) {
+        self.purpose = purpose
+        self.returnFocus = returnFocus
+    }
+
+    /// Whether printable keys answer the prompt at once instead of being typed (y/n).
+    public var isQuestion: Bool {
+        if case .confirmMarkAllRead = purpose { return true }
+        return false
+    }
 }

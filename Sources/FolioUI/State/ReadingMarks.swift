@@ -27,6 +27,8 @@ public enum ListFilter: String, Sendable, CaseIterable {
 /// A change for the state store, sent to the run loop as an effect (reduce does no I/O).
 public enum StateChange: Sendable, Equatable {
     case read(article: Int, Bool)
+    /// Several articles marked read at once (`A`), saved in one transaction.
+    case readMany(articles: [Int])
     case bookmarked(article: Int, Bool)
     case position(article: Int, offset: Int?)
     case lastSelected(article: Int?)

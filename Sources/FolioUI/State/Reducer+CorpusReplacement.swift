@@ -17,6 +17,7 @@ func replaceCorpus(_ state: inout AppState, with engine: any SearchEngine, saved
     let selected = state.selectedArticle.flatMap(moved)
     state.engine = engine
     state.marks = saved.marks
+    recountRead(&state)
     state.indexingProgress = engine.state.progress
     state.reload = nil
     // Until the query's new results arrive, the list shows the old rows that still exist.
@@ -29,6 +30,10 @@ func replaceCorpus(_ state: inout AppState, with engine: any SearchEngine, saved
     if let reader = state.reader {
         if let position = moved(reader.article) {
             state.reader?.article = position
+            // A find's ranges and the header lines were read from the old text.
+            state.reader?.find = nil
+            state.reader?.currentHit = nil
+            state.reader?.fullHeaders = nil
             relayoutReader(&state, force: true)  // the text itself may have changed
         } else {
             state.reader = nil
@@ -38,6 +43,10 @@ func replaceCorpus(_ state: inout AppState, with engine: any SearchEngine, saved
     let change = engine.articleCount - old.articleCount
     let difference = change == 0 ? "" : change > 0 ? ", \(change.formatted()) more" : ", \((-change).formatted()) fewer"
     state.message = "\(CorpusReload.cause(old)): reloaded, \(engine.articleCount.formatted()) articles\(difference)"
+    if let source = state.sourceFilter?.name {
+        state.sourceFilter = SourceFilter(
+            name: source, articles: Set((0..<engine.articleCount).filter { engine.article(at: $0).source == source }))
+    }
     state.articleToKeep = state.selectedArticle
     return rerun(&state)
 }

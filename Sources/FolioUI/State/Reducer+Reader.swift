@@ -41,15 +41,12 @@ func openSelected(_ state: inout AppState, focusReader: Bool) {
     if focusReader { state.focus = .reader }
 }
 
-/// Where the current query matched in `article`, from the engine; none without a query.
-func readerHits(_ state: AppState, _ article: Int) -> ArticleHits {
-    state.results.map { state.engine.hits(of: article, in: $0) } ?? .none
-}
-
 /// Lays out `article` for the reader; from a search, lands on its first hit.
 func load(_ state: inout AppState, article: Int) {
+    state.reader = nil  // a find or full headers belong to the article they were opened on
     let document = ReaderDocument(
-        article: state.engine.article(at: article), width: readerWidth(state), hits: readerHits(state, article))
+        article: state.engine.article(at: article), width: readerWidth(state), hits: readerHits(state, article),
+        header: readerHeader(state, article))
     state.reader = ReaderState(article: article, document: document, offset: 0, currentHit: nil)
     if !document.hitLines.isEmpty {
         state.reader?.currentHit = 0
@@ -67,14 +64,15 @@ func load(_ state: inout AppState, article: Int) {
 func relayoutReader(_ state: inout AppState, force: Bool = false) {
     guard let reader = state.reader else { return }
     let width = readerWidth(state)
-    guard force || width != reader.document.width else {
+    guard force || width != reader.document.width || readerHeader(state, reader.article) != reader.document.header else {
         // Same wrapping, but the pane may be shorter again after a taller one moved the top line
         // up (clamping): go back to the line the user scrolled to.
         if let anchor = reader.anchor { state.reader?.offset = reader.document.line(containing: anchor) }
         return
     }
     let document = ReaderDocument(
-        article: state.engine.article(at: reader.article), width: width, hits: readerHits(state, reader.article))
+        article: state.engine.article(at: reader.article), width: width, hits: readerHits(state, reader.article),
+        header: readerHeader(state, reader.article))
     let offset: Int
     if let anchor = reader.anchor {
         offset = document.line(containing: anchor)
@@ -82,9 +80,19 @@ func relayoutReader(_ state: inout AppState, force: Bool = false) {
         // At the top, or inside the title and metadata: stay there.
         offset = min(reader.offset, document.lines.firstIndex { $0.sourceRange != nil } ?? 0)
     }
-    let currentHit = reader.currentHit.flatMap { $0 < document.hitLines.count ? $0 : nil }
-    state.reader = ReaderState(
-        article: reader.article, document: document, offset: offset, currentHit: currentHit, anchor: reader.anchor)
+    var relaid = reader
+    relaid.document = document
+    relaid.offset = offset
+    relaid.currentHit = reader.currentHit.flatMap { $0 < document.hitLines.count ? $0 : nil }
+    state.reader = relaid
+}
+
+/// What the header block shows besides the article's fields: the marks, and the full headers when
+/// they were asked for on this article.
+func readerHeader(_ state: AppState, _ article: Int) -> ReaderHeader {
+    let marks = state.marks[article]
+    let full = state.reader?.article == article ? state.reader?.fullHeaders : nil
+    return ReaderHeader(isRead: marks?.isRead ?? false, isBookmarked: marks?.isBookmarked ?? false, fullHeaders: full)
 }
 
 func scroll(_ state: inout AppState, by lines: Int) {
@@ -103,7 +111,7 @@ func scroll(_ state: inout AppState, to offset: Int) {
 }
 
 /// Puts `line` a third of the way down the pane, so the hit has context above it.
-private func centre(_ state: inout AppState, line: Int) {
+func centre(_ state: inout AppState, line: Int) {
     scroll(&state, to: line - readerHeight(state) / 3)
 }
 
@@ -126,4 +134,18 @@ func moveHit(_ state: inout AppState, forward: Bool) {
     }
     state.reader?.currentHit = index
     centre(&state, line: hits[index])
+}
+
+/// `H`: the full header lines of a mail or Usenet article, read from its file by the run loop; again,
+/// the parsed fields.
+func toggleFullHeaders(_ state: inout AppState) -> [Effect] {
+    guard let reader = state.reader else {
+        state.message = "no article open"
+        return []
+    }
+    if reader.fullHeaders != nil {
+        state.reader?.fullHeaders = nil
+        return []
+    }
+    return [.readFullHeaders(article: reader.article)]
 }

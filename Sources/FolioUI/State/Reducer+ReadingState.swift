@@ -23,6 +23,7 @@ func performMarkCommand(_ state: inout AppState, _ command: Command) -> [Effect]
             change = .bookmarked(article: article, marks.isBookmarked)
             state.message = marks.isBookmarked ? "bookmarked" : "bookmark removed"
         }
+        setRead(&state, article, marks.isRead)
         state.marks[article] = marks
         // Marking moves on, as in mutt and newsboat, so a run of articles is quick to mark.
         if state.focus == .list { select(&state, state.selected + 1) }
@@ -38,8 +39,12 @@ func performMarkCommand(_ state: inout AppState, _ command: Command) -> [Effect]
     }
 }
 
-/// Whether the list filter lets `article` through.
+/// Whether any filter (marks or source) is on.
+func isFiltering(_ state: AppState) -> Bool { state.filter != .all || state.sourceFilter != nil }
+
+/// Whether the list filters let `article` through.
 func passesFilter(_ state: AppState, _ article: Int) -> Bool {
+    if let source = state.sourceFilter, !source.articles.contains(article) { return false }
     switch state.filter {
     case .all: return true
     case .unread: return state.marks[article]?.isRead != true
@@ -50,6 +55,7 @@ func passesFilter(_ state: AppState, _ article: Int) -> Bool {
 /// Applies what the store remembered: marks, the sort, the history, the last selected article.
 func restore(_ state: inout AppState, _ saved: SavedState) -> [Effect] {
     state.marks = saved.marks
+    recountRead(&state)
     state.history = saved.history
     if let sort = saved.sort { state.sort = sort }
     state.articleToKeep = saved.lastSelected
@@ -68,7 +74,7 @@ func trackReading(from before: (article: Int?, anchor: Int?, quitting: Bool), _ 
         }
     }
     if state.focus == .reader, let article = state.reader?.article, state.marks[article]?.isRead != true {
-        state.marks[article, default: ArticleMarks()].isRead = true
+        setRead(&state, article, true)
         effects.append(.save(.read(article: article, true)))
     }
     if state.shouldQuit && !before.quitting {

@@ -16,8 +16,7 @@ func rerun(_ state: inout AppState) -> [Effect] {
         // No query: the list is every article, which needs no search (and no waiting).
         state.isSearching = false
         state.results = nil
-        let all = state.engine.list(sort: state.sort)
-        state.rows = state.filter == .all ? all : all.filtered { passesFilter(state, $0) }
+        state.rows = listed(state, state.engine.list(sort: state.sort))
         resetSelection(&state)
         return []
     }
@@ -30,8 +29,16 @@ func applyResults(_ state: inout AppState, _ results: SearchResults) {
     state.results = results
     // The usual case, up to a million matches, takes the list as it is: no per-match filter call,
     // no copy, and nothing ordered beyond the first screens.
-    state.rows = state.filter == .all ? results.list : results.list.filtered { passesFilter(state, $0) }
+    state.rows = listed(state, results.list)
     resetSelection(&state)
+}
+
+/// The rows as the list shows them: filtered (unread, bookmarked, one source) and in reverse when
+/// asked. Without either, the list is taken as it is: no per-row call, no copy, nothing ordered
+/// beyond the first screens.
+private func listed(_ state: AppState, _ list: ArticleList) -> ArticleList {
+    let filtered = isFiltering(state) ? list.filtered { passesFilter(state, $0) } : list
+    return state.isReversed ? filtered.inReverse() : filtered
 }
 
 /// New rows (a new query, or a new order): select the first, or, while reading (only `s` re-sorts

@@ -24,7 +24,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.height = max(0, height)
     case .insert(let character):
         if state.focus == .prompt {
-            state.prompt?.editor.insert(character)
+            effects += typeInPrompt(&state, character)
         } else {
             // A dropped key (past the length limit: the rest of a long paste) runs no search.
             guard state.editor.insert(character) else { return [] }
@@ -32,6 +32,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .handOffFinished(let message):
         state.message = message
+    case .fullHeadersRead(let article, let lines):
+        guard state.reader?.article == article else { break }
+        if let lines, !lines.isEmpty {
+            state.reader?.fullHeaders = lines
+        } else {
+            state.message = "no mail or Usenet headers in this article's file"
+        }
     case .restore(let saved):
         effects += restore(&state, saved)
     case .indexProgress(let fraction):
@@ -71,6 +78,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     syncPreview(&state)
     clampList(&state)
     effects += trackReading(from: before, &state)
+    if let reader = state.reader, readerHeader(state, reader.article) != reader.document.header {
+        relayoutReader(&state, force: true)  // a mark just set shows in the header block
+        clampList(&state)
+    }
     return effects
 }
 
@@ -92,6 +103,13 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .toggleHelp:
         state.isShowingHelp = true
         state.helpOffset = 0
+    case .findInArticle: startFind(&state)
+    case .toggleFullHeaders: return toggleFullHeaders(&state)
+    case .nextUnread, .previousUnread: moveToUnread(&state, forward: command == .nextUnread)
+    case .markAllRead: askToMarkAllRead(&state)
+    case .reverseSort: return reverseOrder(&state)
+    case .filterBySource: return startSourceFilter(&state)
+    case .completeSource: break
     case .focusSearch:
         state.focus = .search
         state.isZoomed = false  // the results show in the list, so the list must be on screen
@@ -132,12 +150,14 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         }
     case .scrollDown: scroll(&state, by: 1)
     case .scrollUp: scroll(&state, by: -1)
-    case .scrollPageDown: scroll(&state, by: max(1, readerHeight(state) - 2))
+    case .scrollPageDown: pageDownOrNext(&state)
     case .scrollPageUp: scroll(&state, by: -max(1, readerHeight(state) - 2))
     case .scrollTop: scroll(&state, to: 0)
     case .scrollBottom: scroll(&state, to: Int.max)
     case .nextHit: moveHit(&state, forward: true)
     case .previousHit: moveHit(&state, forward: false)
+    case .closeReader where state.reader?.find != nil:
+        endFind(&state)
     case .closeReader:
         state.focus = .list
         state.isZoomed = false

@@ -33,29 +33,9 @@ enum SearchBarView {
     private static func drawField(
         _ editor: QueryEditor, focused: Bool, row: Int, column: Int, width: Int, into grid: inout ScreenGrid, theme: Theme
     ) {
-        let characters = editor.characters
-        var start = 0
-        // Show as much as fits before the cursor, keeping one column for the cursor itself.
-        var used = 1
-        var index = editor.cursor
-        while index > 0 {
-            let next = DisplayWidth.of(String(characters[index - 1]))
-            if used + next > width { break }
-            used += next
-            index -= 1
-        }
-        start = index
-        var x = column
-        for (offset, character) in characters[start...].enumerated() {
-            let position = start + offset
-            let style = focused && position == editor.cursor ? theme.cursor : theme.text
-            let written = grid.put(String(character), row: row, column: x, style: style, maxWidth: column + width - x)
-            if written == 0 { break }
-            x += written
-        }
-        if focused && editor.cursor == characters.count && x < column + width {
-            grid.put(" ", row: row, column: x, style: theme.cursor, maxWidth: 1)
-        }
+        EditorCells.draw(
+            editor.characters, cursor: editor.cursor, focused: focused, row: row, column: column, width: width,
+            style: theme.text, cursorStyle: theme.cursor, into: &grid)
     }
 
     /// "42 results · 1.3 ms", "searching…", "5 articles".

@@ -6,7 +6,7 @@ enum StatusLineView {
         guard !rect.isEmpty else { return }
         grid.fill(rect, style: theme.statusBar)
         if let prompt = state.prompt {
-            drawPrompt(prompt, in: rect, into: &grid, theme: theme)
+            drawPrompt(prompt, state, in: rect, into: &grid, theme: theme)
             return
         }
         var left: [String] = []
@@ -16,7 +16,7 @@ enum StatusLineView {
             let hits = reader.document.hitLines.count
             if hits > 0 { left.append("hit \((reader.currentHit ?? 0) + 1)/\(hits)") }
         }
-        if state.sort != .relevance { left.append("by \(state.sort.rawValue)") }
+        left += Self.filters(state)
         if let progress = state.indexingProgress {
             // A snapshot painted before its text and index were checked: searches wait for the check.
             let checking = if case .checking = state.engine.state { true } else { false }
@@ -39,37 +39,70 @@ enum StatusLineView {
         }
     }
 
+    /// The order when it is not the default, what the list is narrowed to, and the unread count:
+    /// "by date reversed  unread only  source: bbc  “ashes”  12 unread".
+    static func filters(_ state: AppState) -> [String] {
+        var parts: [String] = []
+        if state.sort != .relevance || state.isReversed {
+            parts.append("by \(state.sort.rawValue)\(state.isReversed ? " reversed" : "")")
+        }
+        if state.filter != .all { parts.append("\(state.filter.rawValue) only") }
+        if let source = state.sourceFilter { parts.append("source: \(TextLayout.truncate(source.name, toWidth: 20))") }
+        if state.hasQuery { parts.append("“\(TextLayout.truncate(state.query.trimmingCharacters(in: " "), toWidth: 20))”") }
+        parts.append("\(max(0, state.engine.articleCount - state.readCount)) unread")
+        return parts
+    }
+
     static func hints(_ state: AppState) -> String {
         if state.isShowingHelp { return "j/k scroll  ? close" }
         switch state.focus {
         case .search: return "Enter results  Esc cancel"
         case .list: return "/ search  Enter open  ? help  q quit"
-        case .reader: return "n/N hits  Space page  q back  ? help"
-        case .prompt: return "Enter run  Esc cancel"
+        case .reader: return state.reader?.find != nil ? "n/N hits  Esc back" : "/ find  n/N hits  q back  ? help"
+        case .prompt:
+            switch state.prompt?.purpose {
+            case .find: return "Enter keep  Esc back"
+            case .confirmMarkAllRead: return ""
+            case .source: return "Tab complete  Enter show"
+            default: return "Enter run  Esc cancel"
+            }
         }
     }
 
-    /// "| command: wc -w▏" — the article's text goes to the command's standard input.
-    private static func drawPrompt(_ prompt: PromptState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
-        let label = "| pipe to: "
+    /// "| pipe to: wc -w▏", "/ find: ash▏", "mark 120 articles read? (y/n)", "source: bb▏  bbc 510 …".
+    private static func drawPrompt(
+        _ prompt: PromptState, _ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme
+    ) {
+        let label: String
+        switch prompt.purpose {
+        case .pipe: label = "| pipe to: "
+        case .find: label = "/ find: "
+        case .confirmMarkAllRead(let count): label = "mark \(count) article\(count == 1 ? "" : "s") read? (y/n) "
+        case .source: label = "source: "
+        }
         var column = rect.x + 1
         column += grid.put(label, row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)
-        let characters = prompt.editor.characters
-        let width = max(1, rect.maxX - column - 1)
-        // Keep the cursor on screen: show the tail when the command is longer than the line.
-        let start = max(0, prompt.editor.cursor - width + 1)
-        for (offset, character) in characters[min(start, characters.count)...].enumerated() {
-            let position = start + offset
-            var style = theme.statusBar
-            if position == prompt.editor.cursor { style.reverse.toggle() }
-            let written = grid.put(String(character), row: rect.y, column: column, style: style, maxWidth: rect.maxX - column - 1)
-            if written == 0 { break }
-            column += written
+        guard !prompt.isQuestion else { return }
+        var choices = ""
+        if prompt.purpose == .source {
+            choices =
+                state.message ?? sourceCandidates(prompt).prefix(8).map { "\($0.name) \($0.count)" }.joined(separator: " · ")
+        } else if prompt.purpose == .find, let reader = state.reader {
+            // As typed: how many hits and which is shown, or why there is none.
+            let hits = reader.document.hitLines.count
+            choices = hits > 0 ? "hit \((reader.currentHit ?? 0) + 1)/\(hits)" : state.message ?? ""
         }
-        if prompt.editor.cursor == characters.count && column < rect.maxX - 1 {
-            var cursor = theme.statusBar
-            cursor.reverse.toggle()
-            grid.put(" ", row: rect.y, column: column, style: cursor, maxWidth: 1)
+        var cursorStyle = theme.statusBar
+        cursorStyle.reverse.toggle()
+        // The field gets at least half of what is left; the choices the rest.
+        let room = max(1, rect.maxX - column - 1)
+        let fieldWidth = choices.isEmpty ? room : max(min(room, 12), room - DisplayWidth.of(choices) - 2)
+        let used = EditorCells.draw(
+            prompt.editor.characters, cursor: prompt.editor.cursor, focused: true, row: rect.y, column: column,
+            width: fieldWidth, style: theme.statusBar, cursorStyle: cursorStyle, into: &grid)
+        column += used + 2
+        if !choices.isEmpty && column < rect.maxX - 1 {
+            grid.put(choices, row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.maxX - column - 1)
         }
     }
 }
