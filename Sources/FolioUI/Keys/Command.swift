@@ -2,7 +2,7 @@
 /// `KeyMap` are the only place keys are attached to commands.
 public enum Command: String, CaseIterable, Sendable {
     // Anywhere
-    case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, suspend
+    case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, suspend, reloadCorpus
     // Article list
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, openSelected, clearQuery
     // Reading state (list and reading pane)
@@ -27,6 +27,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .toggleZoom: "zoom the reading pane to the full screen and back"
         case .cycleSort: "sort by relevance, date, title"
         case .suspend: "suspend folio (fg resumes)"
+        case .reloadCorpus: "read the folder again now (it is also watched for changes)"
         case .selectNext: "next article"
         case .selectPrevious: "previous article"
         case .selectPageDown: "a page down the list"

@@ -21,6 +21,11 @@ public enum Action: Sendable {
     /// The re-read corpus, indexed, with what the state store remembers for it: the list, the open
     /// article and the marks move over by article id.
     case corpusReplaced(any SearchEngine, SavedState)
+    /// As `corpusReplaced`, after a reload (the key, or the folder watch): the status line says
+    /// what changed ("3 new, 1 changed, 2 removed").
+    case corpusReloaded(any SearchEngine, SavedState, CorpusChange)
+    /// A reload found the folder as it was.
+    case corpusUnchanged
     /// The background check of the folder failed: the list stays as it was painted; `message` says why.
     case reloadFailed(message: String)
 }
@@ -35,6 +40,8 @@ public enum Effect: Sendable, Equatable {
     case handOff(HandOff)
     /// Remember this in the state store.
     case save(StateChange)
+    /// Read the corpus folder again now, if it changed (`reloadCorpus`).
+    case reload
 }
 
 /// What a hand-off key asks the run loop to do with an article (a position in `store.articles`).

@@ -52,6 +52,15 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         // it is gone), so leaving it later saves its place under the right article.
         before.article = state.reader?.article
         before.anchor = state.reader?.anchor
+    case .corpusReloaded(let engine, let saved, let change):
+        let cause = CorpusReload.cause(state.engine)
+        effects += replaceCorpus(&state, with: engine, saved: saved)
+        before.article = state.reader?.article
+        before.anchor = state.reader?.anchor
+        state.message = "\(cause): \(change.description)"
+    case .corpusUnchanged:
+        state.reload = nil
+        state.message = "the folder has not changed"
     case .reloadFailed(let message):
         state.reload = nil
         state.message = message
@@ -84,6 +93,9 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     switch command {
     case .quit: state.shouldQuit = true
     case .suspend: return [.suspend]
+    case .reloadCorpus:
+        state.message = "checking the folder for changes"
+        return [.reload]
     case .openInPager, .openInEditor, .pipeArticle, .copyArticle, .copyID:
         return handOff(&state, command)
     case .runPrompt, .cancelPrompt: break
