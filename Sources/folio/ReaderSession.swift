@@ -25,6 +25,8 @@ final class ReaderSession {
     private let keeper: StateKeeper
 
     private let configProblem: String?
+    /// config.toml's `mouse` (on unless turned off).
+    private let usesMouse: Bool
     /// While input is applied in a batch, the search its last key asked for (see `readInput`).
     private var deferredSearch: Effect?
     private var isBatching = false
@@ -37,6 +39,7 @@ final class ReaderSession {
         reloadSource = reload
         self.checkAtStart = checkAtStart
         self.configProblem = configProblem
+        usesMouse = configuration.mouse
         handOffs = HandOffRunner(engine: engine, corpusRoot: corpusRoot, environment: ProcessInfo.processInfo.environment)
         state = AppState(engine: engine, width: 80, height: 24)
         state.keyMap = configuration.keyMap
@@ -53,7 +56,9 @@ final class ReaderSession {
     func run() throws {
         SignalFlags.install()
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal = try CursesTerminal(options: .init(useColor: useColor))
+        var options = CursesTerminal.Options(useColor: useColor)
+        options.usesMouse = usesMouse
+        let terminal = try CursesTerminal(options: options)
         defer { terminal.shutdown() }
         let activeTheme = terminal.hasColor ? theme : .monochrome
         let size = terminal.size
@@ -213,6 +218,8 @@ final class ReaderSession {
             next = .resize(width: width, height: height)
         case .event(.key(let key)):
             next = action(for: key, in: state)
+        case .event(.mouse(let event)):
+            next = action(for: event, in: state)
         case .paste(let text):
             return paste(text, terminal: terminal)
         }

@@ -4,6 +4,8 @@ import TerminalCore
 /// What can happen to the reader: a command from the key table, typed text, or an event from outside.
 public enum Action: Sendable {
     case command(Command)
+    /// The mouse, by what is under the pointer (`action(for: MouseEvent, in:)`).
+    case pointer(PointerAction)
     case insert(Character)
     case resize(width: Int, height: Int)
     case searchFinished(generation: Int, results: SearchResults)

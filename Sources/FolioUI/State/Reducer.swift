@@ -67,6 +67,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .searchFinished(let generation, let results):
         guard generation == state.searchGeneration else { break }  // a newer query is on its way
         applyResults(&state, results)
+    case .pointer(let pointer):
+        state.message = nil
+        performPointer(&state, pointer)
     case .command(let command):
         if state.isShowingHelp {
             helpCommand(&state, command)
