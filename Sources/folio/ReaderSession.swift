@@ -250,6 +250,9 @@ final class ReaderSession {
                 terminal.suspend()
             case .reload:
                 requestReload(.key)
+            case .related(let article, let generation):
+                let results = state.engine.related(to: article, limit: RelatedList.limit)
+                run(reduce(&state, .relatedFinished(generation: generation, results: results)), terminal: terminal)
             case .save(let change):
                 if let problem = keeper.save(change) { state.message = problem }
             case .handOff(let handOff):

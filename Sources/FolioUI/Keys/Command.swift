@@ -5,6 +5,7 @@ public enum Command: String, CaseIterable, Sendable {
     case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, suspend, reloadCorpus
     // Article list
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, openSelected, clearQuery
+    case showRelated
     // Reading state (list and reading pane)
     case toggleRead, toggleBookmark, showUnreadOnly, showBookmarkedOnly
     // Hand-offs (list and reading pane)
@@ -35,7 +36,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectFirst: "first article"
         case .selectLast: "last article"
         case .openSelected: "open the selected article"
-        case .clearQuery: "clear the search"
+        case .clearQuery: "clear the search (after L: back to the list before it)"
+        case .showRelated: "list the articles most like this one (again or Esc: back)"
         case .toggleRead: "mark read / unread"
         case .toggleBookmark: "bookmark / unbookmark"
         case .showUnreadOnly: "show only unread articles (again: all)"

@@ -9,6 +9,8 @@ public enum Action: Sendable {
     case insert(Character)
     case resize(width: Int, height: Int)
     case searchFinished(generation: Int, results: SearchResults)
+    /// The articles like the one `Effect.related` named (nil: the engine could not say).
+    case relatedFinished(generation: Int, results: SearchResults?)
     /// A hand-off (pager, editor, command, clipboard) is over; `message` goes to the status line.
     case handOffFinished(message: String?)
     /// What the state store remembered, applied once at start.
@@ -44,6 +46,8 @@ public enum Effect: Sendable, Equatable {
     case save(StateChange)
     /// Read the corpus folder again now, if it changed (`reloadCorpus`).
     case reload
+    /// Find the articles like this one (`SearchEngine.related`) and send back `relatedFinished`.
+    case related(article: Int, generation: Int)
 }
 
 /// What a hand-off key asks the run loop to do with an article (a position in `store.articles`).

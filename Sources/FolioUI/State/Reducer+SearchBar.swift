@@ -5,12 +5,17 @@ import FolioCore
 /// The query text changed: start a new generation and ask for it to run.
 func queryChanged(_ state: inout AppState) -> [Effect] {
     state.historyIndex = nil
+    state.related = nil  // a query of one's own replaces the related list for good
     state.articleToKeep = nil  // new results: start from the best match
     return rerun(&state)
 }
 
 func rerun(_ state: inout AppState) -> [Effect] {
     state.searchGeneration += 1
+    if let related = state.related {
+        state.isSearching = true
+        return [.related(article: related.article, generation: state.searchGeneration)]
+    }
     let text = state.editor.text
     if text.allSatisfy({ $0 == " " }) {
         // No query: the list is every article, which needs no search (and no waiting).

@@ -64,6 +64,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .reloadFailed(let message):
         state.reload = nil
         state.message = message
+    case .relatedFinished(let generation, let results):
+        applyRelated(&state, generation: generation, results: results)
     case .searchFinished(let generation, let results):
         guard generation == state.searchGeneration else { break }  // a newer query is on its way
         applyResults(&state, results)
@@ -140,8 +142,11 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .selectFirst: select(&state, 0)
     case .selectLast: select(&state, state.rows.count - 1)
     case .openSelected: openSelected(&state, focusReader: true)
+    case .showRelated: return toggleRelated(&state)
     case .clearQuery:
-        if !state.editor.text.isEmpty {
+        if state.related != nil {
+            leaveRelated(&state)
+        } else if !state.editor.text.isEmpty {
             state.editor.clear()
             return queryChanged(&state)
         }

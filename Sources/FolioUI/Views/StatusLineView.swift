@@ -16,7 +16,8 @@ enum StatusLineView {
             let hits = reader.document.hitLines.count
             if hits > 0 { left.append("hit \((reader.currentHit ?? 0) + 1)/\(hits)") }
         }
-        if state.sort != .relevance { left.append("by \(state.sort.rawValue)") }
+        if let related = state.related { left.append("related to: \(related.title)") }
+        if state.sort != .relevance && state.related == nil { left.append("by \(state.sort.rawValue)") }
         if let progress = state.indexingProgress {
             // A snapshot painted before its text and index were checked: searches wait for the check.
             let checking = if case .checking = state.engine.state { true } else { false }

@@ -61,6 +61,10 @@ struct Driver {
     }
 
     private mutating func run(_ effect: Effect) {
+        if runsSearches, case .related(let article, let generation) = effect {
+            send(.relatedFinished(generation: generation, results: state.engine.related(to: article, limit: RelatedList.limit)))
+            return
+        }
         guard runsSearches, case .search(let text, let sort, let generation) = effect else { return }
         send(.searchFinished(generation: generation, results: Self.results(of: text, in: state.engine, sort: sort)))
     }
