@@ -32,6 +32,7 @@ func leaveRelated(_ state: inout AppState) {
     state.selected = related.selected
     state.listOffset = related.listOffset
     state.focus = related.focus
+    state.isZoomed = false  // the list it puts back must be on screen
     if state.focus == .reader, let article = state.selectedArticle, state.reader?.article != article {
         load(&state, article: article)
     }

@@ -57,7 +57,10 @@ private func resetSelection(_ state: inout AppState) {
     } else {
         state.reader = nil
     }
-    if state.reader == nil && state.focus == .reader { state.focus = .list }  // nothing left to read
+    if state.reader == nil && state.focus == .reader {  // nothing left to read
+        state.focus = .list
+        state.isZoomed = false
+    }
 }
 
 /// Adds the query to this session's history; true when it is worth saving.
