@@ -62,7 +62,9 @@ struct Driver {
 
     private mutating func run(_ effect: Effect) {
         if runsSearches, case .related(let article, let generation) = effect {
-            send(.relatedFinished(generation: generation, results: state.engine.related(to: article, limit: RelatedList.limit)))
+            var results = state.engine.related(to: article, limit: RelatedList.limit)
+            results?.seconds = Self.fixedSearchSeconds
+            send(.relatedFinished(generation: generation, results: results))
             return
         }
         guard runsSearches, case .search(let text, let sort, let generation) = effect else { return }
