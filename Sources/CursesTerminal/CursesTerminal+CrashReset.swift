@@ -18,6 +18,7 @@ extension CursesTerminal {
             guard let value = tigetstr(name), value != UnsafeMutablePointer(bitPattern: -1) else { continue }
             bytes += Self.withoutPadding(Array(String(cString: value).utf8))
         }
+        if mouse != nil { bytes += MouseReporting.disable }
         // Past the pump's pipe: nobody empties it once the process is crashing.
         CrashGuard.armScreenReset(bytes, descriptor: pump?.terminalDescriptor ?? fileno(outputFile))
     }

@@ -10,7 +10,8 @@ extension CursesTerminal {
     ///
     /// Returns nil when the wait ends without an event: on timeout, when a signal interrupts it
     /// (see `SignalFlags`), for input that is no key (a NUL, a mouse report), when the input has
-    /// closed (then `isInputClosed` is true), and after `shutdown`.
+    /// closed (then `isInputClosed` is true), and after `shutdown`. A mouse report (`MouseReporting`)
+    /// is `.mouse`; one folio cannot read is dropped.
     /// A resize invalidates the screen, so the next `present` redraws it whole. An Esc followed
     /// quickly by bytes curses does not decode arrives as `.escape`, then those keys.
     /// Pasted text (see `nextInput`) is skipped: it is never keys.
@@ -56,6 +57,9 @@ extension CursesTerminal {
                     return pastePart(timeoutMilliseconds: 0)
                 case BracketedPaste.endCode:
                     continue  // an end without a start: nothing to do
+                case MouseReporting.startCode:
+                    guard let event = mouseReport() else { continue }
+                    return .event(.mouse(event))
                 default:
                     return Self.key(forCode: code).map { .event(.key($0)) }
                 }
@@ -98,6 +102,19 @@ extension CursesTerminal {
         }
         let text = BracketedPaste.text(scalars)
         return text.isEmpty ? nil : .paste(text)
+    }
+
+    /// The rest of a mouse report after its `ESC [ <`: digits and semicolons up to `M` or `m`. The
+    /// report comes in one write, but over a slow link in more than one packet: each character is
+    /// waited for a little. Anything else ends it, and the report is dropped.
+    private func mouseReport() -> MouseEvent? {
+        var text = ""
+        while text.count < MouseReporting.reportLimit, case .character(let scalar) = read(timeoutMilliseconds: 50) {
+            text.unicodeScalars.append(scalar)
+            if scalar == "M" || scalar == "m" { return MouseEvent.sgr(text) }
+            guard scalar == ";" || ("0"..."9").contains(scalar) else { return nil }
+        }
+        return nil
     }
 
     /// Whether the input is at its end or gone, after get_wch found nothing to read.

@@ -22,6 +22,8 @@ public final class CursesTerminal {
         public var terminalName: String?
         /// Draw as if no UTF-8 locale could be set (tests of the ASCII rendering).
         var forcesASCII = false
+        /// Ask the terminal for mouse reports (`MouseReporting`), where it has a mouse.
+        public var usesMouse = false
 
         /// Options for the process's own terminal (stdin and stdout), with colour unless the
         /// `NO_COLOR` environment variable is set to a non-empty value (https://no-color.org).
@@ -71,6 +73,8 @@ public final class CursesTerminal {
     var bracketedPaste: BracketedPaste?
     /// Between a paste's start marker and its end.
     var isInPaste = false
+    /// Mouse reports, when asked for and the terminal has a mouse.
+    var mouse: MouseReporting?
     /// The grid on the screen now; nil when the next present must redraw every cell.
     var presented: ScreenGrid?
     /// Cells the last `present` drew (for tests of the diffing).
@@ -149,8 +153,10 @@ public final class CursesTerminal {
             colors: Int(folio_COLORS()), pairs: Int(folio_COLOR_PAIRS()), allowsDefaultColors: useDefaultColors)
         _ = synchronizeSize(announcing: false)
         bracketedPaste = BracketedPaste.setUp()
+        mouse = options.usesMouse ? MouseReporting.setUp() : nil
         pump = OutputPump(descriptor: fileno(outputFile))
         if let bracketedPaste { writeControlSequence(bracketedPaste.enable) }
+        if mouse != nil { writeControlSequence(MouseReporting.enable) }
         armCrashReset()
     }
 
@@ -212,6 +218,7 @@ public final class CursesTerminal {
         CrashGuard.disarmScreenReset()
         pump?.bypass(waitingMilliseconds: milliseconds)
         if let bracketedPaste { writeControlSequence(bracketedPaste.disable) }
+        if mouse != nil { writeControlSequence(MouseReporting.disable) }
         endwin()
     }
 
@@ -222,6 +229,7 @@ public final class CursesTerminal {
         clearok(window, true)
         wrefresh(window)
         if let bracketedPaste { writeControlSequence(bracketedPaste.enable) }
+        if mouse != nil { writeControlSequence(MouseReporting.enable) }
         pump?.resume()
         invalidate()
         armCrashReset()

@@ -114,6 +114,10 @@ extension ConfigLoader {
                 (
                     "follow_links = \(configuration.followLinks)",
                     "follow symlinks out of the corpus folder, as --follow-links (not when restricted)"
+                ),
+                (
+                    "mouse = \(configuration.mouse)",
+                    "wheel scrolls, click selects, a second click opens; Shift+drag selects text"
                 )
             ])
         return lines.joined(separator: "\n") + "\n"

@@ -53,8 +53,10 @@ extension ConfigReader {
                 corpusPath(corpus, at: keyPath).map { configuration.defaultCorpus = $0 }
             case "follow_links":
                 bool(value, at: keyPath).map { configuration.followLinks = $0 }
+            case "mouse":
+                bool(value, at: keyPath).map { configuration.mouse = $0 }
             default:
-                reportUnknownKey(at: keyPath, expected: ["default_sort", "corpus", "follow_links"])
+                reportUnknownKey(at: keyPath, expected: ["default_sort", "corpus", "follow_links", "mouse"])
             }
         }
     }

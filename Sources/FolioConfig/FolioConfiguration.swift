@@ -19,12 +19,14 @@ public struct FolioConfiguration: Sendable, Equatable {
     public var defaultCorpus: String?
     /// Whether the reader follows symlinks out of the corpus folder (`--follow-links`; never when restricted).
     public var followLinks: Bool
+    /// Whether the reader takes the mouse (wheel, clicks); Shift+drag still selects text in the terminal.
+    public var mouse: Bool
 
     /// Creates a configuration; every argument defaults to folio's built-in value.
     public init(
         keyMap: KeyMap = .standard, theme: Theme = .standard, sideBySideWidth: Int = Layout.sideBySideWidth,
         listWidth: Int? = nil, measure: Int = ReaderDocument.measure, defaultSort: ListOrder = .relevance,
-        defaultCorpus: String? = nil, followLinks: Bool = false
+        defaultCorpus: String? = nil, followLinks: Bool = false, mouse: Bool = true
     ) {
         self.keyMap = keyMap
         self.theme = theme
@@ -34,6 +36,7 @@ public struct FolioConfiguration: Sendable, Equatable {
         self.defaultSort = defaultSort
         self.defaultCorpus = defaultCorpus
         self.followLinks = followLinks
+        self.mouse = mouse
     }
 
     /// folio without a config file.

@@ -56,16 +56,17 @@ struct CorpusOptions: ParsableArguments {
     /// The reader's open: a folder's last snapshot at once when the cache has one, painted before
     /// the folder is looked at, with the check of the folder (and a re-read if it changed) to start
     /// once the screen is up; otherwise `loadEngine` with the index left to a background thread.
+    /// For a folder or file (not the built-in articles) also how to read it again (`ReloadSource`).
     func openForReader(
         path: String?, followLinks: Bool, progress: @escaping @Sendable (Int, Int) -> Void
-    ) throws -> (engine: any SearchEngine, recheck: (() -> CorpusRecheck)?) {
-        if let path, maxFileSizeMiB > 0 {
-            let opener = CorpusOpener(options: loadOptions(followLinks: followLinks), cache: cache)
-            if let engine = opener.openLastSnapshot(path: path) {
-                return (engine, { CorpusRecheck(engine: engine, path: path, opener: opener) })
-            }
+    ) throws -> (engine: any SearchEngine, checkAtStart: Bool, reload: ReloadSource?) {
+        guard let path, maxFileSizeMiB > 0 else {
+            return (try loadEngine(path: path, followLinks: followLinks, indexing: .inBackground, progress: progress), false, nil)
         }
-        return (try loadEngine(path: path, followLinks: followLinks, indexing: .inBackground, progress: progress), nil)
+        let opener = CorpusOpener(options: loadOptions(followLinks: followLinks), cache: cache)
+        let reload = ReloadSource(path: path, opener: opener)
+        if let engine = opener.openLastSnapshot(path: path) { return (engine, true, reload) }
+        return (try loadEngine(path: path, followLinks: followLinks, indexing: .inBackground, progress: progress), false, reload)
     }
 
     static func builtinEngine(options: LoadOptions = LoadOptions()) -> any SearchEngine {
@@ -73,6 +74,25 @@ struct CorpusOptions: ParsableArguments {
             CorpusLoader.Document(id: $0.name, folderName: BuiltinCorpus.name, bytes: $0.bytes)
         }
         return EmbeddedEngine.load(documents: documents, name: BuiltinCorpus.name, options: options)
+    }
+}
+
+/// How the reader reads its corpus folder again: on the reload key, when the folder watch sees a
+/// change, and after painting from the folder's last snapshot (Documentation/architecture.md §4).
+struct ReloadSource: Sendable {
+    let path: String
+    let opener: CorpusOpener
+
+    /// Starts checking the folder against what `engine` was read from; nil for an engine not
+    /// opened from it (EmbeddedEngine is the only one the opener makes).
+    func recheck(_ engine: any SearchEngine) -> CorpusRecheck? {
+        CorpusRecheck(engine: engine, path: path, opener: opener)
+    }
+
+    /// Whether the path is a folder (a single file is not watched).
+    var isFolder: Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }
 

@@ -3,9 +3,11 @@ import FolioUI
 import Foundation
 import Synchronization
 
-/// The reader painted from the folder's last snapshot without looking at the folder; this checks
-/// the folder on a thread of its own (a stat per file) and, when it changed, reads and indexes it
-/// again and hands the new engine over. The run loop polls `take()`.
+/// Checks the corpus folder on a thread of its own (a stat per file) and, when it changed, reads and
+/// indexes it again and hands the new engine over, with what changed article by article. It runs
+/// after a reader painted from the folder's last snapshot without looking at the folder, on the
+/// reload key and when the folder watch saw a change (Documentation/architecture.md §4). The run
+/// loop polls `take()`.
 final class CorpusRecheck: Sendable {
     enum Outcome: Sendable {
         /// Still working: how far (nil while only the names are being checked).
@@ -13,7 +15,7 @@ final class CorpusRecheck: Sendable {
         /// The folder is what the snapshot describes: nothing to do.
         case unchanged
         /// The corpus as it is now, indexed (and saved as the next snapshot).
-        case replaced(any SearchEngine)
+        case replaced(any SearchEngine, CorpusChange)
         case failed(String)
     }
 
@@ -27,8 +29,10 @@ final class CorpusRecheck: Sendable {
         var taken = false
     }
 
-    /// Starts checking `path` against the snapshot `engine` was opened from.
-    init(engine: EmbeddedEngine, path: String, opener: CorpusOpener) {
+    /// Starts checking `path` against the folder state `engine` was read in (its snapshot's, or the
+    /// scan's it was read from); nil for an engine that is not read from a folder by `opener`.
+    init?(engine: any SearchEngine, path: String, opener: CorpusOpener) {
+        guard let engine = engine as? EmbeddedEngine else { return nil }
         let thread = Thread { [self] in check(engine, path: path, opener: opener) }
         thread.name = "folio.recheck"
         thread.qualityOfService = .utility
@@ -49,7 +53,8 @@ final class CorpusRecheck: Sendable {
             }
             phase.withLock { $0.indexing = fresh }
             fresh.prepare()
-            phase.withLock { $0.ending = .replaced(fresh) }
+            let change = CorpusChange.between(engine, fresh)
+            phase.withLock { $0.ending = .replaced(fresh, change) }
         } catch {
             phase.withLock { $0.ending = .failed("cannot check the folder for changes: \(error)") }
         }

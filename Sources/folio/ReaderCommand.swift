@@ -70,11 +70,13 @@ struct ReaderCommand: ParsableCommand {
         // The list is painted from the articles; the index builds meanwhile (searches scan until then).
         let progress = LoadProgressLine()
         let engine: any SearchEngine
-        let recheck: (() -> CorpusRecheck)?
+        let checkAtStart: Bool
+        let reload: ReloadSource?
         do {
             // Restricted: links out of the corpus are never followed, whatever the flag or the config say.
             let followLinks = !restricted && (corpus.followLinks || configuration.followLinks)
-            (engine, recheck) = try corpus.openForReader(path: corpusPath, followLinks: followLinks, progress: progress.update)
+            (engine, checkAtStart, reload) = try corpus.openForReader(
+                path: corpusPath, followLinks: followLinks, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()  // the error's line starts on a clean line
@@ -89,7 +91,7 @@ struct ReaderCommand: ParsableCommand {
             } ?? engine.notice
         try ReaderSession(
             engine: engine, corpusRoot: root, keeper: keeper, configuration: configuration, configProblem: configProblem,
-            isRestricted: restricted, recheck: recheck
+            isRestricted: restricted, reload: reload, checkAtStart: checkAtStart
         ).run()
     }
 }

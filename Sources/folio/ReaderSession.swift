@@ -12,23 +12,34 @@ final class ReaderSession {
     private var searcher: BackgroundSearch
     private let theme: Theme
     private var handOffs: HandOffRunner
-    /// Started after the first paint: checks the folder the list was painted from (its snapshot).
-    private let startRecheck: (() -> CorpusRecheck)?
+    /// How to read the corpus folder again (nil for the built-in articles).
+    private let reloadSource: ReloadSource?
+    /// After the first paint: check the folder the list was painted from (its snapshot).
+    private let checkAtStart: Bool
     private var recheck: CorpusRecheck?
+    /// What the running recheck is for: the reload key or the folder watch (nil: the check at start).
+    private var recheckCause: ReloadCause?
+    /// A reload asked for while a recheck ran: started when it ends.
+    private var queuedReload: ReloadCause?
+    private var watcher: FolderWatcher?
     private let keeper: StateKeeper
 
     private let configProblem: String?
+    /// config.toml's `mouse` (on unless turned off).
+    private let usesMouse: Bool
     /// While input is applied in a batch, the search its last key asked for (see `readInput`).
     private var deferredSearch: Effect?
     private var isBatching = false
 
     init(
         engine: any SearchEngine, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration,
-        configProblem: String?, isRestricted: Bool = false, recheck: (() -> CorpusRecheck)? = nil
+        configProblem: String?, isRestricted: Bool = false, reload: ReloadSource? = nil, checkAtStart: Bool = false
     ) {
         self.keeper = keeper
-        startRecheck = recheck
+        reloadSource = reload
+        self.checkAtStart = checkAtStart
         self.configProblem = configProblem
+        usesMouse = configuration.mouse
         handOffs = HandOffRunner(engine: engine, corpusRoot: corpusRoot, environment: ProcessInfo.processInfo.environment)
         state = AppState(engine: engine, width: 80, height: 24)
         state.keyMap = configuration.keyMap
@@ -45,7 +56,9 @@ final class ReaderSession {
     func run() throws {
         SignalFlags.install()
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal = try CursesTerminal(options: .init(useColor: useColor))
+        var options = CursesTerminal.Options(useColor: useColor)
+        options.usesMouse = usesMouse
+        let terminal = try CursesTerminal(options: options)
         defer { terminal.shutdown() }
         let activeTheme = terminal.hasColor ? theme : .monochrome
         let size = terminal.size
@@ -57,7 +70,9 @@ final class ReaderSession {
         // first paint must not share them with it (sharing them slows the first paint).
         IndexBuildThread.start(state.engine)
         searcher.warmUp()
-        recheck = startRecheck?()
+        if checkAtStart { recheck = reloadSource?.recheck(state.engine) }
+        if let reloadSource, reloadSource.isFolder { watcher = FolderWatcher(root: reloadSource.path) }
+        defer { watcher?.stop() }
         // A closed input (the SSH link or terminal gone while SIGHUP is ignored) ends the session
         // too; otherwise get_wch would return at once forever and spin.
         var frame = DeferredFrame()
@@ -83,6 +98,7 @@ final class ReaderSession {
                 changed = handle(.event(.resize(width: current.width, height: current.height)), terminal: terminal) || changed
             }
             if state.indexingProgress != nil { changed = followIndexing(terminal: terminal) || changed }
+            if watcher?.takeChange() == true { requestReload(.watch) }
             if recheck != nil { changed = followRecheck(terminal: terminal) || changed }
             if let finished = searcher.takeFinished() {
                 run(
@@ -145,25 +161,53 @@ final class ReaderSession {
     /// reader (searches, hand-offs, the state store's positions) onto the re-read corpus.
     private func followRecheck(terminal: CursesTerminal) -> Bool {
         guard let outcome = recheck?.take() else { return false }
+        let cause = recheckCause
         switch outcome {
         case .working(let reload):
             guard reload?.description != state.reload?.description else { return false }
             run(reduce(&state, .reloadProgress(reload)), terminal: terminal)
+            return true
         case .unchanged:
-            recheck = nil
-            guard state.reload != nil else { return false }
-            run(reduce(&state, .reloadProgress(nil)), terminal: terminal)
-        case .replaced(let engine):
-            recheck = nil
+            if cause == .key {
+                run(reduce(&state, .corpusUnchanged), terminal: terminal)
+            } else if state.reload != nil {
+                run(reduce(&state, .reloadProgress(nil)), terminal: terminal)
+            }
+        case .replaced(let engine, let change):
             keeper.articles = engine
             searcher = BackgroundSearch(engine: engine)
             handOffs.engine = engine
-            run(reduce(&state, .corpusReplaced(engine, keeper.load())), terminal: terminal)
+            let saved = keeper.load()
+            run(
+                reduce(&state, cause == nil ? .corpusReplaced(engine, saved) : .corpusReloaded(engine, saved, change)),
+                terminal: terminal)
         case .failed(let message):
-            recheck = nil
             run(reduce(&state, .reloadFailed(message: message)), terminal: terminal)
         }
+        recheck = nil
+        recheckCause = nil
+        if let queued = queuedReload {
+            queuedReload = nil
+            requestReload(queued)
+        }
         return true
+    }
+
+    /// Why the folder is read again.
+    private enum ReloadCause { case key, watch }
+
+    /// Checks the folder now, or once the check under way ends (it may have looked before the change).
+    private func requestReload(_ cause: ReloadCause) {
+        guard let reloadSource else {
+            if cause == .key { state.message = "the built-in articles have nothing to reload" }
+            return
+        }
+        guard recheck == nil else {
+            queuedReload = queuedReload == .key ? .key : cause
+            return
+        }
+        recheck = reloadSource.recheck(state.engine)
+        recheckCause = cause
     }
 
     private func handle(_ input: TerminalInput, terminal: CursesTerminal) -> Bool {
@@ -174,6 +218,8 @@ final class ReaderSession {
             next = .resize(width: width, height: height)
         case .event(.key(let key)):
             next = action(for: key, in: state)
+        case .event(.mouse(let event)):
+            next = action(for: event, in: state)
         case .paste(let text):
             return paste(text, terminal: terminal)
         }
@@ -204,6 +250,11 @@ final class ReaderSession {
             switch effect {
             case .suspend:
                 terminal.suspend()
+            case .reload:
+                requestReload(.key)
+            case .related(let article, let generation):
+                let results = state.engine.related(to: article, limit: RelatedList.limit)
+                run(reduce(&state, .relatedFinished(generation: generation, results: results)), terminal: terminal)
             case .save(let change):
                 if let problem = keeper.save(change) { state.message = problem }
             case .handOff(let handOff):

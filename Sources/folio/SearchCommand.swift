@@ -16,13 +16,24 @@ struct SearchCommand: ParsableCommand {
               folio search '"the son we almost had"'
               folio search 'teigen date:>2021-09-30 -instagram' ~/news --limit 5
               folio search profit ~/bbc --format tsv | cut -f1
+              folio search --related business/042.txt ~/bbc
             """)
 
-    @Argument(help: "The query (quote it for the shell when it has spaces or quotes).")
-    var query: String
+    @Argument(help: "The query (quote it for the shell when it has spaces or quotes); none with --related.")
+    var query: String?
 
     @Argument(help: "A folder of articles or one article file. Default: the built-in articles.")
     var path: String?
+
+    @Option(
+        name: .customLong("related"),
+        help: ArgumentHelp(
+            "List the articles most like the one with this id (its most distinctive words, ranked), in place of a query.",
+            valueName: "id"))
+    var relatedID: String?
+
+    /// With --related the one positional argument is the corpus.
+    var corpusPath: String? { relatedID == nil ? path : query }
 
     @Option(name: .shortAndLong, help: "At most this many results (0 for all).")
     var limit: Int = 20
@@ -39,13 +50,25 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+        if relatedID == nil && query == nil { throw ValidationError("a query is needed (or --related ID)") }
+        if relatedID != nil && path != nil { throw ValidationError("--related takes an article id, not a query") }
     }
 
     func run() throws {
-        let engine = try corpus.loadEngine(path: path)
-        let results = engine.search(query, mode: .complete, sort: sort)
+        let engine = try corpus.loadEngine(path: corpusPath)
+        let results: SearchResults
+        if let relatedID {
+            guard let number = engine.number(ofID: relatedID) else {
+                throw FolioExit(status: 2, message: "no article with id \(relatedID)")
+            }
+            results =
+                engine.related(to: number, limit: limit == 0 ? engine.articleCount : limit)
+                ?? SearchResults(query: Query(), list: ArticleList(ordered: []), seconds: 0, highlighting: ())
+        } else {
+            results = engine.search(query ?? "", mode: .complete, sort: sort)
+        }
         for warning in results.query.warnings { printError(warning) }
-        let marks = try filters.marks(corpusPath: path, engine: engine)
+        let marks = try filters.marks(corpusPath: corpusPath, engine: engine)
         // Filter before the limit, and make snippets only for the rows printed.
         let kept = results.matches.filter { match in
             filters.apply([ArticleRow(engine.article(at: match.article))], marks: marks).isEmpty == false

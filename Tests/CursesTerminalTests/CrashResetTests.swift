@@ -22,5 +22,15 @@ extension CursesTerminalTests {
             terminal.shutdown()
             #expect(CrashGuard.armedScreenReset.isEmpty)
         }
+
+        @Test(.enabled(if: TestTerminal.isAvailable, "newterm(\"xterm-256color\") fails in this environment"))
+        func aTerminalWithTheMouseTurnsItOffInTheReset() throws {
+            let terminal = try TestTerminal.make(mouse: true)
+            defer { terminal.shutdown() }
+            #expect(CrashGuard.armedScreenReset.contains(Array("\u{1B}[?1006l\u{1B}[?1000l".utf8)))
+            let without = try TestTerminal.make(mouse: false)
+            defer { without.shutdown() }
+            #expect(!CrashGuard.armedScreenReset.contains(Array("\u{1B}[?1000l".utf8)))
+        }
     }
 }

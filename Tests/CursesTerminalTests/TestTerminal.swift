@@ -20,13 +20,15 @@ enum TestTerminal {
 
     /// A terminal on /dev/null, or on `input` for keys.
     static func make(
-        color: Bool = true, ascii: Bool = false, input: Int32? = nil, terminalName: String = terminalName
+        color: Bool = true, ascii: Bool = false, input: Int32? = nil, terminalName: String = terminalName,
+        mouse: Bool = false
     ) throws -> CursesTerminal {
         let null = open("/dev/null", O_RDWR)
         defer { close(null) }
         var options = CursesTerminal.Options(
             useColor: color, input: input ?? null, output: null, terminalName: terminalName)
         options.forcesASCII = ascii
+        options.usesMouse = mouse
         return try CursesTerminal(options: options)
     }
 

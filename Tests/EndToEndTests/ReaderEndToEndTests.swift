@@ -54,7 +54,7 @@ struct ReaderEndToEndTests {
 
         // Help, generated from the key table.
         try tmux.press("?")
-        let help = try tmux.waitFor("the help screen") { $0.contains("Article list") && $0.contains("quit folio") }
+        let help = try tmux.waitFor("the help screen") { $0.contains("Article list") && $0.contains("show or hide this help") }
         #expect(!help.contains("therapy"), "article text left behind under the help screen:\n\(help)")
         try tmux.press("?")
         try tmux.waitFor("the help closed") { !$0.contains("Article list") }

@@ -59,6 +59,15 @@ struct ConfigSettingsTests {
         #expect(diagnostics.map(\.message) == ["'follow_links' in [general] must be true or false, not a string"])
     }
 
+    @Test func mouse() {
+        #expect(FolioConfiguration.defaults.mouse == true)
+        #expect(parse("[general]\nmouse = false").mouse == false)
+        let (configuration, diagnostics) = ConfigLoader.parse("[general]\nmouse = 0\n")
+        #expect(configuration.mouse == true)
+        #expect(diagnostics.count == 1)
+        #expect(ConfigLoader.defaultText.contains("mouse = true"))
+    }
+
     @Test func namedThemes() {
         #expect(parse("[theme]\nname = \"monochrome\"").theme == .monochrome)
         #expect(parse("[theme]\nname = \"default\"").theme == .standard)

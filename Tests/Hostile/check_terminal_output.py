@@ -36,8 +36,9 @@ COLUMNS, ROWS = 100, 30
 # rep (b), modes (h l, checked against ALLOWED_MODES) and the title stack push/pop that smcup/rmcup
 # carry (t with 22;0;0 / 23;0;0 only: it saves and restores the title, it cannot set one).
 CSI_FINALS = set("mHfABCDEFGdJKX@PLMSTrbhlt")
-# ?2004 is bracketed paste, which folio turns on and off with the terminfo entry's BE and BD.
-ALLOWED_MODES = {"?1049", "?1", "?25", "?12", "?12;25", "4", "?1034", "?7", "?5", "?2004"}
+# ?2004 is bracketed paste, which folio turns on and off with the terminfo entry's BE and BD;
+# ?1000 and ?1006 are mouse button reports in the SGR encoding (never ?1002/?1003, motion).
+ALLOWED_MODES = {"?1049", "?1", "?25", "?12", "?12;25", "4", "?1034", "?7", "?5", "?2004", "?1000", "?1006"}
 ALLOWED_WINDOW_OPS = {"22;0;0", "23;0;0"}
 # Two-byte escapes ncurses uses: keypad (= >), save/restore cursor (7 8), reverse index (M).
 # Designations (ESC ( B / ESC ( 0) are handled separately.

@@ -35,6 +35,11 @@ public protocol SearchEngine: AnyObject, Sendable {
     func rowHits(of articles: [Int], in results: SearchResults, snippetLength: Int) -> [RowHits]
     /// For the open article: its title and body hits for the query of `results`.
     func hits(of article: Int, in results: SearchResults) -> ArticleHits
+    /// "More like this": up to `limit` articles most like article `number`, ranked, the article
+    /// itself left out, as results whose hits highlight what they share with it. Nil when the
+    /// engine cannot say (the embedded one: before its index is ready). Each engine chooses how
+    /// (the embedded one: its most distinctive words as one OR query, ranked by BM25).
+    func related(to number: Int, limit: Int) -> SearchResults?
 
     /// Whether searches are answered at full speed yet.
     var state: EngineState { get }

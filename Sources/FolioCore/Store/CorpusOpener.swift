@@ -74,7 +74,7 @@ public struct CorpusOpener: Sendable {
     }
 
     /// Scans the folder (stat only, on one core: the reader is searching meanwhile); nil when it is
-    /// exactly what `store`'s snapshot was written for and that snapshot passed its check.
+    /// exactly what `store` was read from (its snapshot, which passed its check, or the files).
     /// Otherwise the corpus as it is now: from a newer snapshot if another process wrote one, else
     /// read and parsed, with the index left to the caller as `indexing` says. For a background thread.
     public func reopenIfChanged(
@@ -108,7 +108,9 @@ public struct CorpusOpener: Sendable {
             candidates: scan.candidates, scanReport: scan.report, path: scan.path, spill: spill, progress: progress)
         report.loadSeconds = scan.started.secondsSince
         report.scanSeconds = scan.seconds
-        let store = EmbeddedEngine(articles: articles, report: report, name: scan.name, indexNow: false, snapshotTarget: target)
+        let store = EmbeddedEngine(
+            articles: articles, report: report, name: scan.name, indexNow: false, snapshotTarget: target,
+            fingerprint: scan.fingerprint)
         if indexing == .now { store.buildIndexAndSaveSnapshot() }
         return store
     }

@@ -21,7 +21,8 @@ public final class EmbeddedEngine: Sendable {
     /// Where the index is to be saved once built, when a cache is in use and had no usable snapshot.
     private let snapshotTarget: SnapshotTarget?
     private let snapshotState: Mutex<SnapshotStatus>
-    /// For an engine mapped from a snapshot: the corpus state it was written for (`CorpusFingerprint`).
+    /// The folder state the engine was read in (`CorpusFingerprint`): the one its snapshot was written
+    /// for, or the scan's it was read from; nil for articles handed over in memory.
     let snapshotFingerprint: UInt64?
     /// For an engine painted from a snapshot before all of it was checked: the rest of the check, run
     /// in place of an index build (`buildIndex`); searches wait for it, which takes far less than
@@ -36,7 +37,10 @@ public final class EmbeddedEngine: Sendable {
         self.init(articles: articles, report: report, name: name, indexNow: true)
     }
 
-    init(articles: [Article], report: LoadReport, name: String, indexNow: Bool, snapshotTarget: SnapshotTarget? = nil) {
+    init(
+        articles: [Article], report: LoadReport, name: String, indexNow: Bool, snapshotTarget: SnapshotTarget? = nil,
+        fingerprint: UInt64? = nil
+    ) {
         let keys = SortKeys(articles)
         corpus = Corpus(articles: articles, name: name, report: report)
         dateKey = Column(keys.dateKey)
@@ -45,7 +49,7 @@ public final class EmbeddedEngine: Sendable {
         indexSlot = IndexSlot()
         self.snapshotTarget = snapshotTarget
         snapshotState = Mutex(snapshotTarget?.initialStatus ?? .off)
-        snapshotFingerprint = nil
+        snapshotFingerprint = fingerprint
         remainingCheck = nil
         dateOrder = nil
         if indexNow { buildIndex() }

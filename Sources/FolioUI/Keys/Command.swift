@@ -2,9 +2,10 @@
 /// `KeyMap` are the only place keys are attached to commands.
 public enum Command: String, CaseIterable, Sendable {
     // Anywhere
-    case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, reverseSort, filterBySource, suspend
+    case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, reverseSort, filterBySource, suspend, reloadCorpus
     // Article list
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, openSelected, clearQuery
+    case showRelated
     // Reading state (list and reading pane)
     case toggleRead, toggleBookmark, showUnreadOnly, showBookmarkedOnly
     // Working through the corpus (list and reading pane)
@@ -32,6 +33,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .reverseSort: "reverse the order of the list (again: back)"
         case .filterBySource: "show one source only (again: all sources)"
         case .suspend: "suspend folio (fg resumes)"
+        case .reloadCorpus: "read the folder again now (it is watched too)"
         case .selectNext: "next article"
         case .selectPrevious: "previous article"
         case .selectPageDown: "a page down the list"
@@ -39,7 +41,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectFirst: "first article"
         case .selectLast: "last article"
         case .openSelected: "open the selected article"
-        case .clearQuery: "clear the search"
+        case .clearQuery: "clear the search (after L: the list before it)"
+        case .showRelated: "list the articles most like this one (Esc: back)"
         case .toggleRead: "mark read / unread (in the list: then the next)"
         case .toggleBookmark: "bookmark / unbookmark (in the list: then the next)"
         case .showUnreadOnly: "show only unread articles (again: all)"

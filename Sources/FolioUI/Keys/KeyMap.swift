@@ -72,6 +72,8 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.character("O")], command: .reverseSort, focuses: [.list, .reader]),
         .init(keys: [.character("F")], command: .filterBySource, focuses: [.list, .reader]),
         .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search, .prompt]),
+        .init(keys: [.character("R")], command: .reloadCorpus, focuses: [.list, .reader]),
+        .init(keys: [.character("L")], command: .showRelated, focuses: [.list, .reader]),
         .init(keys: [.character("m")], command: .toggleRead, focuses: [.list, .reader]),
         .init(keys: [.character("f")], command: .toggleBookmark, focuses: [.list, .reader]),
         .init(keys: [.character("U")], command: .showUnreadOnly, focuses: [.list, .reader]),

@@ -4,9 +4,13 @@ import TerminalCore
 /// What can happen to the reader: a command from the key table, typed text, or an event from outside.
 public enum Action: Sendable {
     case command(Command)
+    /// The mouse, by what is under the pointer (`action(for: MouseEvent, in:)`).
+    case pointer(PointerAction)
     case insert(Character)
     case resize(width: Int, height: Int)
     case searchFinished(generation: Int, results: SearchResults)
+    /// The articles like the one `Effect.related` named (nil: the engine could not say).
+    case relatedFinished(generation: Int, results: SearchResults?)
     /// A hand-off (pager, editor, command, clipboard) is over; `message` goes to the status line.
     case handOffFinished(message: String?)
     /// The header lines of the open article's file (nil: it has none, or it could not be read), as
@@ -24,6 +28,11 @@ public enum Action: Sendable {
     /// The re-read corpus, indexed, with what the state store remembers for it: the list, the open
     /// article and the marks move over by article id.
     case corpusReplaced(any SearchEngine, SavedState)
+    /// As `corpusReplaced`, after a reload (the key, or the folder watch): the status line says
+    /// what changed ("3 new, 1 changed, 2 removed").
+    case corpusReloaded(any SearchEngine, SavedState, CorpusChange)
+    /// A reload found the folder as it was.
+    case corpusUnchanged
     /// The background check of the folder failed: the list stays as it was painted; `message` says why.
     case reloadFailed(message: String)
 }
@@ -41,6 +50,10 @@ public enum Effect: Sendable, Equatable {
     /// Read the header block of this article's file (`H` on a mail or Usenet article) and send
     /// back `fullHeadersRead`.
     case readFullHeaders(article: Int)
+    /// Read the corpus folder again now, if it changed (`reloadCorpus`).
+    case reload
+    /// Find the articles like this one (`SearchEngine.related`) and send back `relatedFinished`.
+    case related(article: Int, generation: Int)
 }
 
 /// What a hand-off key asks the run loop to do with an article (a position in `store.articles`).

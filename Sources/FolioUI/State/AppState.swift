@@ -60,6 +60,8 @@ public struct AppState: Sendable {
     /// The folder changed since the snapshot the list was painted from: how far reading it again is
     /// (the status line says "folder changed: reading 43%"); nil when nothing is being re-read.
     public var reload: CorpusReload? = nil
+    /// The list shows the articles like one article (the "related" key), with what it replaced.
+    public var related: RelatedList? = nil
     public var shouldQuit = false
 
     public init(engine: any SearchEngine, width: Int, height: Int) {

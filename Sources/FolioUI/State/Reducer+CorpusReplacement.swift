@@ -6,6 +6,8 @@ import FolioCore
 /// what no longer exists is dropped. The current query is then run again on the new corpus.
 func replaceCorpus(_ state: inout AppState, with engine: any SearchEngine, saved: SavedState) -> [Effect] {
     let old = state.engine
+    // The related list names its article by its old position: back to the list it replaced first.
+    leaveRelated(&state)
     let moved: (Int) -> Int? = { position in
         // The id alone: building whole articles for a million rows would stall the reload.
         (0..<old.articleCount).contains(position) ? engine.number(ofID: old.id(at: position)) : nil

@@ -5,12 +5,17 @@ import FolioCore
 /// The query text changed: start a new generation and ask for it to run.
 func queryChanged(_ state: inout AppState) -> [Effect] {
     state.historyIndex = nil
+    state.related = nil  // a query of one's own replaces the related list for good
     state.articleToKeep = nil  // new results: start from the best match
     return rerun(&state)
 }
 
 func rerun(_ state: inout AppState) -> [Effect] {
     state.searchGeneration += 1
+    if let related = state.related {
+        state.isSearching = true
+        return [.related(article: related.article, generation: state.searchGeneration)]
+    }
     let text = state.editor.text
     if text.allSatisfy({ $0 == " " }) {
         // No query: the list is every article, which needs no search (and no waiting).
@@ -59,7 +64,10 @@ private func resetSelection(_ state: inout AppState) {
     } else {
         state.reader = nil
     }
-    if state.reader == nil && state.focus == .reader { state.focus = .list }  // nothing left to read
+    if state.reader == nil && state.focus == .reader {  // nothing left to read
+        state.focus = .list
+        state.isZoomed = false
+    }
 }
 
 /// Adds the query to this session's history; true when it is worth saving.

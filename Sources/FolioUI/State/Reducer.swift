@@ -59,12 +59,26 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         // it is gone), so leaving it later saves its place under the right article.
         before.article = state.reader?.article
         before.anchor = state.reader?.anchor
+    case .corpusReloaded(let engine, let saved, let change):
+        let cause = CorpusReload.cause(state.engine)
+        effects += replaceCorpus(&state, with: engine, saved: saved)
+        before.article = state.reader?.article
+        before.anchor = state.reader?.anchor
+        state.message = "\(cause): \(change.description)"
+    case .corpusUnchanged:
+        state.reload = nil
+        state.message = "the folder has not changed"
     case .reloadFailed(let message):
         state.reload = nil
         state.message = message
+    case .relatedFinished(let generation, let results):
+        applyRelated(&state, generation: generation, results: results)
     case .searchFinished(let generation, let results):
         guard generation == state.searchGeneration else { break }  // a newer query is on its way
         applyResults(&state, results)
+    case .pointer(let pointer):
+        state.message = nil
+        performPointer(&state, pointer)
     case .command(let command):
         if state.isShowingHelp {
             helpCommand(&state, command)
@@ -95,6 +109,9 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     switch command {
     case .quit: state.shouldQuit = true
     case .suspend: return [.suspend]
+    case .reloadCorpus:
+        state.message = "checking the folder for changes"
+        return [.reload]
     case .openInPager, .openInEditor, .pipeArticle, .copyArticle, .copyID:
         return handOff(&state, command)
     case .runPrompt, .cancelPrompt: break
@@ -143,8 +160,11 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .selectFirst: select(&state, 0)
     case .selectLast: select(&state, state.rows.count - 1)
     case .openSelected: openSelected(&state, focusReader: true)
+    case .showRelated: return toggleRelated(&state)
     case .clearQuery:
-        if !state.editor.text.isEmpty {
+        if state.related != nil {
+            leaveRelated(&state)
+        } else if !state.editor.text.isEmpty {
             state.editor.clear()
             return queryChanged(&state)
         }

@@ -16,6 +16,7 @@ enum StatusLineView {
             let hits = reader.document.hitLines.count
             if hits > 0 { left.append("hit \((reader.currentHit ?? 0) + 1)/\(hits)") }
         }
+        if let related = state.related { left.append("related to: \(related.title)") }
         left += Self.filters(state)
         if let progress = state.indexingProgress {
             // A snapshot painted before its text and index were checked: searches wait for the check.
@@ -43,7 +44,7 @@ enum StatusLineView {
     /// "by date reversed  unread only  source: bbc  “ashes”  12 unread".
     static func filters(_ state: AppState) -> [String] {
         var parts: [String] = []
-        if state.sort != .relevance || state.isReversed {
+        if state.related == nil && (state.sort != .relevance || state.isReversed) {
             parts.append("by \(state.sort.rawValue)\(state.isReversed ? " reversed" : "")")
         }
         if state.filter != .all { parts.append("\(state.filter.rawValue) only") }

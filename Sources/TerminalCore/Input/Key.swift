@@ -47,8 +47,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// What the terminal reports: a key, or a new size after SIGWINCH.
+/// What the terminal reports: a key, a new size after SIGWINCH, or a mouse button or wheel.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    case mouse(MouseEvent)
 }

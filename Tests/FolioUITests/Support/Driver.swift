@@ -61,6 +61,12 @@ struct Driver {
     }
 
     private mutating func run(_ effect: Effect) {
+        if runsSearches, case .related(let article, let generation) = effect {
+            var results = state.engine.related(to: article, limit: RelatedList.limit)
+            results?.seconds = Self.fixedSearchSeconds
+            send(.relatedFinished(generation: generation, results: results))
+            return
+        }
         guard runsSearches, case .search(let text, let sort, let generation) = effect else { return }
         send(.searchFinished(generation: generation, results: Self.results(of: text, in: state.engine, sort: sort)))
     }
