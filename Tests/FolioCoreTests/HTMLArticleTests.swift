@@ -149,6 +149,14 @@ import Testing
                 + "script data fragment file [parens](https://a.example/with%20%28parens%29)")
     }
 
+    @Test func aLinkAroundBlocksKeepsItsTextUnlinked() throws {
+        let html =
+            "<html><title>Cards</title><body><p>Lead é <a href=\"https://x.example/\"><div>Card one</div>"
+            + "<div>Card two</div></a> tail</p></body></html>"
+        let article = try #require(Fixture.article(html, id: "cards.html"))
+        #expect(article.body == "Lead é\n\nCard one\n\nCard two\n\ntail")
+    }
+
     @Test func datesAuthorsAndTitlesFallBackInOrder() throws {
         let html = """
             <html><head><title>Fallback title</title>

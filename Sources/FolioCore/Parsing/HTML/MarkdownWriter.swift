@@ -17,8 +17,9 @@ struct MarkdownWriter {
         var markerUsed = false
     }
 
-    /// Where a link's text starts: the line of the paragraph and the byte offset in it.
+    /// Where a link's text starts: the paragraph, its line and the byte offset in it.
     struct LinkStart {
+        fileprivate var paragraph: Int
         fileprivate var line: Int
         fileprivate var offset: Int
     }
@@ -28,6 +29,8 @@ struct MarkdownWriter {
     private var separation = Separation.none
     /// The current paragraph: its finished lines (after `<br>`) and the line being written.
     private var lines: [String] = []
+    /// How many paragraphs were written: a link whose text crossed a block is left as text.
+    private var paragraphs = 0
     private var line = ""
     private var pendingSpace = false
     /// Written before the paragraph's first line: "## " for a heading.
@@ -152,12 +155,14 @@ struct MarkdownWriter {
     mutating func beginLink() -> LinkStart {
         if pendingSpace && !line.isEmpty { line.append(" ") }
         pendingSpace = false
-        return LinkStart(line: lines.count, offset: line.utf8.count)
+        return LinkStart(paragraph: paragraphs, line: lines.count, offset: line.utf8.count)
     }
 
     /// Makes the text since `start` the link `[text](url)`, when there is text, a URL and no line break.
     mutating func endLink(_ start: LinkStart, url: String?) {
-        guard let url, start.line == lines.count, line.utf8.count > start.offset else { return }
+        guard let url, start.paragraph == paragraphs, start.line == lines.count, line.utf8.count > start.offset else {
+            return
+        }
         let utf8 = Array(line.utf8)
         let before = String(decoding: utf8[..<start.offset], as: UTF8.self)
         let label = String(decoding: utf8[start.offset...], as: UTF8.self)
@@ -180,6 +185,7 @@ struct MarkdownWriter {
             lead = ""
         }
         guard !lines.isEmpty else { return }
+        paragraphs += 1
         for (index, text) in lines.enumerated() { writeLine(index == 0 ? lead + text : text) }
     }
 
