@@ -3,7 +3,9 @@
 /// Formats, tried in order: YAML front matter (Markdown), a mail/Usenet header block, a leading
 /// `# Heading`, a first line ` date YYYY-MM-DD …` (the built-in articles), a few metadata lines (URL,
 /// date, by-line) before the title (scraped news), and finally a plain first line as the title
-/// (news-dataset style). HTML character references (`&#163;`, `&eacute;`) are decoded first.
+/// (news-dataset style). HTML character references (`&#163;`, `&eacute;`) are decoded first. A MIME
+/// message goes to `MailMessage` before any of this; HTML pages never come here (`HTMLArticle`,
+/// chosen by `CorpusLoader` from the file's name or first tag).
 public enum ArticleParser {
     /// Titles made from a first sentence are cut at a word boundary near this many characters.
     public static let derivedTitleLength = 100
