@@ -14,7 +14,8 @@ let readerReleaseLinkerFlags = [
 
 // Dependencies point one way (Documentation/architecture.md §2): folio → FolioUI → {FolioCore, TerminalCore};
 // CursesTerminal → {CNCursesW, TerminalCore}. FolioCore and TerminalCore depend on nothing but the
-// standard library and Foundation; only CursesTerminal imports ncurses.
+// standard library and Foundation (and FolioCore on libxml2, a system library); only CursesTerminal
+// imports ncurses.
 let package = Package(
     name: "folio",
     products: [
@@ -28,7 +29,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0")
     ],
     targets: [
-        .target(name: "FolioCore"),
+        // libxml2's HTML parser, for HTML pages and HTML mail parts (Documentation/architecture.md §5).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "FolioCore", dependencies: ["CLibXML2"]),
         .target(name: "TerminalCore"),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalCore"]),
@@ -58,7 +61,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "BuiltinCorpus"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "BuiltinCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore"]),
         .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
         .testTarget(

@@ -11,7 +11,9 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let document = CorpusLoader.Document(id: "f.txt", folderName: "f", bytes: bytes)
+    // An input that starts with "<" is a page named .html, so libxml2's path is fuzzed whatever the
+    // first tag; everything else (mail and MIME messages included) is a .txt file.
+    let document = CorpusLoader.Document(id: bytes.first == UInt8(ascii: "<") ? "f.html" : "f.txt", folderName: "f", bytes: bytes)
     let (articles, report) = CorpusLoader().load(documents: [document])
     precondition(articles.count + report.skippedCount == 1, "one document gives one article or one skip")
     for article in articles {
@@ -22,12 +24,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let url = article.url { checkDrawable(url, allowsNewline: false, what: "url") }
     }
     guard !articles.isEmpty else { return 0 }
-    let store = ArticleStore(articles: articles, report: report, name: "fuzz")
-    let article = store.articles[0]
+    let store = EmbeddedEngine(articles: articles, report: report, name: "fuzz")
+    let article = store.article(at: 0)
     // Words from the article itself, so the searches hit: the first, a middle and the last word of
     // the body, a title word, a phrase of two body words, and a prefix.
-    let words = article.body.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-    let titleWords = article.title.split(separator: " ").map(String.init)
+    let words: [String] = article.body.split(whereSeparator: { (character: Character) -> Bool in
+        character == " " || character == "\n"
+    }).map { String($0) }
+    let titleWords: [String] = article.title.split(separator: " ").map { String($0) }
     var queries: [String] = []
     if let first = words.first { queries.append(first) }
     if words.count > 2 { queries.append(words[words.count / 2]) }
@@ -39,13 +43,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for mode in [QueryParser.Mode.complete, .incremental] {
             let results = store.search(query, mode: mode)
             for match in results.matches.prefix(3) {
-                precondition(store.articles.indices.contains(match.article), "match out of range")
-                let snippet = store.snippet(for: match.article, in: results)
+                precondition((0..<store.articleCount).contains(match.article), "match out of range")
+                let snippet = store.snippet(of: match.article, in: results)
                 checkRanges(snippet.hits, within: snippet.text)
                 checkDrawable(snippet.text, allowsNewline: false, what: "snippet")
-                let ranges = store.hitRanges(for: match.article, in: results)
-                checkRanges(ranges.title, within: store.articles[match.article].title)
-                checkRanges(ranges.body, within: store.articles[match.article].body)
+                let ranges = store.hits(of: match.article, in: results)
+                let matched = store.article(at: match.article)
+                checkRanges(ranges.title, within: matched.title)
+                checkRanges(ranges.body, within: matched.body)
             }
         }
     }

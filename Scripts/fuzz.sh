@@ -4,10 +4,11 @@
 #   Scripts/fuzz.sh article|query [SECONDS]     (default 60 seconds)
 #
 # Compiles Fuzz/ArticleParserFuzzer.swift or Fuzz/QueryParserFuzzer.swift together with every
-# source of FolioCore (it depends on nothing but the standard library and Foundation, so its files
-# compile as part of the fuzzer's one module) with `-sanitize=fuzzer,address`, into .build-fuzz/.
-# The corpus folder .build-fuzz/corpus-NAME is seeded from Data/*.txt (article) or the lines of
-# Benchmarks/queries.txt (query) and kept between runs, so coverage found once is not lost.
+# source of FolioCore (it depends on nothing but the standard library, Foundation and libxml2, whose
+# module map in Sources/CLibXML2 is on the include path, so its files compile as part of the fuzzer's
+# one module) with `-sanitize=fuzzer,address`, into .build-fuzz/. The corpus folder
+# .build-fuzz/corpus-NAME is seeded from Data/*.txt and the HTML and mail fixtures (article) or the
+# lines of Benchmarks/queries.txt (query) and kept between runs, so coverage found once is not lost.
 #
 # Prints libFuzzer's summary. Exit status: 0 no crash; 1 a crash, leak or timeout (the input is left
 # as .build-fuzz/crash-*, leak-*, timeout-* or oom-*; replay it with `.build-fuzz/fuzz-NAME FILE`);
@@ -34,9 +35,14 @@ mkdir -p "$out" "$corpus"
 
 # Rebuild when the fuzzer or any FolioCore source is newer than the binary.
 mapfile -t core_sources < <(find Sources/FolioCore -name '*.swift' | sort)
-if [[ ! -x $binary ]] || [[ -n $(find "$source_file" Fuzz/FuzzChecks.swift "${core_sources[@]}" -newer "$binary" -print -quit) ]]; then
+if [[ ! -x $binary ]] || [[ -n $(find "$source_file" Fuzz/FuzzChecks.swift Sources/CLibXML2 "${core_sources[@]}" -newer "$binary" -print -quit) ]]; then
     echo "fuzz.sh: building $binary (${#core_sources[@]} FolioCore sources)" >&2
+    # libxml2 (FolioCore's HTML parser): its module map, and the header path pkg-config gives.
+    read -r -a libxml_flags < <(pkg-config --cflags libxml-2.0)
+    libxml_xcc=()
+    for flag in "${libxml_flags[@]}"; do libxml_xcc+=(-Xcc "$flag"); done
     if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name FolioFuzz \
+        -I Sources/CLibXML2 "${libxml_xcc[@]}" -lxml2 \
         "$source_file" Fuzz/FuzzChecks.swift "${core_sources[@]}" -o "$binary" 2> "$out/build-$name.log"; then
         grep -v "Cannot export local symbol" "$out/build-$name.log" >&2 || true
         echo "fuzz.sh: build failed" >&2
@@ -48,7 +54,7 @@ fi
 
 # Seeds: the built-in articles, or one file per benchmark query (names by content, so reruns add nothing).
 if [[ $name == article ]]; then
-    cp -n Data/*.txt "$corpus"/ 2> /dev/null || true
+    cp -n Data/*.txt Tests/FolioCoreTests/Fixtures/html/* Tests/FolioCoreTests/Fixtures/mail/* "$corpus"/ 2> /dev/null || true
 else
     index=0
     while IFS= read -r line || [[ -n $line ]]; do

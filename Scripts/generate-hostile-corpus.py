@@ -8,7 +8,9 @@ bytes and as UTF-8 U+0080-U+009F), ESC/CSI/OSC/DCS/APC/PM/SOS sequences (window 
 clipboard writes, colours, cursor movement, screen clears, unterminated and nested ones), bidi
 overrides and isolates, HTML character references to controls (`&#27;`, `&#x202E;`), zero-width and combining floods, invalid UTF-8, NUL bytes, a 1 MB line,
 50 nested folders, a symlink loop, an unreadable file, a FIFO, symlinks to /dev/null and
-/dev/zero, a folder whose name is an escape sequence, and 100,000 one-line files in one folder
+/dev/zero, a folder whose name is an escape sequence, HTML pages and MIME mail carrying escapes in titles,
+attributes, meta tags, character references, base64 and quoted-printable bodies and encoded-word
+headers, and 100,000 one-line files in one folder
 (2,000 with --small). Titles (first lines) carry hostile bytes too, and most hold the word
 "pwned", so searching for it reaches them. Standard library only; the same seed gives the same
 bytes. Used by Tests/Hostile/check_terminal_output.py and the HostileTerminalOutput tests.
@@ -181,6 +183,55 @@ def write_unicode(corpus):
                    "tag chars \U000e0070\U000e0077\U000e006e line sep\u2028para sep\u2029 noncharacter \ufffe\uffff pwned".encode() * 20)
 
 
+def write_markup(corpus):
+    """HTML pages and MIME mail: escapes where decoding brings them out (attributes, titles, meta
+    tags, character references, base64 and quoted-printable bodies, RFC 2047 encoded words)."""
+    hostile = ESC + b"]0;pwned" + BEL + ESC + b"[31m" + "\u009b2J\u202e".encode() + ESC + b"]52;c;cHduZWQ=" + BEL
+    references = b"&#27;]0;pwned&#7;&#x1b;[2J&#x9b;31m&#155;2J&#x202E;&#X1B;P1$r&#x9c;"
+    page = (b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>page pwned " + hostile + references
+            + b"</title><meta property=\"og:title\" content=\"og pwned " + hostile + references + b"\">"
+            + b"<meta property=\"og:site_name\" content=\"site " + hostile + b"\">"
+            + b"<meta name=\"author\" content=\"author " + hostile + references + b"\">"
+            + b"<meta property=\"og:url\" content=\"https://evil.example/" + hostile + b"\">"
+            + b"<meta property=\"article:published_time\" content=\"2024-01-01" + hostile + b"\">"
+            + b"</head><body><article><h1 title=\"" + hostile + b"\">heading pwned " + references + b"</h1>"
+            + b"<p>" + corpus.words(20) + b" " + hostile + b" " + references + b"</p>"
+            + b"<p><a href=\"https://evil.example/" + hostile + b"\">link pwned " + hostile + b"</a> "
+            + b"<a href=\"javascript:" + hostile + b"\">script link</a></p>"
+            + b"<pre>" + hostile + b" pre pwned " + references + b"</pre><ul><li>" + hostile + b" item pwned</li></ul>"
+            + b"<table><tr><td>" + hostile + b" cell</td></tr></table><blockquote>" + references + b"</blockquote>"
+            + b"</article></body></html>\n")
+    corpus.write("HTML pages", "markup", "escapes.html", page)
+    corpus.write("HTML pages", "markup", "escapes-latin1.htm",
+                 b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+                 b"<title>latin1 pwned \xe9 \x9b2J \x1b[31m</title></head><body><p>caf\xe9 \x9b31m pwned \x9d0;x\x07"
+                 + references + b"</p></body></html>\n")
+    corpus.write("HTML pages", "markup", "no-body-escapes.html", b"<html><head><title>" + hostile + b"</title></head></html>")
+
+    body = b"mail body pwned " + hostile + b" " + corpus.words(20) + b"\n"
+    subject = b"=?utf-8?b?" + base64.b64encode(b"subject pwned " + hostile) + b"?="
+    sender = b"=?utf-8?q?Eve_=1B]0;pwned=07_=1B[31m?= <eve@example.org>"
+    qp = b"qp pwned =1B]0;pwned=07 =1B[2J =C2=9B31m =E2=80=AE=\n joined =9B2J=1B]52;c;cHduZWQ=3D=07\n"
+    header = (b"From: " + sender + b"\nSubject: " + subject + b"\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n"
+              + b"Message-ID: <" + hostile + b"@example.org>\nMIME-Version: 1.0\n")
+    corpus.write("MIME mail", "markup", "base64.eml", header
+                 + b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+                 + base64.encodebytes(body))
+    corpus.write("MIME mail", "markup", "quoted-printable.eml", header
+                 + b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n" + qp)
+    corpus.write("MIME mail", "markup", "multipart.eml", header
+                 + b"Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: multipart/alternative; boundary=c\n\n"
+                 + b"--c\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+                 + base64.encodebytes(b"<p>html part pwned " + hostile + references + b"</p>")
+                 + b"--c--\n--b\nContent-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: base64\n\n"
+                 + base64.encodebytes(b"koi8 " + hostile + b" \xf0\xd2\xc9\xd7\xc5\xd4")
+                 + b"--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"=?utf-8?q?file=1B]0;pwned=07?=.pdf\"\n"
+                 + b"Content-Transfer-Encoding: base64\n\nJVBERi0=\n--b\n")
+    corpus.write("MIME mail", "markup", "usenet-encoded-words", b"Newsgroups: =?utf-8?q?alt.pwned=1B[31m?=\n"
+                 + b"Subject: =?iso-8859-1?q?caf=E9_=1B]0;pwned=07?= =?utf-8?b?" + base64.b64encode(hostile) + b"?=\n"
+                 + b"From: usenet@example.org\n\nplain usenet body pwned " + hostile + b"\n")
+
+
 def write_files(corpus, small):
     corpus.write("NUL bytes (binary)", "files", "nul.txt", b"nul pwned\x00title\n\nbody\x00\x00\x00 pwned\n")
     corpus.write("NUL bytes (binary)", "files", "binary-no-extension",
@@ -251,6 +302,7 @@ def main():
     write_controls(corpus)
     write_escapes(corpus)
     write_unicode(corpus)
+    write_markup(corpus)
     write_files(corpus, options.small)
 
     total = sum(corpus.counts.values())

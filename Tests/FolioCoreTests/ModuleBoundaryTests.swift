@@ -37,6 +37,11 @@ import Testing
         #expect(offenders.isEmpty, "FolioCore imports \(offenders.map { "\($0.module) in \($0.file)" })")
     }
 
+    @Test func onlyTheHTMLDocumentImportsLibXML2() throws {
+        let importers = try Self.imports().filter { $0.module == "CLibXML2" }.map(\.file)
+        #expect(importers == ["FolioCore/Parsing/HTML/HTMLDocument.swift"], "CLibXML2 imported by \(importers)")
+    }
+
     @Test func folioUIDoesNotTalkToTheTerminal() throws {
         let offenders = try Self.imports().filter {
             $0.file.hasPrefix("FolioUI/") && ($0.module == "CNCursesW" || $0.module == "CursesTerminal")

@@ -89,8 +89,23 @@ public struct CorpusLoader: Sendable {
         let bytes = document.bytes
         // UTF-16 text is usually full of NULs but is text: decode it when it says so with a byte-order
         // mark, before the NUL test (text in a script whose code units have no zero byte has no NUL).
-        if let text = UTF16Text.decode(bytes) { return parsed(document, text: text, encoding: .utf8) }
-        if bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0, $0.count) }) != nil { return .skipped(.binary) }
+        let isPage = HTMLArticle.isPage(id: document.id, bytes: bytes)
+        let utf16 = UTF16Text.decode(bytes)
+        if !isPage, let text = utf16 { return parsed(document, text: text, encoding: .utf8) }
+        if utf16 == nil, bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0, $0.count) }) != nil { return .skipped(.binary) }
+        // A page is read by libxml2 from its bytes (HTMLCharset decodes a UTF-16 one itself).
+        if isPage {
+            guard let article = HTMLArticle.article(id: document.id, folderName: document.folderName, bytes: bytes) else {
+                return .skipped(.empty)
+            }
+            return .article(article, bytes: bytes.count, encoding: .utf8)
+        }
+        // A MIME message's parts are decoded from the file's own bytes, each in its charset.
+        if let mail = bytes.withUnsafeBufferPointer({
+            MailMessage.article(id: document.id, folderName: document.folderName, bytes: $0, bytesAreRaw: true)
+        }) {
+            return .article(mail, bytes: bytes.count, encoding: .utf8)
+        }
         let (text, encoding) = TextDecoder.decode(bytes)
         return parsed(document, text: text, encoding: encoding)
     }

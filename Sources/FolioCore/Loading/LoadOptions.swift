@@ -9,9 +9,11 @@ public struct LoadOptions: Sendable {
     public var followLinks: Bool
 
     public static let defaultMaxFileSize = 16 * 1024 * 1024
+    /// Plain text and Markdown, files without an extension, HTML pages and saved mail messages.
+    public static let defaultArticleExtensions: Set<String> = ["txt", "md", "", "html", "htm", "xhtml", "eml"]
 
     public init(
-        maxFileSize: Int = LoadOptions.defaultMaxFileSize, articleExtensions: Set<String> = ["txt", "md", ""],
+        maxFileSize: Int = LoadOptions.defaultMaxFileSize, articleExtensions: Set<String> = LoadOptions.defaultArticleExtensions,
         followLinks: Bool = false
     ) {
         self.maxFileSize = maxFileSize
@@ -32,7 +34,7 @@ public enum CorpusError: Error, Sendable, CustomStringConvertible, Equatable {
         case .unreadable(let path, let why): "cannot read \(path): \(why)"
         case .empty(let path, let summary):
             summary.skipped == 0
-                ? "no articles in \(path) (looked for .txt, .md and files without an extension)"
+                ? "no articles in \(path) (looked for .txt, .md, .html, .htm, .eml and files without an extension)"
                 : "no articles in \(path): \(summary.skipped) file(s) skipped (\(summary.reasons))"
         }
     }

@@ -3,7 +3,9 @@
 /// Formats, tried in order: YAML front matter (Markdown), a mail/Usenet header block, a leading
 /// `# Heading`, a first line ` date YYYY-MM-DD …` (the built-in articles), a few metadata lines (URL,
 /// date, by-line) before the title (scraped news), and finally a plain first line as the title
-/// (news-dataset style). HTML character references (`&#163;`, `&eacute;`) are decoded first.
+/// (news-dataset style). HTML character references (`&#163;`, `&eacute;`) are decoded first. A MIME
+/// message goes to `MailMessage` before any of this; HTML pages never come here (`HTMLArticle`,
+/// chosen by `CorpusLoader` from the file's name or first tag).
 public enum ArticleParser {
     /// Titles made from a first sentence are cut at a word boundary near this many characters.
     public static let derivedTitleLength = 100
@@ -11,8 +13,14 @@ public enum ArticleParser {
     public static let maximumTitleLineLength = 200
 
     public static func parse(id: String, folderName: String, text: String) -> Article {
+        var text = text
+        // A MIME message decodes its own body and headers (before references are decoded: an HTML
+        // part's "&lt;" must reach libxml2 as written).
+        if let mail = text.withUTF8({ MailMessage.article(id: id, folderName: folderName, bytes: $0, bytesAreRaw: false) }) {
+            return mail
+        }
         // A decoded reference may be a combining mark: normalise again (references to controls are never decoded).
-        let text = HTMLCharacterReferences.decoded(text).map(TextNormalizer.normalize) ?? text
+        text = HTMLCharacterReferences.decoded(text).map(TextNormalizer.normalize) ?? text
         var fields = Fields()
         var rest = Substring(text)
         if let frontMatter = FrontMatter.split(rest) {
@@ -22,7 +30,15 @@ public enum ArticleParser {
             fields.merge(header.fields)
             rest = header.body
         }
-        rest = rest.drop(while: \.isNewline)
+        return assemble(id: id, folderName: folderName, fields: fields, rest: rest)
+    }
+
+    /// The article from the fields a header gave and the normalised text after it: a leading
+    /// `# Heading` or metadata lines are read when the header gave no title, and the title falls
+    /// back to the first line or sentence, then to the file name.
+    static func assemble(id: String, folderName: String, fields: Fields, rest: Substring) -> Article {
+        var fields = fields
+        var rest = rest.drop(while: \.isNewline)
         if let heading = markdownHeading(rest) {
             if fields.title == nil || fold(fields.title!) == fold(heading.title) {
                 fields.title = fields.title ?? heading.title

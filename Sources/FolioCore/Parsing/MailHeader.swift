@@ -13,43 +13,54 @@ enum MailHeader {
         var sawRecognised = false
         var cursor = text.startIndex
         var lines = 0
-        var lastKey: String? = nil
         var firstKey: String? = nil
+        // The field being read, applied once its folded lines are all seen.
+        var pending: (key: String, value: String)? = nil
         while cursor < text.endIndex {
             let line = text[cursor...].prefix(while: { $0 != "\n" })
             let next = line.endIndex < text.endIndex ? text.index(after: line.endIndex) : line.endIndex
             if line.isEmpty {
                 guard sawRecognised, lines > 1 || (lines == 1 && standaloneKeys.contains(firstKey ?? "")) else { return nil }
+                if let pending { apply(pending.key, pending.value, to: &fields) }
                 return (fields, text[next...])
             }
             lines += 1
             if lines > maximumHeaderLines { return nil }
             if line.first == " " {
                 // A folded continuation of the previous header (RFC 5322 §2.2.3).
-                guard lastKey != nil else { return nil }
-                if lastKey == "subject", let title = fields.title {
-                    fields.title = title + " " + String(line.trimmingSpaces())
-                }
+                guard pending != nil else { return nil }
+                pending!.value += " " + line.trimmingSpaces()
                 cursor = next
                 continue
             }
             guard let colon = line.firstIndex(of: ":"), isFieldName(line[..<colon]) else { return nil }
+            if let pending { apply(pending.key, pending.value, to: &fields) }
             let key = line[..<colon].lowercased()
-            let value = String(line[line.index(after: colon)...].trimmingSpaces())
-            lastKey = key
+            pending = (key, String(line[line.index(after: colon)...].trimmingSpaces()))
             firstKey = firstKey ?? key
             if recognisedKeys.contains(key) { sawRecognised = true }
-            switch key {
-            case "subject": fields.title = fields.title ?? value
-            case "date": fields.date = fields.date ?? value
-            case "from": fields.author = fields.author ?? displayName(from: value)
-            case "newsgroups":
-                fields.source = fields.source ?? value.split(separator: ",").first.map { String($0.trimmingSpaces()) }
-            default: break
-            }
             cursor = next
         }
         return nil
+    }
+
+    /// Sets the article field a mail header gives, if it is one of them (the first of each wins).
+    /// RFC 2047 encoded words are decoded, and the decoded text normalised: it can hold any character.
+    static func apply(_ key: String, _ value: String, to fields: inout ArticleParser.Fields) {
+        switch key {
+        case "subject": fields.title = fields.title ?? decoded(value)
+        case "date": fields.date = fields.date ?? value
+        case "from": fields.author = fields.author ?? displayName(from: decoded(value))
+        case "newsgroups":
+            fields.source = fields.source ?? value.split(separator: ",").first.map { String($0.trimmingSpaces()) }
+        default: break
+        }
+    }
+
+    /// A header value with its encoded words decoded, as safe text on one line.
+    static func decoded(_ value: String) -> String {
+        guard value.contains("=?") else { return value }
+        return TextNormalizer.normalize(EncodedWords.decode(value)).replacingNewlines()
     }
 
     static func looksLikeHeaderLine(_ text: Substring) -> Bool {
