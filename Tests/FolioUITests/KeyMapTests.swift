@@ -72,7 +72,7 @@ struct KeyMapTests {
         // Every key name shown is one a user can type: no empty names.
         #expect(entries.allSatisfy { $0.keys.isEmpty == $0.help.isEmpty })
         let headings = lines.filter(\.isHeading).map(\.keys)
-        #expect(headings == ["Article list", "Reading pane", "Search bar", "Command prompt (|)", "Query syntax"])
+        #expect(headings == ["Article list", "Reading pane", "Link list (u)", "Search bar", "Command prompt (|)", "Query syntax"])
     }
 
     @Test func everyCommandHasHelpText() {

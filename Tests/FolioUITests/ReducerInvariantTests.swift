@@ -51,7 +51,7 @@ struct ReducerInvariantTests {
             if driver.state.shouldQuit { driver.state.shouldQuit = false }
             let problems = Self.violations(driver.state)
             if !problems.isEmpty {
-                Issue.record("seed \(seed) (\(name)), step \(step), after \(history.suffix(12)): \(problems)")
+                Issue.record("seed \(seed) (\(name)), step \(step), after \(history.suffix(40)): \(problems)")
                 return
             }
         }
@@ -91,8 +91,12 @@ struct ReducerInvariantTests {
             )
         }
         if state.focus == .reader && state.reader == nil { problems.append("reader focused but closed") }
-        // The | prompt lives in the status line, visible in every layout, so it may open over a zoom.
-        if state.isZoomed && state.focus != .reader && state.focus != .prompt {
+        // The | prompt lives in the status line, visible in every layout, so it may open over a zoom;
+        // the link list takes the reading pane's place, zoomed or not.
+        if state.focus == .links && (state.reader == nil || state.linkList == nil) {
+            problems.append("link list without an article")
+        }
+        if state.isZoomed && state.focus != .reader && state.focus != .prompt && state.focus != .links {
             problems.append("zoomed with focus on \(state.focus)")
         }
         if (state.focus == .prompt) != (state.prompt != nil) { problems.append("prompt focus without a prompt, or the reverse") }

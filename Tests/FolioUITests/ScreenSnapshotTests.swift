@@ -76,6 +76,22 @@ struct ScreenSnapshotTests {
         add("help", { Fixtures.builtin }, keys: [.character("?")])
         add("help-scrolled", { Fixtures.builtin }, sizes: [(80, 24)], keys: [.character("?"), .pageDown])
         add("too-small", { Fixtures.builtin }, sizes: [(12, 4), (19, 10)])
+        let readingSizes = [(80, 24), (40, 12)]
+        add(
+            "reading-markdown", { Fixtures.reading }, sizes: readingSizes,
+            keys: keys(search: "river", then: [.enter, .character("z")]))
+        add(
+            "reading-markdown-raw", { Fixtures.reading }, sizes: [(80, 24)],
+            keys: keys(search: "river", then: [.enter, .character("z"), .character("M")]))
+        add(
+            "reading-mail", { Fixtures.reading }, sizes: readingSizes, keys: keys(search: "boat", then: [.enter, .character("z")])
+        )
+        add(
+            "reading-mail-folded", { Fixtures.reading }, sizes: [(80, 24)],
+            keys: keys(search: "boat", then: [.enter, .character("z"), .character("T")]))
+        add(
+            "reading-links", { Fixtures.reading }, sizes: readingSizes,
+            keys: keys(search: "river", then: [.enter, .character("u"), .character("j")]))
         return cases
     }()
 

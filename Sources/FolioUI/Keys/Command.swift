@@ -13,6 +13,10 @@ public enum Command: String, CaseIterable, Sendable {
     case runPrompt, cancelPrompt
     // Reading pane
     case scrollDown, scrollUp, scrollPageDown, scrollPageUp, scrollTop, scrollBottom, nextHit, previousHit, closeReader
+    // Reading pane: how the body is shown, and its links
+    case toggleRawText, toggleQuotes, showLinks
+    // Link list (after showLinks)
+    case linkNext, linkPrevious, openLink, copyLink, closeLinks
     // Search bar
     case submitSearch, cancelSearch, deleteBackward, deleteForward, deleteWord, clearLine
     case cursorLeft, cursorRight, cursorStart, cursorEnd, historyPrevious, historyNext
@@ -55,6 +59,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .nextHit: "next search hit"
         case .previousHit: "previous search hit"
         case .closeReader: "back to the list"
+        case .toggleRawText: "show a Markdown article as written / rendered"
+        case .toggleQuotes: "fold / unfold quoted lines (mail)"
+        case .showLinks: "list the article's links"
+        case .linkNext: "next link"
+        case .linkPrevious: "previous link"
+        case .openLink: "open the link with $BROWSER (1-9 choose one)"
+        case .copyLink: "copy the link to the clipboard (OSC 52)"
+        case .closeLinks: "back to the article"
         case .submitSearch: "go to the results"
         case .cancelSearch: "leave the search bar (again: clear the query)"
         case .deleteBackward: "delete the character before the cursor"
@@ -76,4 +88,6 @@ public enum Focus: String, Sendable, CaseIterable {
     case search, list, reader
     /// The one-line command prompt of `|` (pipe to a command).
     case prompt
+    /// The open article's link list (`u` in the reading pane).
+    case links
 }

@@ -63,13 +63,13 @@ public struct KeyMap: Sendable, Equatable {
     public static let standard = KeyMap(bindings: [
         // Anywhere but the search bar (where letters are text).
         .init(keys: [.character("q")], command: .quit, focuses: [.list]),
-        .init(keys: [.control("c")], command: .quit, focuses: [.list, .reader, .search, .prompt]),
+        .init(keys: [.control("c")], command: .quit, focuses: [.list, .reader, .search, .prompt, .links]),
         .init(keys: [.character("/")], command: .focusSearch, focuses: [.list, .reader]),
         .init(keys: [.character("?"), .function(1)], command: .toggleHelp, focuses: [.list, .reader]),
         .init(keys: [.tab], command: .toggleFocus, focuses: [.list, .reader]),
         .init(keys: [.character("z")], command: .toggleZoom, focuses: [.list, .reader]),
         .init(keys: [.character("s")], command: .cycleSort, focuses: [.list, .reader]),
-        .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search, .prompt]),
+        .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search, .prompt, .links]),
         .init(keys: [.character("m")], command: .toggleRead, focuses: [.list, .reader]),
         .init(keys: [.character("f")], command: .toggleBookmark, focuses: [.list, .reader]),
         .init(keys: [.character("U")], command: .showUnreadOnly, focuses: [.list, .reader]),
@@ -98,6 +98,15 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.character("n")], command: .nextHit, focuses: [.reader]),
         .init(keys: [.character("N")], command: .previousHit, focuses: [.reader]),
         .init(keys: [.character("q"), .escape, .character("h"), .left, .backspace], command: .closeReader, focuses: [.reader]),
+        .init(keys: [.character("M")], command: .toggleRawText, focuses: [.reader]),
+        .init(keys: [.character("T")], command: .toggleQuotes, focuses: [.reader]),
+        .init(keys: [.character("u")], command: .showLinks, focuses: [.reader]),
+        // Link list (digits choose a link: they are not bound)
+        .init(keys: [.character("j"), .down], command: .linkNext, focuses: [.links]),
+        .init(keys: [.character("k"), .up], command: .linkPrevious, focuses: [.links]),
+        .init(keys: [.enter, .character("o")], command: .openLink, focuses: [.links]),
+        .init(keys: [.character("y")], command: .copyLink, focuses: [.links]),
+        .init(keys: [.character("q"), .escape, .character("u"), .character("h"), .left], command: .closeLinks, focuses: [.links]),
         // Search bar
         .init(keys: [.enter], command: .submitSearch, focuses: [.search]),
         .init(keys: [.enter], command: .runPrompt, focuses: [.prompt]),
@@ -119,7 +128,8 @@ public struct KeyMap: Sendable, Equatable {
     public func helpLines() -> [(keys: String, help: String, isHeading: Bool)] {
         var lines: [(String, String, Bool)] = []
         let headings: [(Focus, String)] = [
-            (.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar"), (.prompt, "Command prompt (|)")
+            (.list, "Article list"), (.reader, "Reading pane"), (.links, "Link list (u)"), (.search, "Search bar"),
+            (.prompt, "Command prompt (|)")
         ]
         for (focus, heading) in headings {
             lines.append((heading, "", true))

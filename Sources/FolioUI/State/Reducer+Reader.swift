@@ -46,7 +46,7 @@ func readerHits(_ state: AppState, _ article: Int) -> ArticleHits {
     state.results.map { state.engine.hits(of: article, in: $0) } ?? .none
 }
 
-/// Lays out `article` for the reader; from a search, lands on its first hit.
+/// Lays out `article` for the reader (rendered, quotes shown); from a search, lands on its first hit.
 func load(_ state: inout AppState, article: Int) {
     let document = ReaderDocument(
         article: state.engine.article(at: article), width: readerWidth(state), hits: readerHits(state, article))
@@ -74,7 +74,8 @@ func relayoutReader(_ state: inout AppState, force: Bool = false) {
         return
     }
     let document = ReaderDocument(
-        article: state.engine.article(at: reader.article), width: width, hits: readerHits(state, reader.article))
+        article: state.engine.article(at: reader.article), width: width, hits: readerHits(state, reader.article),
+        options: reader.options)
     let offset: Int
     if let anchor = reader.anchor {
         offset = document.line(containing: anchor)
@@ -84,7 +85,8 @@ func relayoutReader(_ state: inout AppState, force: Bool = false) {
     }
     let currentHit = reader.currentHit.flatMap { $0 < document.hitLines.count ? $0 : nil }
     state.reader = ReaderState(
-        article: reader.article, document: document, offset: offset, currentHit: currentHit, anchor: reader.anchor)
+        article: reader.article, document: document, offset: offset, currentHit: currentHit, anchor: reader.anchor,
+        options: reader.options)
 }
 
 func scroll(_ state: inout AppState, by lines: Int) {

@@ -52,7 +52,11 @@ private func resetSelection(_ state: inout AppState) {
     } else {
         state.reader = nil
     }
-    if state.reader == nil && state.focus == .reader { state.focus = .list }  // nothing left to read
+    if state.reader == nil && state.focus == .reader {
+        // Nothing left to read: back to the list, which a zoomed reader would hide.
+        state.focus = .list
+        state.isZoomed = false
+    }
 }
 
 /// Adds the query to this session's history; true when it is worth saving.

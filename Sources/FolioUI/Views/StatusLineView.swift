@@ -46,6 +46,7 @@ enum StatusLineView {
         case .list: return "/ search  Enter open  ? help  q quit"
         case .reader: return "n/N hits  Space page  q back  ? help"
         case .prompt: return "Enter run  Esc cancel"
+        case .links: return "Enter open  y copy  q back"
         }
     }
 
