@@ -146,7 +146,9 @@ struct MarkdownRenderer {
             text += bytes[part]
             sources += Array(part)
         }
-        let urls = inline.urls
+        // The addresses move into the inline parser and back, not copied for every block.
+        var urls: [String] = []
+        swap(&urls, &inline.urls)
         inline = MarkdownInline(bytes: text, sources: sources, urls: urls)
         var block = RenderedBlock()
         inline.render(0..<text.count, into: &block)

@@ -43,7 +43,7 @@ extension ReaderDocument {
                 let match = found[linkIndex]
                 if match.range.lowerBound >= range.lowerBound { links.append(DocumentLink(url: match.url, line: lineIndex)) }
                 let number = links.lastIndex { $0.url == match.url } ?? links.count - 1
-                for clipped in Self.clip([match.range], to: range) {
+                if let clipped = Self.clipped(match.range, to: range) {
                     spans.append(StyledSpan(range: clipped, role: .link(number)))
                 }
                 linkIndex += 1

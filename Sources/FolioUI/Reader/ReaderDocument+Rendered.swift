@@ -65,7 +65,7 @@ extension ReaderDocument {
                 var lineText = prefix.text + wrapped.text
                 var spans = prefix.spans
                 for span in block.spans {
-                    for clipped in Self.clip([span.range], to: piece) {
+                    if let clipped = Self.clipped(span.range, to: piece) {
                         var role = span.role
                         if case .link(let number) = role {
                             if linkNumbers[number] == nil {
@@ -84,7 +84,7 @@ extension ReaderDocument {
                 }
                 var lineHits: [Range<Int>] = []
                 for (hit, range) in blockHits {
-                    for clipped in Self.clip([range], to: piece) {
+                    if let clipped = Self.clipped(range, to: piece) {
                         let shifted = (clipped.lowerBound + shift)..<(clipped.upperBound + shift)
                         lineHits.append(shifted)
                         if hitsPlaced.insert(hit).inserted {
@@ -98,6 +98,13 @@ extension ReaderDocument {
                         text: lineText, kind: .body, sourceRange: block.sourceRange(of: piece), hits: lineHits, spans: spans))
             }
         }
+    }
+
+    /// `range` inside `source`, moved to be relative to its start; nil when they do not overlap.
+    static func clipped(_ range: Range<Int>, to source: Range<Int>) -> Range<Int>? {
+        let lower = max(range.lowerBound, source.lowerBound)
+        let upper = min(range.upperBound, source.upperBound)
+        return lower < upper ? (lower - source.lowerBound)..<(upper - source.lowerBound) : nil
     }
 
     /// A prefix's text and the spans of its styled parts.
