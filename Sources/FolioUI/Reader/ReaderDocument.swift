@@ -67,6 +67,12 @@ public struct ReaderDocument: Sendable, Equatable {
         let metadata = [article.date?.description ?? "no date", article.source, "\(article.wordCount) words"]
             .joined(separator: " · ")
         lines.append(Line(text: TextLayout.truncate(metadata, toWidth: width), kind: .metadata, sourceRange: nil, hits: []))
+        // Front-matter tags, under the metadata (wrapped: a Markdown article may have many).
+        if !article.tags.isEmpty {
+            for wrapped in TextLayout.wrap("tags: " + article.tags.joined(separator: ", "), width: width) {
+                lines.append(Line(text: wrapped, kind: .metadata, sourceRange: nil, hits: []))
+            }
+        }
         lines.append(Line(text: "", kind: .blank, sourceRange: nil, hits: []))
         self.lines = lines
         self.hitLines = []
