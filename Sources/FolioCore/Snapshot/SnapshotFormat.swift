@@ -1,7 +1,7 @@
-/// The index snapshot file (version 6; version 5 had no article tags, version 4 no run tails nor Thai, Lao, Khmer and Myanmar
-/// pairs, version 3 articles parsed without HTML references decoded or leading metadata lines read,
-/// version 2 one checksum over the whole payload, version 1 no positions), little-endian, every
-/// section 64-byte aligned:
+/// The index snapshot file (version 6; version 5 had no article tags, version 4 no run tails nor
+/// Thai, Lao, Khmer and Myanmar pairs, version 3 articles parsed without HTML references decoded or
+/// leading metadata lines read, version 2 one checksum over the whole payload, version 1 no
+/// positions), little-endian, every section 64-byte aligned:
 ///
 ///     0   magic "FOLIOSNP"             8 bytes
 ///     8   format version               UInt32
