@@ -51,7 +51,7 @@ struct ReducerInvariantTests {
             if driver.state.shouldQuit { driver.state.shouldQuit = false }
             let problems = Self.violations(driver.state)
             if !problems.isEmpty {
-                Issue.record("seed \(seed) (\(name)), step \(step), after \(history.suffix(40)): \(problems)")
+                Issue.record("seed \(seed) (\(name)), step \(step), after \(history.suffix(12)): \(problems)")
                 return
             }
         }
