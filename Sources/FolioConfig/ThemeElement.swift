@@ -23,7 +23,17 @@ struct ThemeElement: Sendable {
         .init(name: "status_bar", style: \.statusBar, help: "the status line"),
         .init(name: "error", style: \.error, help: "error messages"),
         .init(name: "divider", style: \.divider, help: "the line between list and reading pane"),
-        .init(name: "fuzzy_marker", style: \.fuzzyMarker, help: "the mark on typo-tolerant matches")
+        .init(name: "fuzzy_marker", style: \.fuzzyMarker, help: "the mark on typo-tolerant matches"),
+        .init(name: "heading", style: \.heading, help: "Markdown headings in the reading pane"),
+        .init(name: "markup", style: \.markup, help: "bullets, quote bars, heading marks, table lines, rules"),
+        .init(name: "emphasis", style: \.emphasis, help: "*emphasis*"),
+        .init(name: "strong", style: \.strong, help: "**strong**"),
+        .init(name: "code", style: \.code, help: "inline code and code blocks"),
+        .init(name: "link", style: \.link, help: "links (web and mail addresses, Markdown links)"),
+        .init(name: "quote_1", style: \.quote1, help: "quoted text (> in mail, Markdown quotes)"),
+        .init(name: "quote_2", style: \.quote2, help: "quoted text two deep (> >)"),
+        .init(name: "quote_3", style: \.quote3, help: "quoted text three deep (deeper cycles)"),
+        .init(name: "signature", style: \.signature, help: "a mail signature (after a '-- ' line)")
     ]
 
     /// The element named `name`, if any.

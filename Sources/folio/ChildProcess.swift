@@ -7,6 +7,13 @@ enum ChildProcess {
     /// Runs `/bin/sh -c script name arguments…`; stdin from `standardInput` (a file) when given.
     /// Returns the exit status (128 + signal when it was killed), or nil when it could not start.
     static func runShell(_ script: String, arguments: [String] = [], standardInput: String? = nil) -> Int32? {
+        run(["/bin/sh", "-c", script] + arguments, standardInput: standardInput)
+    }
+
+    /// Runs `command[0]` (looked up in PATH when it has no slash) with the rest as its arguments,
+    /// with no shell between: an argument (a link's address) is never read as shell syntax.
+    static func run(_ command: [String], standardInput: String? = nil) -> Int32? {
+        guard let program = command.first else { return nil }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -32,12 +39,12 @@ enum ChildProcess {
             sigaction(SIGQUIT, &oldQuit, nil)
         }
 
-        let argv: [UnsafeMutablePointer<CChar>?] = (["/bin/sh", "-c", script] + arguments).map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in environment { free(pointer) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environment) == 0 else { return nil }
+        guard posix_spawnp(&pid, program, &actions, &attributes, argv, environment) == 0 else { return nil }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return nil }

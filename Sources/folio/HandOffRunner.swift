@@ -2,6 +2,7 @@ import CursesTerminal
 import FolioCore
 import FolioUI
 import Foundation
+import TerminalCore
 
 /// Carries out hand-offs: the article to $PAGER, its file to $VISUAL/$EDITOR, its text to a shell
 /// command, or its text or id to the clipboard with OSC 52 (which works over SSH). Returns the line
@@ -59,6 +60,14 @@ struct HandOffRunner {
             return copy(article.title + "\n\n" + article.body, what: "the article's text", terminal: terminal)
         case .copyID(let index):
             return copy(engine.article(at: index).id, what: "the id \(engine.article(at: index).id)", terminal: terminal)
+        case .openLink(let url):
+            // Checked again here: whatever asks, only a checked address reaches a program.
+            guard let url = LinkDetector.checked(url) else { return "not a link folio opens" }
+            let command = BrowserCommand.command(for: url, browser: environment["BROWSER"])
+            let status = terminal.runOutside { ChildProcess.run(command) }
+            return describe(status, program: command[0]) ?? "opened \(TextLayout.truncate(url, toWidth: 60))"
+        case .copyLink(let url):
+            return copy(url, what: "the link", terminal: terminal)
         }
     }
 

@@ -32,7 +32,7 @@ struct ReaderCommand: ParsableCommand {
 
     @Flag(
         help: ArgumentHelp(
-            "Restricted mode for SSH visitors (also FOLIO_RESTRICTED=1): no pager, editor, command or suspend; no config but one named here; marks last the session (see --state-per-visitor) and no search history is kept."
+            "Restricted mode for SSH visitors (also FOLIO_RESTRICTED=1): no pager, editor, command, browser or suspend; no config but one named here; marks last the session (see --state-per-visitor) and no search history is kept."
         ))
     var restricted = false
 

@@ -24,7 +24,7 @@ import Testing
             switch number % 5 {
             case 0:
                 text =
-                    "---\ntitle: \(sentence(4))\ndate: 2024-03-\(String(format: "%02d", day))\nauthor: Writer \(number)\nurl: https://example.org/\(number)\n---\n\n\(sentence(60))\n\n\(sentence(40))\n"
+                    "---\ntitle: \(sentence(4))\ndate: 2024-03-\(String(format: "%02d", day))\nauthor: Writer \(number)\nurl: https://example.org/\(number)\n\(number % 10 == 0 ? "tags: [alpha, beta]\n" : "")---\n\n\(sentence(60))\n\n\(sentence(40))\n"
             case 1:
                 text = "# \(sentence(5))\n\n\(sentence(80))\n"
             case 2:
@@ -101,6 +101,8 @@ import Testing
         #expect(mapped.number(ofID: "section2/0007.txt") == fresh.number(ofID: "section2/0007.txt"))
         #expect(mapped.number(ofID: "section2/0007") == nil)
         #expect(mapped.article(withID: "section0/0000.txt")?.author == "Writer 0")
+        #expect(mapped.article(withID: "section0/0000.txt")?.tags == ["alpha", "beta"])
+        #expect(mapped.article(withID: "section1/0005.txt")?.tags == [])
     }
 
     @Test func aChangedAddedOrRemovedFileMakesTheSnapshotStale() throws {

@@ -74,7 +74,8 @@ struct KeyMapTests {
         let headings = lines.filter(\.isHeading).map(\.keys)
         #expect(
             headings == [
-                "Article list", "Reading pane", "Search bar", "Prompt (| command, / find, F source, A y/n)", "Query syntax"
+                "Article list", "Reading pane", "Link list (u)", "Search bar", "Prompt (| command, / find, F source, A y/n)",
+                "Query syntax",
             ])
     }
 

@@ -94,8 +94,12 @@ struct ReducerInvariantTests {
         if state.readCount != state.marks.values.count(where: \.isRead) {
             problems.append("read count \(state.readCount), marks say \(state.marks.values.count(where: \.isRead))")
         }
-        // The | prompt lives in the status line, visible in every layout, so it may open over a zoom.
-        if state.isZoomed && state.focus != .reader && state.focus != .prompt {
+        // The | prompt lives in the status line, visible in every layout, so it may open over a zoom;
+        // the link list takes the reading pane's place, zoomed or not.
+        if state.focus == .links && (state.reader == nil || state.linkList == nil) {
+            problems.append("link list without an article")
+        }
+        if state.isZoomed && state.focus != .reader && state.focus != .prompt && state.focus != .links {
             problems.append("zoomed with focus on \(state.focus)")
         }
         if (state.focus == .prompt) != (state.prompt != nil) { problems.append("prompt focus without a prompt, or the reverse") }

@@ -91,6 +91,22 @@ struct ScreenSnapshotTests {
         add(
             "typed-combining-query", { Fixtures.builtin }, sizes: [(40, 12)],
             keys: [.character("/")] + "नमस्ते กิน".unicodeScalars.map { .character(Character($0)) })
+        let readingSizes = [(80, 24), (40, 12)]
+        add(
+            "reading-markdown", { Fixtures.reading }, sizes: readingSizes,
+            keys: keys(search: "river", then: [.enter, .character("z")]))
+        add(
+            "reading-markdown-raw", { Fixtures.reading }, sizes: [(80, 24)],
+            keys: keys(search: "river", then: [.enter, .character("z"), .character("M")]))
+        add(
+            "reading-mail", { Fixtures.reading }, sizes: readingSizes, keys: keys(search: "boat", then: [.enter, .character("z")])
+        )
+        add(
+            "reading-mail-folded", { Fixtures.reading }, sizes: [(80, 24)],
+            keys: keys(search: "boat", then: [.enter, .character("z"), .character("T")]))
+        add(
+            "reading-links", { Fixtures.reading }, sizes: readingSizes,
+            keys: keys(search: "river", then: [.enter, .character("u"), .character("j")]))
         return cases
     }()
 

@@ -9,6 +9,8 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var source: String
     public var author: String?
     public var url: String?
+    /// The front matter's `tags` (or `keywords`), in order; empty when it gives none.
+    public var tags: [String] = []
     /// The text after the title and headers, paragraphs separated by blank lines.
     public var body: String {
         get { text.string }
@@ -22,11 +24,12 @@ public struct Article: Sendable, Hashable, Identifiable {
 
     public init(
         id: String, title: String, date: CalendarDate? = nil, source: String, author: String? = nil,
-        url: String? = nil, body: String, wordCount: Int? = nil
+        url: String? = nil, tags: [String] = [], body: String, wordCount: Int? = nil
     ) {
         self.init(
             id: id, title: title, date: date, source: source, author: author, url: url, text: ArticleText(body),
             wordCount: wordCount ?? WordCounter.count(body))
+        self.tags = tags
     }
 
     /// An article whose body is already-normalised bytes in a snapshot.

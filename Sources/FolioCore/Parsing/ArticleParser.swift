@@ -66,7 +66,8 @@ public enum ArticleParser {
         return Article(
             id: id, title: title.contains("\n") ? title.replacingNewlines() : title,
             date: fields.date.flatMap { DateParser.parse($0) },
-            source: fields.source ?? folderName, author: fields.author, url: fields.url, body: body)
+            source: fields.source ?? folderName, author: fields.author, url: fields.url, tags: fields.tags ?? [],
+            body: body)
     }
 
     /// The first line when it is short enough to be a title, otherwise the first sentence.
@@ -88,9 +89,11 @@ public enum ArticleParser {
         var source: String?
         var author: String?
         var url: String?
+        var tags: [String]?
 
         mutating func merge(_ other: Fields) {
             title = title ?? other.title
+            tags = tags ?? other.tags
             date = date ?? other.date
             source = source ?? other.source
             author = author ?? other.author

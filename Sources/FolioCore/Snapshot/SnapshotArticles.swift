@@ -1,11 +1,12 @@
 /// Articles stored in a snapshot as columns: every text field of article i lies in one byte arena,
-/// at fieldStart[6i + f] ..< fieldStart[6i + f + 1] for the fields id, title, source, author, url,
-/// body (in that order; the next article's id starts where this body ends).
+/// at fieldStart[7i + f] ..< fieldStart[7i + f + 1] for the fields id, title, source, author, url,
+/// tags (joined by newlines, which a tag cannot hold), body (in that order; the next article's id
+/// starts where this body ends).
 struct SnapshotArticles: Sendable {
-    static let fieldsPerArticle = 6
+    static let fieldsPerArticle = 7
     enum Field: Int {
         case id = 0
-        case title, source, author, url, body
+        case title, source, author, url, tags, body
     }
 
     let fieldStart: Column<UInt64>
@@ -21,13 +22,16 @@ struct SnapshotArticles: Sendable {
     func article(at position: Int) -> Article {
         let flag = flags[position]
         let bodyRange = range(position, .body)
-        return Article(
+        let tags = string(position, .tags)
+        var article = Article(
             id: string(position, .id), title: string(position, .title), date: CalendarDate(packed: dates[position]),
             source: string(position, .source),
             author: flag & 1 != 0 ? string(position, .author) : nil,
             url: flag & 2 != 0 ? string(position, .url) : nil,
             text: ArticleText(mapped: text.base + bodyRange.lowerBound, count: bodyRange.count, owner: text.owner),
             wordCount: Int(wordCounts[position]))
+        if !tags.isEmpty { article.tags = tags.split(separator: "\n").map(String.init) }
+        return article
     }
 
     func id(at position: Int) -> String { string(position, .id) }
@@ -87,7 +91,7 @@ struct SnapshotArticles: Sendable {
         fieldStart.reserveCapacity(articles.count * fieldsPerArticle + 1)
         var end: UInt64 = 0
         for article in articles {
-            for field in [article.id, article.title, article.source, article.author ?? "", article.url ?? ""] {
+            for field in Self.fields(of: article) {
                 end += UInt64(field.utf8.count)
                 fieldStart.append(end)
             }
@@ -100,6 +104,11 @@ struct SnapshotArticles: Sendable {
         return (fieldStart, flags, dates, wordCounts)
     }
 
+    /// The text fields before the body, in arena order.
+    private static func fields(of article: Article) -> [String] {
+        [article.id, article.title, article.source, article.author ?? "", article.url ?? "", article.tags.joined(separator: "\n")]
+    }
+
     /// Hands the text arena to `write` piece by piece, in the order `columns(of:)` counted it.
     /// Bodies in a file mapping are dropped from memory a batch at a time once written, so writing
     /// does not make the whole text resident (`ArticleTable.releaseText`).
@@ -109,7 +118,7 @@ struct SnapshotArticles: Sendable {
             let range = start..<Swift.min(articles.count, start + batch)
             for position in range {
                 let article = articles[position]
-                for var field in [article.id, article.title, article.source, article.author ?? "", article.url ?? ""] {
+                for var field in Self.fields(of: article) {
                     try field.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
                 }
                 try article.text.withUTF8Throwing { try write(UnsafeRawBufferPointer($0)) }

@@ -17,6 +17,10 @@ public enum Command: String, CaseIterable, Sendable {
     // Reading pane
     case scrollDown, scrollUp, scrollPageDown, scrollPageUp, scrollTop, scrollBottom, nextHit, previousHit, closeReader
     case findInArticle, toggleFullHeaders
+    // Reading pane: how the body is shown, and its links
+    case toggleRawText, toggleQuotes, showLinks
+    // Link list (after showLinks)
+    case linkNext, linkPrevious, openLink, copyLink, closeLinks
     // Search bar
     case submitSearch, cancelSearch, deleteBackward, deleteForward, deleteWord, clearLine
     case cursorLeft, cursorRight, cursorStart, cursorEnd, historyPrevious, historyNext
@@ -69,6 +73,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .closeReader: "back to the list (a find: end it, back where it began)"
         case .findInArticle: "find in this article as you type (n/N step, Esc back)"
         case .toggleFullHeaders: "all header lines of a mail or Usenet article"
+        case .toggleRawText: "show a Markdown article as written / rendered"
+        case .toggleQuotes: "fold / unfold quoted lines (mail)"
+        case .showLinks: "list the article's links"
+        case .linkNext: "next link"
+        case .linkPrevious: "previous link"
+        case .openLink: "open the link with $BROWSER (1-9 choose one)"
+        case .copyLink: "copy the link to the clipboard (OSC 52)"
+        case .closeLinks: "back to the article"
         case .submitSearch: "go to the results"
         case .cancelSearch: "leave the search bar (again: clear the query)"
         case .deleteBackward: "delete the character before the cursor"
@@ -90,4 +102,6 @@ public enum Focus: String, Sendable, CaseIterable {
     case search, list, reader
     /// The one-line command prompt of `|` (pipe to a command).
     case prompt
+    /// The open article's link list (`u` in the reading pane).
+    case links
 }

@@ -63,7 +63,7 @@ public struct KeyMap: Sendable, Equatable {
     public static let standard = KeyMap(bindings: [
         // Anywhere but the search bar (where letters are text).
         .init(keys: [.character("q")], command: .quit, focuses: [.list]),
-        .init(keys: [.control("c")], command: .quit, focuses: [.list, .reader, .search, .prompt]),
+        .init(keys: [.control("c")], command: .quit, focuses: [.list, .reader, .search, .prompt, .links]),
         .init(keys: [.character("/")], command: .focusSearch, focuses: [.list]),
         .init(keys: [.character("?"), .function(1)], command: .toggleHelp, focuses: [.list, .reader]),
         .init(keys: [.tab], command: .toggleFocus, focuses: [.list, .reader]),
@@ -71,7 +71,7 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.character("s")], command: .cycleSort, focuses: [.list, .reader]),
         .init(keys: [.character("O")], command: .reverseSort, focuses: [.list, .reader]),
         .init(keys: [.character("F")], command: .filterBySource, focuses: [.list, .reader]),
-        .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search, .prompt]),
+        .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search, .prompt, .links]),
         .init(keys: [.character("R")], command: .reloadCorpus, focuses: [.list, .reader]),
         .init(keys: [.character("L")], command: .showRelated, focuses: [.list, .reader]),
         .init(keys: [.character("m")], command: .toggleRead, focuses: [.list, .reader]),
@@ -108,6 +108,15 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.character("/")], command: .findInArticle, focuses: [.reader]),
         .init(keys: [.character("S")], command: .focusSearch, focuses: [.reader]),
         .init(keys: [.character("H")], command: .toggleFullHeaders, focuses: [.reader]),
+        .init(keys: [.character("M")], command: .toggleRawText, focuses: [.reader]),
+        .init(keys: [.character("T")], command: .toggleQuotes, focuses: [.reader]),
+        .init(keys: [.character("u")], command: .showLinks, focuses: [.reader]),
+        // Link list (digits choose a link: they are not bound)
+        .init(keys: [.character("j"), .down], command: .linkNext, focuses: [.links]),
+        .init(keys: [.character("k"), .up], command: .linkPrevious, focuses: [.links]),
+        .init(keys: [.enter, .character("o")], command: .openLink, focuses: [.links]),
+        .init(keys: [.character("y")], command: .copyLink, focuses: [.links]),
+        .init(keys: [.character("q"), .escape, .character("u"), .character("h"), .left], command: .closeLinks, focuses: [.links]),
         // Search bar
         .init(keys: [.enter], command: .submitSearch, focuses: [.search]),
         .init(keys: [.enter], command: .runPrompt, focuses: [.prompt]),
@@ -131,7 +140,7 @@ public struct KeyMap: Sendable, Equatable {
     public func helpLines() -> [(keys: String, help: String, isHeading: Bool)] {
         var lines: [(String, String, Bool)] = []
         let headings: [(Focus, String)] = [
-            (.list, "Article list"), (.reader, "Reading pane"), (.search, "Search bar"),
+            (.list, "Article list"), (.reader, "Reading pane"), (.links, "Link list (u)"), (.search, "Search bar"),
             (.prompt, "Prompt (| command, / find, F source, A y/n)")
         ]
         for (focus, heading) in headings {

@@ -3,6 +3,9 @@ import TerminalCore
 
 /// An article laid out for the reading pane at one width: the header block (`ReaderHeader`), the body
 /// wrapped (paragraphs kept), each line knowing which body bytes it shows and where hits fall.
+///
+/// A Markdown article (and text converted from HTML) is rendered (`MarkdownRenderer`, §10); other
+/// text is wrapped as it is, with its links, mail quotes and signature marked (`+Plain`).
 public struct ReaderDocument: Sendable, Equatable {
     public enum LineKind: Sendable, Equatable { case title, metadata, blank, body }
 
@@ -13,9 +16,32 @@ public struct ReaderDocument: Sendable, Equatable {
         public var sourceRange: Range<Int>?
         /// Hit ranges as UTF-8 offsets into `text`.
         public var hits: [Range<Int>]
+        /// What parts of `text` are (headings, links, code, quotes…), as UTF-8 ranges; the view
+        /// styles them from the theme. Ranges may nest (a link inside a quote).
+        public var spans: [StyledSpan] = []
+    }
+
+    /// How the body is shown: rendered or as it is written, mail quotes folded or not.
+    public struct Options: Sendable, Equatable {
+        /// Show a Markdown article's text as written instead of rendering it.
+        public var showsRawText = false
+        /// Fold each run of quoted lines of a mail article into one line.
+        public var foldsQuotes = false
+
+        public init(showsRawText: Bool = false, foldsQuotes: Bool = false) {
+            self.showsRawText = showsRawText
+            self.foldsQuotes = foldsQuotes
+        }
     }
 
     public var lines: [Line]
+    /// The article's links in text order (a `.link(n)` span names `links[n]`); each address is
+    /// checked (`LinkDetector.checked`).
+    public var links: [DocumentLink] = []
+    /// Whether the body was rendered as Markdown (false: as written).
+    public var isRendered = false
+    /// How many runs of quoted lines the body has (mail articles), folded or not.
+    public var quoteBlockCount = 0
     /// Index of the line holding each body hit, in order (n/N walk these).
     public var hitLines: [Int]
     /// Each body hit's UTF-8 range in the text of its line in `hitLines` (the part on that line, if
@@ -30,40 +56,22 @@ public struct ReaderDocument: Sendable, Equatable {
     public var header: ReaderHeader
 
     /// `hits`: where the current query matched in the article (`SearchEngine.hits`), `.none` without
-    /// one; `header`: what the block above the text shows besides the article's own fields.
-    public init(article: Article, width: Int, hits: ArticleHits, header: ReaderHeader = ReaderHeader()) {
+    /// one; `header`: what the block above the text shows besides the article's own fields;
+    /// `options`: how the body is shown.
+    public init(article: Article, width: Int, hits: ArticleHits, header: ReaderHeader = ReaderHeader(), options: Options = Options()) {
         let width = max(1, width)
         self.width = width
         self.header = header
-        var lines = header.lines(for: article, width: width, titleHits: hits.title)
-        let bodyHits = hits.body
-        var hitLines: [Int] = []
-        var hitSpans: [Range<Int>] = []
-        // Hits and lines are both in text order: one pass over each, not every hit against every
-        // line, since a one-letter prefix in a long article has thousands of hits.
-        var nextHit = 0  // the first hit starting at or after the current line
-        var firstOverlap = 0  // the first hit that may still reach into the current line
-        for wrapped in TextLayout.wrapWithRanges(article.body, width: width) {
-            let lineIndex = lines.count
-            let range = wrapped.sourceRange
-            while nextHit < bodyHits.count && bodyHits[nextHit].lowerBound < range.upperBound {
-                let hit = bodyHits[nextHit]
-                if hit.lowerBound >= range.lowerBound {
-                    hitLines.append(lineIndex)
-                    hitSpans.append(
-                        (hit.lowerBound - range.lowerBound)..<(min(hit.upperBound, range.upperBound) - range.lowerBound))
-                }
-                nextHit += 1
-            }
-            while firstOverlap < nextHit && bodyHits[firstOverlap].upperBound <= range.lowerBound { firstOverlap += 1 }
-            lines.append(
-                Line(
-                    text: wrapped.text, kind: wrapped.text.isEmpty && range.isEmpty ? .blank : .body,
-                    sourceRange: range, hits: Self.clip(bodyHits[firstOverlap..<nextHit], to: range)))
-        }
+        let lines = header.lines(for: article, width: width, titleHits: hits.title)
         self.lines = lines
-        self.hitLines = hitLines
-        self.hitSpans = hitSpans
+        self.hitLines = []
+        self.hitSpans = []
+        if !options.showsRawText && MarkdownRenderer.renders(article) {
+            isRendered = true
+            appendRendered(article.body, hits: hits.body)
+        } else {
+            appendPlain(article.body, hits: hits.body, foldsQuotes: options.foldsQuotes)
+        }
     }
 
     /// Hit ranges inside `source`, moved to be relative to its start.

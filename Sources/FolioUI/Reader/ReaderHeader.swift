@@ -46,6 +46,8 @@ public struct ReaderHeader: Sendable, Equatable {
             if let url = article.url, !url.isEmpty {
                 lines.append(.init(text: TextLayout.truncate(url, toWidth: width), kind: .metadata, sourceRange: nil, hits: []))
             }
+            // Front-matter tags (a Markdown article may have many: wrapped).
+            if !article.tags.isEmpty { add("tags: " + article.tags.joined(separator: ", ")) }
         }
         add(summary(of: article))
         lines.append(.init(text: "", kind: .blank, sourceRange: nil, hits: []))

@@ -64,6 +64,9 @@ public enum HandOff: Sendable, Equatable {
     case pipe(article: Int, command: String)
     case copyText(article: Int)
     case copyID(article: Int)
+    /// Open a link of the article with `$BROWSER` (an address `LinkDetector` checked).
+    case openLink(url: String)
+    case copyLink(url: String)
 }
 
 extension ListOrder {

@@ -49,6 +49,8 @@ public struct AppState: Sendable {
     public var pipeHistory: [String] = []
     /// The `|` command prompt, while it is open.
     public var prompt: PromptState? = nil
+    /// The open article's link list (`u`), while it shows.
+    public var linkList: LinkListState? = nil
     /// Bumped for every new query; results of an older one are dropped when they arrive.
     public var searchGeneration = 0
     /// The article the list should stay on when the next results arrive (set by re-sorting).
@@ -141,6 +143,8 @@ public struct ReaderState: Sendable, Equatable {
     /// top or in the title. A re-wrap (resize) puts the line holding it at the top again, and keeps
     /// it unchanged, so resizing back and forth returns to the same line.
     public var anchor: Int? = nil
+    /// Rendered or as written, quotes folded or not (`M`, `T`); back to the defaults for another article.
+    public var options = ReaderDocument.Options()
 }
 
 /// A find inside the open article (`/` in the reading pane, as in less).

@@ -47,7 +47,7 @@ public struct Layout: Equatable, Sendable {
         let body = Rect(x: 0, y: belowSearch.y, width: width, height: belowSearch.height - 1)
         let status = Rect(x: 0, y: height - 1, width: width, height: 1)
         var layout = Layout(mode: .single, searchBar: searchBar, status: status)
-        let showReaderAlone = isReaderOpen && (focus == .reader || isZoomed)
+        let showReaderAlone = isReaderOpen && (focus == .reader || focus == .links || isZoomed)
         if isZoomed && isReaderOpen {
             layout.reader = body
         } else if width >= settings.sideBySideWidth {

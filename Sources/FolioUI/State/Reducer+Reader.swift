@@ -41,7 +41,7 @@ func openSelected(_ state: inout AppState, focusReader: Bool) {
     if focusReader { state.focus = .reader }
 }
 
-/// Lays out `article` for the reader; from a search, lands on its first hit.
+/// Lays out `article` for the reader (rendered, quotes shown); from a search, lands on its first hit.
 func load(_ state: inout AppState, article: Int) {
     state.reader = nil  // a find or full headers belong to the article they were opened on
     let document = ReaderDocument(
@@ -72,7 +72,7 @@ func relayoutReader(_ state: inout AppState, force: Bool = false) {
     }
     let document = ReaderDocument(
         article: state.engine.article(at: reader.article), width: width, hits: readerHits(state, reader.article),
-        header: readerHeader(state, reader.article))
+        header: readerHeader(state, reader.article), options: reader.options)
     let offset: Int
     if let anchor = reader.anchor {
         offset = document.line(containing: anchor)

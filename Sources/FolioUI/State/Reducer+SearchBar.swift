@@ -64,7 +64,8 @@ private func resetSelection(_ state: inout AppState) {
     } else {
         state.reader = nil
     }
-    if state.reader == nil && state.focus == .reader {  // nothing left to read
+    if state.reader == nil && state.focus == .reader {
+        // Nothing left to read: back to the list, which a zoomed reader would hide.
         state.focus = .list
         state.isZoomed = false
     }

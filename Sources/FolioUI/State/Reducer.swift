@@ -9,6 +9,10 @@ public func action(for key: Key, in state: AppState) -> Action? {
     if state.isShowingHelp { return keyMap.helpScreenCommand(for: key).map { .command($0) } }
     if let command = keyMap.command(for: key, in: state.focus) { return .command(command) }
     if state.focus == .search || state.focus == .prompt, case .character(let character) = key { return .insert(character) }
+    // In the link list a digit picks a link by its number.
+    if state.focus == .links, case .character(let character) = key, character.isASCII, character.isNumber {
+        return .insert(character)
+    }
     return nil
 }
 
@@ -25,6 +29,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .insert(let character):
         if state.focus == .prompt {
             effects += typeInPrompt(&state, character)
+        } else if state.focus == .links {
+            typeLinkNumber(&state, character)
         } else {
             // A dropped key (past the length limit: the rest of a long paste) runs no search.
             guard state.editor.insert(character) else { return [] }
@@ -90,6 +96,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     // the reader on the selected article wherever the two are shown together.
     relayoutReader(&state)
     syncPreview(&state)
+    closeStaleLinkList(&state)
     clampList(&state)
     effects += trackReading(from: before, &state)
     if let reader = state.reader, readerHeader(state, reader.article) != reader.document.header {
@@ -106,6 +113,7 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         return []
     }
     if state.focus == .prompt && command != .quit && command != .suspend { return performInPrompt(&state, command) }
+    if state.focus == .links && command != .quit && command != .suspend { return performInLinks(&state, command) }
     switch command {
     case .quit: state.shouldQuit = true
     case .suspend: return [.suspend]
@@ -174,6 +182,9 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .scrollPageUp: scroll(&state, by: -max(1, readerHeight(state) - 2))
     case .scrollTop: scroll(&state, to: 0)
     case .scrollBottom: scroll(&state, to: Int.max)
+    case .toggleRawText, .toggleQuotes: toggleBodyOption(&state, command)
+    case .showLinks: showLinks(&state)
+    case .linkNext, .linkPrevious, .openLink, .copyLink, .closeLinks: break
     case .nextHit: moveHit(&state, forward: true)
     case .previousHit: moveHit(&state, forward: false)
     case .closeReader where state.reader?.find != nil:

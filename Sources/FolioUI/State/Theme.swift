@@ -18,6 +18,19 @@ public struct Theme: Sendable, Equatable {
     public var error = Style(foreground: .red, bold: true)
     public var divider = Style(foreground: .blue)
     public var fuzzyMarker = Style(foreground: .magenta, dim: true)
+    // The article body (architecture.md §10): styles laid over `text` where the body has them.
+    public var heading = Style(foreground: .magenta, bold: true)
+    /// Drawn structure: heading marks, bullets, quote bars, table lines, rules, `[image: …]`.
+    public var markup = Style(foreground: .blue)
+    public var emphasis = Style(underline: true)
+    public var strong = Style(bold: true)
+    public var code = Style(foreground: .green)
+    public var link = Style(foreground: .blue, underline: true)
+    /// Quoted text by depth (mail `>`, `> >`; Markdown block quotes); deeper quotes cycle through them.
+    public var quote1 = Style(foreground: .cyan)
+    public var quote2 = Style(foreground: .green)
+    public var quote3 = Style(foreground: .magenta)
+    public var signature = Style(dim: true)
 
     public init() {}
 
@@ -35,6 +48,14 @@ public struct Theme: Sendable, Equatable {
         theme.error = theme.error.withoutColor
         theme.divider = theme.divider.withoutColor
         theme.fuzzyMarker = theme.fuzzyMarker.withoutColor
+        theme.heading = theme.heading.withoutColor
+        theme.markup = theme.markup.withoutColor
+        theme.code = theme.code.withoutColor
+        theme.link = theme.link.withoutColor
+        // Without colour, quotes are told from the text by their bars and `>`s, and dimmed.
+        theme.quote1 = Style(dim: true)
+        theme.quote2 = Style(dim: true)
+        theme.quote3 = Style(dim: true)
         return theme
     }
 }

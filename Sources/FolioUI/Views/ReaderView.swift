@@ -32,8 +32,32 @@ enum ReaderView {
             let hits = line.hits.map { hit in
                 (range: hit, style: index == currentLine && hit == currentSpan ? theme.currentHit : theme.hit)
             }
-            grid.put(line.text, styledHits: hits, row: rect.y + screenRow, column: left, style: style, maxWidth: rect.maxX - left)
+            let segments = line.spans.isEmpty ? hits : styledSegments(line, hits: hits, base: style, theme: theme)
+            grid.put(
+                line.text, styledHits: segments, row: rect.y + screenRow, column: left, style: style, maxWidth: rect.maxX - left)
         }
+    }
+
+    /// The line cut where a span or hit starts or ends, each piece in its spans' styles laid over
+    /// `base` (in order, so an inner span wins), or a hit's style, which replaces them.
+    static func styledSegments(
+        _ line: ReaderDocument.Line, hits: [(range: Range<Int>, style: Style)], base: Style, theme: Theme
+    ) -> [(range: Range<Int>, style: Style)] {
+        var cuts = Set<Int>()
+        for span in line.spans { cuts.formUnion([span.range.lowerBound, span.range.upperBound]) }
+        for hit in hits { cuts.formUnion([hit.range.lowerBound, hit.range.upperBound]) }
+        let points = cuts.sorted()
+        var segments: [(range: Range<Int>, style: Style)] = []
+        for (start, end) in zip(points, points.dropFirst()) {
+            if let hit = hits.first(where: { $0.range.lowerBound <= start && end <= $0.range.upperBound }) {
+                segments.append((start..<end, hit.style))
+                continue
+            }
+            let covering = line.spans.filter { $0.range.lowerBound <= start && end <= $0.range.upperBound }
+            guard !covering.isEmpty else { continue }
+            segments.append((start..<end, covering.reduce(base) { $0.overlaid(with: theme.style(for: $1.role)) }))
+        }
+        return segments
     }
 
     /// "42%", "Top", "All", "End" — like less and vim.

@@ -22,7 +22,13 @@ public enum Screen {
         } else {
             if let list = layout.list { ArticleListView.draw(state, in: list, into: &grid, theme: theme) }
             if let divider = layout.divider { drawDivider(divider, layout: layout, into: &grid, theme: theme) }
-            if let reader = layout.reader { ReaderView.draw(state, in: reader, into: &grid, theme: theme) }
+            if let reader = layout.reader {
+                if let links = state.linkList {
+                    LinkListView.draw(links, in: reader, into: &grid, theme: theme)
+                } else {
+                    ReaderView.draw(state, in: reader, into: &grid, theme: theme)
+                }
+            }
         }
         StatusLineView.draw(state, in: layout.status, into: &grid, theme: theme)
         return grid

@@ -67,6 +67,7 @@ enum StatusLineView {
             case .source: return "Tab complete  Enter show"
             default: return "Enter run  Esc cancel"
             }
+        case .links: return "Enter open  y copy  q back"
         }
     }
 
