@@ -1,5 +1,5 @@
-/// The index snapshot file (version 5; version 4 had no run tails nor Thai, Lao, Khmer and Myanmar
-/// pairs, version 3 articles parsed without HTML references decoded or leading metadata lines read,
+/// The index snapshot file (version 6; version 5 had no article counts per file format in its report,
+/// version 4 no run tails nor Thai, Lao, Khmer and Myanmar pairs, version 3 articles parsed without HTML references decoded or leading metadata lines read,
 /// version 2 one checksum over the whole payload, version 1 no positions), little-endian, every
 /// section 64-byte aligned:
 ///
@@ -22,7 +22,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("FOLIOSNP".utf8)
     /// Bump when any section's meaning changes: an older file is then rebuilt, never misread.
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 64
     static let tableEntrySize = 32
