@@ -1,3 +1,4 @@
+import Foundation
 import FolioCore
 import FolioUI
 import TOMLKit
@@ -56,6 +57,25 @@ extension ConfigReader {
             default:
                 reportUnknownKey(at: keyPath, expected: ["default_sort", "corpus", "follow_links"])
             }
+        }
+    }
+
+    /// `[fields]`: `title = "headline"` reads a record's field `headline` as its title.
+    mutating func readFields(_ table: TOMLTable, into configuration: inout FolioConfiguration) {
+        let path = ["fields"]
+        let roles = FieldNames.Role.allCases.map(\.rawValue)
+        for (key, value) in entries(of: table, at: path) {
+            let keyPath = path + [key]
+            guard roles.contains(key) else {
+                reportUnknownKey(at: keyPath, expected: roles)
+                continue
+            }
+            guard let name = string(value, at: keyPath) else { continue }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                report("'\(key)' in [fields] names no field", at: keyPath)
+                continue
+            }
+            configuration.fields[key] = name
         }
     }
 

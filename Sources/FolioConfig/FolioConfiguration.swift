@@ -19,6 +19,9 @@ public struct FolioConfiguration: Sendable, Equatable {
     public var defaultCorpus: String?
     /// Whether the reader follows symlinks out of the corpus folder (`--follow-links`; never when restricted).
     public var followLinks: Bool
+    /// `[fields]`: which field of a JSON Lines or CSV record holds an article's title, body, date,
+    /// url, author or source (role → field name), as `--field ROLE=NAME`, which comes first.
+    public var fields: [String: String] = [:]
 
     /// Creates a configuration; every argument defaults to folio's built-in value.
     public init(
