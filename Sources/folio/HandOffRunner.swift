@@ -25,11 +25,13 @@ struct HandOffRunner {
                 return describe(status, program: pager)
             }
         case .editor(let index):
-            guard let path = filePath(of: engine.article(at: index)) else {
-                return "the built-in articles have no file to edit"
+            guard let location = location(of: engine.article(at: index)) else {
+                return corpusRoot == nil ? "the built-in articles have no file to edit" : "the article's file is gone"
             }
             let editor = nonEmpty(environment["VISUAL"]) ?? nonEmpty(environment["EDITOR"]) ?? "vi"
-            let status = terminal.runOutside { ChildProcess.runShell("\(editor) \"$1\"", arguments: ["folio-editor", path]) }
+            // An article inside a file of many (a JSON Lines or CSV record) opens its file at its line.
+            let command = location.line.map { "\(editor) +\($0) \"$1\"" } ?? "\(editor) \"$1\""
+            let status = terminal.runOutside { ChildProcess.runShell(command, arguments: ["folio-editor", location.path]) }
             return describe(status, program: editor)
                 ?? "edited \(engine.article(at: index).id); folio shows the text it loaded at start"
         case .pipe(let index, let command):
@@ -61,12 +63,11 @@ struct HandOffRunner {
         return "copied \(what) (OSC 52: the terminal must allow clipboard writes)"
     }
 
-    /// The article's file: the corpus root joined with its id (or the root itself for one-file corpora).
-    func filePath(of article: Article) -> String? {
+    /// The article's file (the corpus root joined with its id, the root itself for one-file corpora,
+    /// the container for a record of one) and its line there when it has one.
+    func location(of article: Article) -> ArticleLocation? {
         guard let root = corpusRoot else { return nil }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return nil }
-        return isFolder.boolValue ? (root as NSString).appendingPathComponent(article.id) : root
+        return ArticleLocation.of(id: article.id, root: root)
     }
 
     private func describe(_ status: Int32?, program: String) -> String? {
