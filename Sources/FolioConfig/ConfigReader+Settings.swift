@@ -1,6 +1,6 @@
-import Foundation
 import FolioCore
 import FolioUI
+import Foundation
 import TOMLKit
 
 /// `[layout]` and `[general]`: plain settings with ranges.

@@ -97,7 +97,8 @@ struct CorpusOptions: ParsableArguments {
             }
         }
         return (
-            try loadEngine(path: path, followLinks: followLinks, fieldNames: fieldNames, indexing: .inBackground, progress: progress),
+            try loadEngine(
+                path: path, followLinks: followLinks, fieldNames: fieldNames, indexing: .inBackground, progress: progress),
             nil
         )
     }

@@ -20,7 +20,7 @@ import Testing
             #"{"title": "First title", "text": "First body.", "date": "2021-05-06", "url": "https://example.org/1", "source": "Wire"}"#,
             "",
             #"{"headline": "Second", "body": "Short", "description": "A much longer description of the second."}"#,
-            #"{"content": "No title here\n\nSecond paragraph.", "authors": ["Ann Lee", "Bo Chan"], "timestamp": 1600000000}"#,
+            #"{"content": "No title here\n\nSecond paragraph.", "authors": ["Ann Lee", "Bo Chan"], "timestamp": 1600000000}"#
         ]
         try folder.write("news.jsonl", bytes: Array(lines.joined(separator: "\n").utf8))
         let (articles, report) = try load(folder)
@@ -69,7 +69,8 @@ import Testing
         let folder = try TemporaryDirectory()
         let esc = "\u{1B}"
         let line =
-            #"{"title": "Raw "# + esc + #"[31mred and \u001b]0;pwned\u0007 title \ud83d\ude00 \ud800", "text": "Tab\there \u202e bidi \u0000 nul\nnext \"quoted\" \\ /"}"#
+            #"{"title": "Raw "# + esc
+            + #"[31mred and \u001b]0;pwned\u0007 title \ud83d\ude00 \ud800", "text": "Tab\there \u202e bidi \u0000 nul\nnext \"quoted\" \\ /"}"#
         try folder.write("hostile.jsonl", bytes: Array(line.utf8))
         let (articles, _) = try load(folder)
         let article = try #require(articles.first)
@@ -149,7 +150,8 @@ import Testing
         var text = ""
         let count = 30_000
         for number in 1...count {
-            text += #"{"title": "Article \#(number)", "text": "Body of article number \#(number) with some padding words to make the line long enough for the test to pass the threshold easily."}"#
+            text +=
+                #"{"title": "Article \#(number)", "text": "Body of article number \#(number) with some padding words to make the line long enough for the test to pass the threshold easily."}"#
             text += number % 1000 == 0 ? "\n\n" : "\n"
         }
         try folder.write("big.jsonl", bytes: Array(text.utf8))

@@ -83,7 +83,8 @@ import Testing
         #expect(articles.map(\.title) == ["Mail 1", "Mail 2"])
         #expect(report.formats[.maildir] == FormatCount(articles: 2, skipped: 0))
         #expect(report.skipped[.otherExtension] == 1)
-        #expect(Maildir.messagePath(folder: folder.path + "/box", unique: "100.M1.host") == folder.path + "/box/cur/100.M1.host:2,S")
+        #expect(
+            Maildir.messagePath(folder: folder.path + "/box", unique: "100.M1.host") == folder.path + "/box/cur/100.M1.host:2,S")
     }
 
     /// `gzip -c`, run on `bytes`.
@@ -101,7 +102,7 @@ import Testing
     /// "Zstd title\n\nA zstd body.\n" as `zstd` writes it.
     static let zstdArticle: [UInt8] = [
         40, 181, 47, 253, 4, 88, 201, 0, 0, 90, 115, 116, 100, 32, 116, 105, 116, 108, 101, 10, 10, 65, 32, 122, 115,
-        116, 100, 32, 98, 111, 100, 121, 46, 10, 98, 130, 37, 246,
+        116, 100, 32, 98, 111, 100, 121, 46, 10, 98, 130, 37, 246
     ]
 
     @Test func compressedFilesAreReadAndBadOnesSkipped() throws {

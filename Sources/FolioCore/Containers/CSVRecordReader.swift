@@ -124,7 +124,9 @@ struct CSVRecordReader {
         for (field, role) in zip(fields, roles) {
             guard let role else { continue }
             let text = Self.text(of: field, in: bytes, invalidUTF8: &record.hadInvalidUTF8)
-            if role.role == .date, let date = RecordFields.epochDate(text.utf8) { record.numericDate = record.numericDate ?? date }
+            if role.role == .date, let date = RecordFields.epochDate(text.utf8) {
+                record.numericDate = record.numericDate ?? date
+            }
             record.offer(text, role: role.role, rank: role.rank)
         }
         return record

@@ -37,11 +37,14 @@ enum ContainerLoader {
         if let compression = candidate.kind.compression {
             let limit = format.isContainer ? options.maxDecompressedSize : min(options.maxFileSize, options.maxDecompressedSize)
             switch Decompressor.decompress(compression, descriptor: descriptor, limit: limit) {
-            case .skipped(let reason): return .one(.skipped(reason == .decompressedTooLarge && !format.isContainer ? .tooLarge : reason))
+            case .skipped(let reason):
+                return .one(.skipped(reason == .decompressedTooLarge && !format.isContainer ? .tooLarge : reason))
             case .bytes(let bytes):
                 guard !bytes.isEmpty else { return .one(.skipped(.empty)) }
                 if !format.isContainer && !MboxMessage.startsMbox(bytes) {
-                    return .one(CorpusLoader.parse(CorpusLoader.Document(id: candidate.id, folderName: candidate.folderName, bytes: bytes)))
+                    return .one(
+                        CorpusLoader.parse(
+                            CorpusLoader.Document(id: candidate.id, folderName: candidate.folderName, bytes: bytes)))
                 }
                 return bytes.withUnsafeBufferPointer { items(format.isContainer ? format : .mbox, $0, candidate, options, spill) }
             }
@@ -67,7 +70,9 @@ enum ContainerLoader {
                 return .one(CorpusLoader.parse(document))
             }
         case .text, .markdown, .maildir:
-            return .one(CorpusLoader.parse(CorpusLoader.Document(id: candidate.id, folderName: candidate.folderName, bytes: Array(bytes))))
+            return .one(
+                CorpusLoader.parse(CorpusLoader.Document(id: candidate.id, folderName: candidate.folderName, bytes: Array(bytes)))
+            )
         }
         return .many(format, items)
     }

@@ -21,7 +21,7 @@ public struct FieldNames: Sendable, Hashable {
         .date: ["date", "published", "publish_date", "pubdate", "timestamp"],
         .url: ["url", "link"],
         .author: ["author", "byline", "authors"],
-        .source: ["source", "category", "site", "publisher"],
+        .source: ["source", "category", "site", "publisher"]
     ]
 
     /// Adds `name` as a field for `role`.

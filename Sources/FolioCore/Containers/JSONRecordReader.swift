@@ -109,7 +109,9 @@ extension JSONRecordReader {
         var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
         mutating func skipSpace() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A {
+            while index < bytes.count,
+                bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A
+            {
                 index += 1
             }
         }
@@ -260,7 +262,9 @@ extension JSONRecordReader {
                 if token.elementsEqual("true".utf8) || token.elementsEqual("false".utf8) || token.elementsEqual("null".utf8) {
                     return true
                 }
-                return token.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2B || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }
+                return token.allSatisfy {
+                    ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2B || $0 == 0x2E || $0 == 0x65 || $0 == 0x45
+                }
                     && (token.first! == 0x2D || (token.first! >= 0x30 && token.first! <= 0x39))
             }
         }

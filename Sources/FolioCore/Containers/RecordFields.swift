@@ -14,7 +14,8 @@ struct RecordFields {
         if let existing = values[role] {
             let better =
                 role == .body
-                ? (rank < 100 && existing.rank >= 100) || (text.utf8.count > existing.text.utf8.count && (rank < 100) == (existing.rank < 100))
+                ? (rank < 100 && existing.rank >= 100)
+                    || (text.utf8.count > existing.text.utf8.count && (rank < 100) == (existing.rank < 100))
                 : rank < existing.rank
             guard better else { return }
         }
