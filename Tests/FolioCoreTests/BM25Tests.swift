@@ -10,7 +10,8 @@ import Testing
     static let parametersByFormatVersion: [UInt32: (k1: Float, b: Float, titleWeight: Float)] = [
         3: (k1: 1.2, b: 0.75, titleWeight: 4),
         4: (k1: 1.2, b: 0.75, titleWeight: 4),
-        5: (k1: 1.2, b: 0.75, titleWeight: 4)
+        5: (k1: 1.2, b: 0.75, titleWeight: 4),
+        6: (k1: 1.2, b: 0.75, titleWeight: 4)
     ]
 
     @Test func parametersMatchTheSnapshotFormatVersion() throws {
