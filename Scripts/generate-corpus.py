@@ -2,9 +2,14 @@
 """Writes a seeded synthetic news corpus for benchmarking folio.
 
     python3 Scripts/generate-corpus.py OUT_DIR --articles N [--seed S] [--folders K]
+        [--format text|jsonl|csv|mbox|maildir] [--gzip]
 
-Each article is a `.txt` file in the news-dataset format that folio reads: a title line, a blank
-line, then paragraphs separated by blank lines (like the BBC set in shared/corpus/bbc-fulltext).
+With the default `--format text`, each article is a `.txt` file in the news-dataset format that
+folio reads: a title line, a blank line, then paragraphs separated by blank lines (like the BBC set
+in shared/corpus/bbc-fulltext). The other formats hold every article in one file under OUT_DIR
+(`news.jsonl`, `news.csv`, `news.mbox`) or one message per file in a Maildir (`OUT_DIR/inbox`),
+with the same text, a date, a source and a URL; `--gzip` compresses each file written (`.gz`).
+The articles are the same for a given seed whatever the format.
 
 The text is random but has the statistics that matter to an index:
 - a Zipfian vocabulary of 50,000 words: English function words first, then real news words (so the
@@ -23,6 +28,11 @@ once a sentence, not once a word, so 100,000 articles take well under a minute o
 """
 
 import argparse
+import csv
+import datetime
+import gzip
+import io
+import json
 from array import array
 import math
 import os
@@ -231,12 +241,99 @@ def make_article(rng, table, topic_pool):
 FUNCTION_SET = frozenset(FUNCTION_WORDS)
 
 
+def open_output(path, compress):
+    """A binary file at `path` (`path.gz`, compressed, with `compress`)."""
+    return gzip.open(path + ".gz", "wb", compresslevel=6) if compress else open(path, "wb")
+
+
+def write_text(args, rng, table, topic_pool):
+    folders = [os.path.join(args.out_dir, f"section{k:02d}") for k in range(args.folders)]
+    for folder in folders:
+        os.makedirs(folder, exist_ok=True)
+    total_bytes = 0
+    for number in range(args.articles):
+        text = make_article(rng, table, topic_pool).encode("utf-8")
+        with open_output(os.path.join(folders[number % args.folders], f"{number:06d}.txt"), args.gzip) as file:
+            file.write(text)
+        total_bytes += len(text)
+    return total_bytes
+
+
+FIRST_DAY = datetime.date(2015, 1, 1)
+
+
+def metadata(number, folders):
+    """Date, source and URL of article `number`: derived from the number, so the random stream (and
+    so the text) is the same in every format."""
+    day = FIRST_DAY + datetime.timedelta(days=(number * 7919) % 3650)
+    source = f"section{number % folders:02d}"
+    return day, source, f"https://news.example.org/{source}/{number:07d}"
+
+
+def write_container(args, rng, table, topic_pool):
+    """Every article in one file (jsonl, csv, mbox) or one message per file in a Maildir."""
+    os.makedirs(args.out_dir, exist_ok=True)
+    if args.format == "maildir":
+        inbox = os.path.join(args.out_dir, "inbox")
+        for sub in ("cur", "new", "tmp"):
+            os.makedirs(os.path.join(inbox, sub), exist_ok=True)
+    extension = {"jsonl": "news.jsonl", "csv": "news.csv", "mbox": "news.mbox"}.get(args.format)
+    output = open_output(os.path.join(args.out_dir, extension), args.gzip) if extension else None
+    buffered = io.BufferedWriter(output, buffer_size=1 << 20) if output and not args.gzip else output
+    writer = None
+    if args.format == "csv":
+        text_output = io.TextIOWrapper(buffered, encoding="utf-8", newline="")
+        writer = csv.writer(text_output, lineterminator="\r\n")
+        writer.writerow(["title", "date", "source", "url", "text"])
+    total_bytes = 0
+    for number in range(args.articles):
+        article = make_article(rng, table, topic_pool)
+        title, _, body = article.partition("\n\n")
+        day, source, url = metadata(number, args.folders)
+        if args.format == "jsonl":
+            record = {"title": title, "date": day.isoformat(), "source": source, "url": url, "text": body}
+            data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+            buffered.write(data)
+        elif args.format == "csv":
+            writer.writerow([title, day.isoformat(), source, url, body])
+            data = body.encode("utf-8")
+        else:
+            stamp = datetime.datetime(day.year, day.month, day.day, 12, 0, tzinfo=datetime.timezone.utc)
+            quoted = "".join(">" + line if line.lstrip(">").startswith("From ") else line
+                             for line in body.splitlines(keepends=True))
+            message = (f"From: Desk {source} <{source}@news.example.org>\n"
+                       f"Subject: {title}\nDate: {stamp.strftime('%a, %d %b %Y %H:%M:%S +0000')}\n"
+                       f"Message-ID: <{number:07d}.{args.seed}@news.example.org>\nNewsgroups: {source}\n\n{quoted}")
+            if args.format == "mbox":
+                envelope = f"From {source}@news.example.org {stamp.strftime('%a %b %d %H:%M:%S %Y')}\n"
+                data = (envelope + message + "\n").encode("utf-8")
+                buffered.write(data)
+            else:
+                data = message.encode("utf-8")
+                folder = "cur" if number % 2 else "new"
+                name = f"{1_600_000_000 + number}.M{number}P1.example" + (":2,S" if number % 2 else "")
+                with open_output(os.path.join(args.out_dir, "inbox", folder, name), args.gzip) as file:
+                    file.write(data)
+        total_bytes += len(data)
+    if writer:
+        text_output.flush()
+        text_output.detach()
+    if buffered:
+        buffered.flush()
+        if buffered is not output:
+            buffered.detach()
+        output.close()
+    return total_bytes
+
+
 def main():
     parser = argparse.ArgumentParser(description="Write a seeded synthetic news corpus.")
     parser.add_argument("out_dir")
     parser.add_argument("--articles", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--folders", type=int, default=10)
+    parser.add_argument("--format", choices=["text", "jsonl", "csv", "mbox", "maildir"], default="text")
+    parser.add_argument("--gzip", action="store_true", help="compress every file written (.gz)")
     args = parser.parse_args()
     if args.articles < 0 or args.folders < 1:
         parser.error("--articles must be >= 0 and --folders >= 1")
@@ -248,19 +345,13 @@ def main():
     # Topic words come from below the function words and above the long tail (ranks ~150…20,000).
     topic_pool = vocabulary[len(FUNCTION_WORDS):20_000]
 
-    folders = [os.path.join(args.out_dir, f"section{k:02d}") for k in range(args.folders)]
-    for folder in folders:
-        os.makedirs(folder, exist_ok=True)
-    total_bytes = 0
-    for number in range(args.articles):
-        text = make_article(rng, table, topic_pool).encode("utf-8")
-        path = os.path.join(folders[number % args.folders], f"{number:06d}.txt")
-        with open(path, "wb") as file:
-            file.write(text)
-        total_bytes += len(text)
+    if args.format == "text":
+        total_bytes = write_text(args, rng, table, topic_pool)
+    else:
+        total_bytes = write_container(args, rng, table, topic_pool)
 
     seconds = time.perf_counter() - started
-    print(f"wrote {args.articles} files, {total_bytes:,} bytes ({total_bytes / 1048576:.1f} MiB) "
+    print(f"wrote {args.articles} articles ({args.format}), {total_bytes:,} bytes ({total_bytes / 1048576:.1f} MiB) "
           f"in {args.folders} folders under {args.out_dir} in {seconds:.1f} s (seed {args.seed})")
 
 

@@ -7,6 +7,9 @@ OUT must not exist yet, or be an empty folder. The corpus holds every C0 and C1 
 bytes and as UTF-8 U+0080-U+009F), ESC/CSI/OSC/DCS/APC/PM/SOS sequences (window titles, OSC 52
 clipboard writes, colours, cursor movement, screen clears, unterminated and nested ones), bidi
 overrides and isolates, HTML character references to controls (`&#27;`, `&#x202E;`), zero-width and combining floods, invalid UTF-8, NUL bytes, a 1 MB line,
+files of many articles carrying all of these (JSON Lines with raw escapes and `\u001b` ones,
+CSV fields, mbox headers and bodies, a Maildir, gzip; lines that are not JSON, an unclosed CSV
+quote, a truncated mbox, a `.gz` that is not gzip),
 50 nested folders, a symlink loop, an unreadable file, a FIFO, symlinks to /dev/null and
 /dev/zero, a folder whose name is an escape sequence, HTML pages and MIME mail carrying escapes in titles,
 attributes, meta tags, character references, base64 and quoted-printable bodies and encoded-word
@@ -18,6 +21,8 @@ bytes. Used by Tests/Hostile/check_terminal_output.py and the HostileTerminalOut
 
 import argparse
 import base64
+import gzip
+import json
 import os
 import random
 import sys
@@ -288,6 +293,51 @@ def write_files(corpus, small):
     corpus.counts["one-line files in one folder"] = many
 
 
+def write_containers(corpus):
+    """Files of many articles, each record carrying escape sequences raw and as JSON escapes."""
+    hostile = [sequence for _, sequence in ESCAPE_SEQUENCES]
+    lines = []
+    for index, sequence in enumerate(hostile):
+        text = sequence.decode("latin-1")
+        record = {"title": f"jsonl pwned {index} {text}", "text": f"body {text} pwned", "author": text,
+                  "source": f"src{text}", "url": f"https://x.example/{text}", "date": f"2020-01-0{index % 9 + 1}{text}"}
+        # ensure_ascii writes every control as \u00XX: the escaped form.
+        lines.append(json.dumps(record, ensure_ascii=True).encode())
+        # The same bytes raw inside the JSON strings (JSON forbids them; folio reads them and drops them).
+        lines.append(b'{"headline": "jsonl raw pwned ' + sequence.replace(b"\\", b"") + b'", "body": "raw ' + sequence.replace(b'"', b"") + b'"}')
+    lines.append(b'{"title": "surrogates pwned \\ud83d\\ude00 \\ud800 \\u202e \\u009b2J \\u0000", "text": "x"}')
+    lines.append(b"not json pwned \x1b]0;pwned\x07")
+    lines.append(b'["array", "pwned"]')
+    lines.append(b'{"title": "invalid utf-8 pwned \xff\xfe \xc2\x9b2J", "text": "bytes \xed\xa0\x80"}')
+    jsonl = b"\n".join(lines) + b"\n"
+    corpus.write("JSON Lines records", "containers", "hostile.jsonl", jsonl)
+    corpus.write("gzip files", "containers", "hostile.jsonl.gz", gzip.compress(jsonl, mtime=0))
+    corpus.write("gzip files", "containers", "not-gzip.txt.gz", b"not gzip pwned \x1b[2J\n")
+
+    rows = [b"title,date,text"]
+    for index, sequence in enumerate(hostile):
+        quoted = sequence.replace(b'"', b'""')
+        rows.append(b'"csv pwned ' + quoted + b'",2021-02-03,"line one ' + quoted + b'\r\nline two pwned"')
+    rows.append(b'"csv unclosed pwned \x1b]0;pwned\x07,2021-02-03,never closed')
+    corpus.write("CSV rows", "containers", "hostile.csv", b"\r\n".join(rows) + b"\r\n")
+
+    messages = []
+    for index, sequence in enumerate(hostile):
+        messages.append(b"From pwned@x.example Thu Jan  1 12:00:00 2015\n"
+                        b"From: Evil " + sequence + b" <e@x.example>\nSubject: mbox pwned " + sequence +
+                        b"\nDate: Thu, 01 Jan 2015 12:00:00 +0000\nMessage-ID: <" + str(index).encode() + sequence +
+                        b"@x.example>\n\nBody pwned " + sequence + b"\n>From quoted " + sequence + b"\n")
+    messages.append(b"From cut@x.example Thu Jan  1 12:00:00 2015\nSubject: truncated pwned \x1b]0;pw")
+    corpus.write("mbox messages", "containers", "hostile.mbox", b"\n".join(messages))
+    for part in ("cur", "new", "tmp"):
+        os.makedirs(os.path.join(corpus.root, "containers", "maildir", part), exist_ok=True)
+    for index, sequence in enumerate(hostile[:6]):
+        part = "cur" if index % 2 else "new"
+        name = f"{1_600_000_000 + index}.M{index}.pwned" + (":2,S" if index % 2 else "")
+        corpus.write("Maildir messages", os.path.join("containers", "maildir", part), name,
+                     b"From: A <a@b>\nSubject: maildir pwned " + sequence + b"\n\nBody " + sequence + b"\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", help="the folder to write (must not exist or be empty)")
@@ -304,6 +354,7 @@ def main():
     write_unicode(corpus)
     write_markup(corpus)
     write_files(corpus, options.small)
+    write_containers(corpus)
 
     total = sum(corpus.counts.values())
     print(f"hostile corpus in {options.out} (seed {options.seed}{', small' if options.small else ''}): {total} entries")

@@ -1,5 +1,6 @@
 import FolioCore
 import FolioUI
+import Foundation
 import TOMLKit
 
 /// `[layout]` and `[general]`: plain settings with ranges.
@@ -58,6 +59,25 @@ extension ConfigReader {
             default:
                 reportUnknownKey(at: keyPath, expected: ["default_sort", "corpus", "follow_links", "mouse"])
             }
+        }
+    }
+
+    /// `[fields]`: `title = "headline"` reads a record's field `headline` as its title.
+    mutating func readFields(_ table: TOMLTable, into configuration: inout FolioConfiguration) {
+        let path = ["fields"]
+        let roles = FieldNames.Role.allCases.map(\.rawValue)
+        for (key, value) in entries(of: table, at: path) {
+            let keyPath = path + [key]
+            guard roles.contains(key) else {
+                reportUnknownKey(at: keyPath, expected: roles)
+                continue
+            }
+            guard let name = string(value, at: keyPath) else { continue }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                report("'\(key)' in [fields] names no field", at: keyPath)
+                continue
+            }
+            configuration.fields[key] = name
         }
     }
 

@@ -23,9 +23,10 @@ struct ConfigReader {
             case "theme": table(value, at: path).map { readTheme($0, into: &configuration.theme) }
             case "layout": table(value, at: path).map { readLayout($0, into: &configuration) }
             case "general": table(value, at: path).map { readGeneral($0, into: &configuration) }
+            case "fields": table(value, at: path).map { readFields($0, into: &configuration) }
             default:
                 let what = value.table == nil ? "key '\(name)'" : "table [\(name)]"
-                report("unknown \(what); expected [keys], [theme], [layout] or [general]", at: path)
+                report("unknown \(what); expected [keys], [theme], [layout], [general] or [fields]", at: path)
             }
         }
     }

@@ -21,6 +21,9 @@ public struct FolioConfiguration: Sendable, Equatable {
     public var followLinks: Bool
     /// Whether the reader takes the mouse (wheel, clicks); Shift+drag still selects text in the terminal.
     public var mouse: Bool
+    /// `[fields]`: which field of a JSON Lines or CSV record holds an article's title, body, date,
+    /// url, author or source (role → field name), as `--field ROLE=NAME`, which comes first.
+    public var fields: [String: String] = [:]
 
     /// Creates a configuration; every argument defaults to folio's built-in value.
     public init(

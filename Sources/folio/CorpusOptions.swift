@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuiltinCorpus
+import FolioConfig
 import FolioCore
 import Foundation
 
@@ -24,6 +25,26 @@ struct CorpusOptions: ParsableArguments {
         ))
     var followLinks = false
 
+    @Option(
+        name: .customLong("field"),
+        help: ArgumentHelp(
+            "In JSON Lines and CSV files, read field NAME as the article's ROLE (title, body, date, url, author or source); repeatable, e.g. --field title=headline --field body=story.",
+            valueName: "ROLE=NAME"))
+    var fields: [String] = []
+
+    /// The field names of `--field`, after those of the config's `[fields]` table (`configured`):
+    /// the flag's are tried first.
+    func fieldNames(configured: [String: String] = [:]) throws -> FieldNames {
+        var names = FieldNames()
+        for mapping in fields {
+            if let problem = names.add(mapping: mapping) { throw FolioExit.usage("--field: \(problem)") }
+        }
+        for (role, name) in configured.sorted(by: { $0.key < $1.key }) {
+            _ = names.add(mapping: role + "=" + name)
+        }
+        return names
+    }
+
     /// The snapshot folder to use, or nil when caching is off.
     var cache: SnapshotCache? {
         let variable = ProcessInfo.processInfo.environment["FOLIO_NO_CACHE"] ?? ""
@@ -33,18 +54,28 @@ struct CorpusOptions: ParsableArguments {
 
     /// How files are read: `followLinks` nil takes the flag (the reader passes what the flag, the
     /// config and restricted mode decide).
-    func loadOptions(followLinks: Bool? = nil) -> LoadOptions {
-        LoadOptions(maxFileSize: maxFileSizeMiB * 1024 * 1024, followLinks: followLinks ?? self.followLinks)
+    /// `fieldNames` nil: `--field` and the `[fields]` table of the default config file.
+    func loadOptions(followLinks: Bool? = nil, fieldNames: FieldNames? = nil) -> LoadOptions {
+        LoadOptions(
+            maxFileSize: maxFileSizeMiB * 1024 * 1024, followLinks: followLinks ?? self.followLinks,
+            fieldNames: fieldNames ?? (try? self.fieldNames(configured: Self.configuredFields())) ?? FieldNames())
     }
+
+    /// The `[fields]` table of the default config file (its other problems are the reader's to report).
+    static func configuredFields() -> [String: String] {
+        ConfigLoader.load(path: ConfigLoader.defaultPath(), mustExist: false).0.fields
+    }
+
+    func validate() throws { _ = try fieldNames() }
 
     /// Loads the corpus at `path`, or the built-in one when there is none; a corpus error becomes exit 2.
     /// `.inBackground` leaves the index to the caller (`SearchEngine.prepare` on another thread).
     func loadEngine(
-        path: String?, followLinks: Bool? = nil, indexing: CorpusOpener.Indexing = .now,
+        path: String?, followLinks: Bool? = nil, fieldNames: FieldNames? = nil, indexing: CorpusOpener.Indexing = .now,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> any SearchEngine {
         guard maxFileSizeMiB > 0 else { throw FolioExit.usage("--max-file-size must be at least 1 (MiB)") }
-        let options = loadOptions(followLinks: followLinks)
+        let options = loadOptions(followLinks: followLinks, fieldNames: fieldNames)
         guard let path else { return Self.builtinEngine(options: options) }
         do {
             return try CorpusOpener(options: options, cache: cache).open(path: path, indexing: indexing, progress: progress)
@@ -58,15 +89,16 @@ struct CorpusOptions: ParsableArguments {
     /// once the screen is up; otherwise `loadEngine` with the index left to a background thread.
     /// For a folder or file (not the built-in articles) also how to read it again (`ReloadSource`).
     func openForReader(
-        path: String?, followLinks: Bool, progress: @escaping @Sendable (Int, Int) -> Void
+        path: String?, followLinks: Bool, fieldNames: FieldNames, progress: @escaping @Sendable (Int, Int) -> Void
     ) throws -> (engine: any SearchEngine, checkAtStart: Bool, reload: ReloadSource?) {
-        guard let path, maxFileSizeMiB > 0 else {
-            return (try loadEngine(path: path, followLinks: followLinks, indexing: .inBackground, progress: progress), false, nil)
+        func load() throws -> any SearchEngine {
+            try loadEngine(path: path, followLinks: followLinks, fieldNames: fieldNames, indexing: .inBackground, progress: progress)
         }
-        let opener = CorpusOpener(options: loadOptions(followLinks: followLinks), cache: cache)
+        guard let path, maxFileSizeMiB > 0 else { return (try load(), false, nil) }
+        let opener = CorpusOpener(options: loadOptions(followLinks: followLinks, fieldNames: fieldNames), cache: cache)
         let reload = ReloadSource(path: path, opener: opener)
         if let engine = opener.openLastSnapshot(path: path) { return (engine, true, reload) }
-        return (try loadEngine(path: path, followLinks: followLinks, indexing: .inBackground, progress: progress), false, reload)
+        return (try load(), false, reload)
     }
 
     static func builtinEngine(options: LoadOptions = LoadOptions()) -> any SearchEngine {

@@ -30,12 +30,15 @@ struct HandOffRunner {
                 return describe(status, program: pager)
             }
         case .editor(let index):
-            guard let path = filePath(of: engine.article(at: index)) else {
-                return "the built-in articles have no file to edit"
+            guard let location = location(of: engine.article(at: index)) else {
+                return corpusRoot == nil ? "the built-in articles have no file to edit" : "the article's file is gone"
             }
             let editor = nonEmpty(environment["VISUAL"]) ?? nonEmpty(environment["EDITOR"]) ?? "vi"
+            // An article inside a file of many (a JSON Lines or CSV record) opens its file at its line.
+            let path = location.path
+            let command = location.line.map { "\(editor) +\($0) \"$1\"" } ?? "\(editor) \"$1\""
             let before = FileVersion(path: path)
-            let status = terminal.runOutside { ChildProcess.runShell("\(editor) \"$1\"", arguments: ["folio-editor", path]) }
+            let status = terminal.runOutside { ChildProcess.runShell(command, arguments: ["folio-editor", path]) }
             if let problem = describe(status, program: editor) { return problem }
             // Only a real change is reported: leaving the editor without saving changed nothing.
             guard FileVersion(path: path) != before else { return nil }
@@ -82,7 +85,7 @@ struct HandOffRunner {
     /// The header lines of the article's file, when it is a mail or Usenet article (`H`); nil when
     /// it has no file (the built-in articles), is not a regular file any more, or has no header block.
     func headerLines(of index: Int) -> [String]? {
-        guard let path = filePath(of: engine.article(at: index)),
+        guard let path = location(of: engine.article(at: index))?.path,
             (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
             let handle = FileHandle(forReadingAtPath: path)
         else { return nil }
@@ -91,12 +94,11 @@ struct HandOffRunner {
         return HeaderBlock.lines(ofFileStart: [UInt8](data))
     }
 
-    /// The article's file: the corpus root joined with its id (or the root itself for one-file corpora).
-    func filePath(of article: Article) -> String? {
+    /// The article's file (the corpus root joined with its id, the root itself for one-file corpora,
+    /// the container for a record of one) and its line there when it has one.
+    func location(of article: Article) -> ArticleLocation? {
         guard let root = corpusRoot else { return nil }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return nil }
-        return isFolder.boolValue ? (root as NSString).appendingPathComponent(article.id) : root
+        return ArticleLocation.of(id: article.id, root: root)
     }
 
     /// less and programs that take its options (`less -R`, `/usr/bin/less`): they accept

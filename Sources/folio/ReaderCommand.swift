@@ -75,8 +75,9 @@ struct ReaderCommand: ParsableCommand {
         do {
             // Restricted: links out of the corpus are never followed, whatever the flag or the config say.
             let followLinks = !restricted && (corpus.followLinks || configuration.followLinks)
+            let fieldNames = try corpus.fieldNames(configured: configuration.fields)
             (engine, checkAtStart, reload) = try corpus.openForReader(
-                path: corpusPath, followLinks: followLinks, progress: progress.update)
+                path: corpusPath, followLinks: followLinks, fieldNames: fieldNames, progress: progress.update)
             progress.finish()
         } catch {
             progress.finish()  // the error's line starts on a clean line

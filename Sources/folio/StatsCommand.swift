@@ -42,6 +42,13 @@ struct StatsCommand: ParsableCommand {
         if report.filesWithInvalidUTF8 > 0 {
             lines.append(("invalid UTF-8 replaced", "\(report.filesWithInvalidUTF8) file(s)"))
         }
+        // One line a file format (and a compression): articles made and files or records skipped.
+        for (format, count) in report.formats.sorted(by: { $0.key < $1.key }) {
+            lines.append(("format \(format.displayName)", "\(count.articles) articles, \(count.skipped) skipped"))
+        }
+        for (compression, count) in report.compressions.sorted(by: { $0.key < $1.key }) {
+            lines.append(("compressed \(compression.displayName)", "\(count.articles) articles, \(count.skipped) skipped"))
+        }
         lines.append(("skipped", "\(report.skippedCount)"))
         for (reason, count) in report.skipped.sorted(by: { $0.key < $1.key }) {
             let examples = report.skippedExamples[reason, default: []].joined(separator: ", ")

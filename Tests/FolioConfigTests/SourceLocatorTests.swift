@@ -83,7 +83,7 @@ struct SourceLocatorDepthTests {
         #expect(configuration == .defaults)
         #expect(
             diagnostics.map(\.description) == [
-                "config.toml:1: unknown table [a]; expected [keys], [theme], [layout] or [general]"
+                "config.toml:1: unknown table [a]; expected [keys], [theme], [layout], [general] or [fields]"
             ])
     }
 

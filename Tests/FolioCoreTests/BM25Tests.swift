@@ -12,7 +12,8 @@ import Testing
         4: (k1: 1.2, b: 0.75, titleWeight: 4),
         5: (k1: 1.2, b: 0.75, titleWeight: 4),
         6: (k1: 1.2, b: 0.75, titleWeight: 4),
-        7: (k1: 1.2, b: 0.75, titleWeight: 4)
+        7: (k1: 1.2, b: 0.75, titleWeight: 4),
+        8: (k1: 1.2, b: 0.75, titleWeight: 4)
     ]
 
     @Test func parametersMatchTheSnapshotFormatVersion() throws {

@@ -39,25 +39,17 @@ public struct CorpusLoader: Sendable {
     ) throws(CorpusError) -> (articles: [Article], report: LoadReport) {
         let started = DispatchTime.now()
         var report = scanReport
-        let maxSize = options.maxFileSize
+        let options = self.options
         let done = Atomic<Int>(0)
-        let outcomes = Parallel.map(candidates.count) { index -> FileOutcome in
+        let outcomes = Parallel.map(candidates.count) { index -> CandidateOutcome in
             let candidate = candidates[index]
             if let progress {
                 let count = done.add(1, ordering: .relaxed).newValue
                 if count % 1000 == 0 { progress(count, candidates.count) }
             }
-            let identity = candidate.inode == 0 ? nil : FileIdentity(device: candidate.device, inode: candidate.inode)
-            switch FileReader.read(candidate.fullPath, maxSize: maxSize, expected: identity) {
-            case .skipped(let reason): return .skipped(reason)
-            case .bytes(let bytes):
-                let outcome = Self.parse(Document(id: candidate.id, folderName: candidate.folderName, bytes: bytes))
-                guard let spill, case .article(var article, let count, let encoding) = outcome else { return outcome }
-                article.moveText(into: spill)
-                return .article(article, bytes: count, encoding: encoding)
-            }
+            return Self.read(candidate, options: options, spill: spill)
         }
-        let articles = collect(outcomes, ids: candidates.map(\.id), into: &report)
+        let articles = collect(outcomes, candidates: candidates, into: &report)
         report.loadSeconds = started.secondsSince
         guard !articles.isEmpty else { throw .empty(path, report.summary) }
         return (articles, report)
@@ -83,6 +75,30 @@ public struct CorpusLoader: Sendable {
     enum FileOutcome: Sendable {
         case article(Article, bytes: Int, encoding: TextDecoder.Encoding)
         case skipped(SkipReason)
+    }
+
+    /// What one file gave: one article (or a skip), or a container's records (`ContainerLoader`).
+    enum CandidateOutcome: Sendable {
+        case one(FileOutcome)
+        case many(ArticleFormat, [ContainerLoader.Item])
+    }
+
+    /// Reads and parses one file of the scan; with a `spill` file, each body is moved into it as
+    /// soon as its article is made (`TextSpillFile`).
+    static func read(_ candidate: CorpusScanner.Candidate, options: LoadOptions, spill: TextSpillFile?) -> CandidateOutcome {
+        if candidate.kind.format.isContainer || candidate.kind.compression != nil {
+            return ContainerLoader.load(candidate, options: options, spill: spill)
+        }
+        let identity = candidate.inode == 0 ? nil : FileIdentity(device: candidate.device, inode: candidate.inode)
+        switch FileReader.read(candidate.fullPath, maxSize: options.maxFileSize, expected: identity) {
+        case .skipped(let reason): return .one(.skipped(reason))
+        case .bytes(let bytes):
+            if candidate.kind.format == .text && MboxMessage.startsMbox(bytes) {
+                return bytes.withUnsafeBufferPointer { ContainerLoader.items(.mbox, $0, candidate, options, spill) }
+            }
+            let outcome = parse(Document(id: candidate.id, folderName: candidate.folderName, bytes: bytes))
+            return .one(ContainerLoader.spilled(outcome, spill))
+        }
     }
 
     static func parse(_ document: Document) -> FileOutcome {
@@ -117,19 +133,49 @@ public struct CorpusLoader: Sendable {
         return .article(article, bytes: document.bytes.count, encoding: encoding)
     }
 
+    private func collect(_ outcomes: [CandidateOutcome], candidates: [CorpusScanner.Candidate], into report: inout LoadReport)
+        -> [Article]
+    {
+        var articles: [Article] = []
+        articles.reserveCapacity(outcomes.count)
+        var hasContainers = false
+        for (outcome, candidate) in zip(outcomes, candidates) {
+            switch outcome {
+            case .one(let outcome):
+                report.count(outcome, format: candidate.kind.format, compression: candidate.kind.compression)
+                Self.add(outcome, id: candidate.id, to: &articles, report: &report)
+            case .many(let format, let items):
+                hasContainers = true
+                for item in items {
+                    report.count(item.outcome, format: format, compression: candidate.kind.compression)
+                    Self.add(item.outcome, id: item.id, to: &articles, report: &report)
+                }
+            }
+        }
+        report.articleCount = articles.count
+        // A container's records are in line order, whose ids ("/10" before "/9") are not in byte
+        // order; engines and snapshots number articles in id order.
+        if hasContainers, !zip(articles, articles.dropFirst()).allSatisfy({ $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            articles.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        }
+        return articles
+    }
+
+    private static func add(_ outcome: FileOutcome, id: String, to articles: inout [Article], report: inout LoadReport) {
+        switch outcome {
+        case .skipped(let reason): report.skip(id, reason)
+        case .article(let article, let bytes, let encoding):
+            articles.append(article)
+            report.bytesRead += bytes
+            if encoding == .windows1252 { report.filesDecodedAsWindows1252 += 1 }
+            if encoding == .utf8WithReplacements { report.filesWithInvalidUTF8 += 1 }
+        }
+    }
+
     private func collect(_ outcomes: [FileOutcome], ids: [String], into report: inout LoadReport) -> [Article] {
         var articles: [Article] = []
         articles.reserveCapacity(outcomes.count)
-        for (outcome, id) in zip(outcomes, ids) {
-            switch outcome {
-            case .skipped(let reason): report.skip(id, reason)
-            case .article(let article, let bytes, let encoding):
-                articles.append(article)
-                report.bytesRead += bytes
-                if encoding == .windows1252 { report.filesDecodedAsWindows1252 += 1 }
-                if encoding == .utf8WithReplacements { report.filesWithInvalidUTF8 += 1 }
-            }
-        }
+        for (outcome, id) in zip(outcomes, ids) { Self.add(outcome, id: id, to: &articles, report: &report) }
         report.articleCount = articles.count
         return articles
     }

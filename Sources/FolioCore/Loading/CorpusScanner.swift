@@ -15,6 +15,8 @@ struct CorpusScanner {
         var fullPath: [CChar]
         /// Name of the folder holding the file (the default source).
         var folderName: String
+        /// What the file holds (by its name; a Maildir's messages by where they are).
+        var kind = FileKind(format: .text)
         /// What the snapshot fingerprint compares: a file changed when any of these did.
         var size: Int64 = 0
         var modifiedNanoseconds: Int64 = 0
@@ -61,11 +63,14 @@ struct CorpusScanner {
                 report.skip(name, .notRegularFile)
                 return []
             }
-            return [
-                Candidate(
-                    id: name, fullPath: Self.cPath(Array(root.utf8)),
-                    folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent), info: info)
-            ]
+            var candidate = Candidate(
+                id: name, fullPath: Self.cPath(Array(root.utf8)),
+                folderName: Self.displayName(ofFolder: parent.isEmpty ? "." : parent), info: info)
+            // A file named on the command line is read whatever its extension, as the kind its name says.
+            let all = options.articleExtensions.union(LoadOptions.defaultArticleExtensions)
+            candidate.kind =
+                FileKind.of(name: Array((root as NSString).lastPathComponent.utf8), extensions: all) ?? FileKind(format: .text)
+            return [candidate]
         }
         if let reason = boundary.rootProblem(info) {
             report.skip(".", reason)
@@ -91,6 +96,8 @@ struct CorpusScanner {
         var relative: String
         var name: String
         var device: UInt64
+        /// In a Maildir's `cur/` or `new/`: the Maildir's id, which prefixes its messages' ids.
+        var maildir: String? = nil
     }
 
     private struct Entry {
@@ -148,9 +155,14 @@ struct CorpusScanner {
         // Sorted through an index: an entry carries a 144-byte stat, too big to move around.
         let order = entries.indices.sorted { entries[$0].sortKey.lexicographicallyPrecedes(entries[$1].sortKey) }
         entries = order.map { entries[$0] }
+        let isMaildir = Maildir.isMaildir(entries.filter(\.isFolder).map(\.bytes))
         for item in entries {
             let name = PrintableName.of(item.bytes)
-            let id = folder.relative.isEmpty ? name : folder.relative + "/" + name
+            var id = folder.relative.isEmpty ? name : folder.relative + "/" + name
+            if let maildir = folder.maildir {
+                let unique = PrintableName.of(Maildir.uniqueName(item.bytes))
+                id = maildir.isEmpty ? unique : maildir + "/" + unique
+            }
             guard item.statError == 0 else {
                 report.skip(id, item.statError == ELOOP ? .symlinkLoop : .unreadable)
                 continue
@@ -172,14 +184,28 @@ struct CorpusScanner {
                     report.skip(id, .symlinkLoop)
                     continue
                 }
-                let subfolder = Folder(path: fullPath, relative: id, name: name, device: UInt64(item.info.st_dev))
+                var subfolder = Folder(path: fullPath, relative: id, name: name, device: UInt64(item.info.st_dev))
+                if isMaildir, let part = Maildir.part(item.bytes) {
+                    // tmp/ holds messages still being written: never read (architecture.md §5).
+                    guard part != .tmp else { continue }
+                    subfolder.maildir = folder.relative
+                    subfolder.name = folder.name
+                }
                 walk(subfolder, boundary: boundary, visited: &visited, into: &candidates, report: &report)
             case S_IFREG:
-                guard isArticleFile(item.bytes) else {
+                if folder.maildir != nil {
+                    var candidate = Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folder.name, info: item.info)
+                    candidate.kind = FileKind(format: .maildir)
+                    candidates.append(candidate)
+                    continue
+                }
+                guard !isMaildir, let kind = FileKind.of(name: item.bytes, extensions: options.articleExtensions) else {
                     report.skip(id, .otherExtension)
                     continue
                 }
-                candidates.append(Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folder.name, info: item.info))
+                var candidate = Candidate(id: id, fullPath: Self.cPath(fullPath), folderName: folder.name, info: item.info)
+                candidate.kind = kind
+                candidates.append(candidate)
             default:
                 report.skip(id, .notRegularFile)
             }
@@ -188,24 +214,6 @@ struct CorpusScanner {
 
     /// A path's bytes as a NUL-terminated C string.
     static func cPath(_ bytes: [UInt8]) -> [CChar] { bytes.map { CChar(bitPattern: $0) } + [0] }
-
-    /// The same test on a name's bytes, without making a String (a corpus has 100,000s of names).
-    func isArticleFile(_ name: [UInt8]) -> Bool {
-        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return options.articleExtensions.contains("") }
-        let suffix = name[(dot + 1)...]
-        if suffix.allSatisfy({ $0 < 0x80 }) {
-            for known in options.articleExtensions where known.utf8.count == suffix.count {
-                if zip(known.utf8, suffix).allSatisfy({ $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }) { return true }
-            }
-            return false
-        }
-        return isArticleFile(String(decoding: name, as: UTF8.self))
-    }
-
-    func isArticleFile(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return options.articleExtensions.contains("") }
-        return options.articleExtensions.contains(name[name.index(after: dot)...].lowercased())
-    }
 
     /// "Data" for "/x/Data", "/x/Data/" or "Data"; the current folder's own name for ".".
     static func displayName(ofFolder path: String) -> String {

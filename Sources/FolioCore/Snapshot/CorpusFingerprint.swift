@@ -9,6 +9,8 @@ enum CorpusFingerprint {
         hasher.combine(options.maxFileSize)
         for fileExtension in options.articleExtensions.sorted() { hasher.combine(fileExtension) }
         if options.followLinks { hasher.combine("follow-links") }
+        hasher.combine(options.fieldNames.fingerprintText)
+        hasher.combine(options.maxDecompressedSize)
         hasher.combine(candidates.count)
         for candidate in candidates {
             hasher.combine(candidate.id)

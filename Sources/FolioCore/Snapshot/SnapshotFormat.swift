@@ -1,8 +1,9 @@
-/// The index snapshot file (version 7; version 6 had no article tags, version 5 ranked titles by
-/// their lower-cased text alone, with reply prefixes and leading punctuation (`TitleSortKey`),
-/// version 4 had no run tails nor Thai, Lao, Khmer and Myanmar pairs, version 3 articles parsed
-/// without HTML references decoded or leading metadata lines read, version 2 one checksum over the
-/// whole payload, version 1 no positions), little-endian, every section 64-byte aligned:
+/// The index snapshot file (version 8; version 7 had no article counts per file format in its
+/// report, version 6 no article tags, version 5 ranked titles by their lower-cased text alone, with
+/// reply prefixes and leading punctuation (`TitleSortKey`), version 4 had no run tails nor Thai,
+/// Lao, Khmer and Myanmar pairs, version 3 articles parsed without HTML references decoded or
+/// leading metadata lines read, version 2 one checksum over the whole payload, version 1 no
+/// positions), little-endian, every section 64-byte aligned:
 ///
 ///     0   magic "FOLIOSNP"             8 bytes
 ///     8   format version               UInt32
@@ -23,7 +24,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("FOLIOSNP".utf8)
     /// Bump when any section's meaning changes: an older file is then rebuilt, never misread.
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 64
     static let tableEntrySize = 32
