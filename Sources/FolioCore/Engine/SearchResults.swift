@@ -3,14 +3,21 @@ public struct SearchMatch: Sendable, Equatable {
     /// The article's number in its engine.
     public var article: Int
     public var score: Float
-    /// Found only by the typo tier (ranked after every exact match).
+    /// Found only by the typo tier or as a partial match (ranked after every exact match).
     public var isFuzzy: Bool
+    /// A partial match: the query's word (or phrase, folded) this article lacks; it holds all the
+    /// others. Nil for exact and typo matches.
+    public var missing: String?
 
-    public init(article: Int, score: Float, isFuzzy: Bool) {
+    public init(article: Int, score: Float, isFuzzy: Bool, missing: String? = nil) {
         self.article = article
         self.score = score
         self.isFuzzy = isFuzzy
+        self.missing = missing
     }
+
+    /// Holds every word of the query but one (`missing`).
+    public var isPartial: Bool { missing != nil }
 }
 
 /// What one search gives a front end: the matches in list order, read window by window, their exact

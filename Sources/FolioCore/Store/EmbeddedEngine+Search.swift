@@ -29,9 +29,17 @@ extension EmbeddedEngine {
             let seen = Set(exact.map(\.document))
             fuzzy = evaluator.evaluate(query, resolved: resolved).filter { !seen.contains($0.document) }
         }
+        var partial: (scored: [QueryEvaluator.Scored], marks: PartialMatches)? = nil
+        if exact.count + fuzzy.count < Self.fewResults {
+            let seen = Set(exact.map(\.document) + fuzzy.map(\.document))
+            partial = PartialMatches.find(query, resolved: resolved, evaluator: evaluator, seen: seen)
+        }
         let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
         return SearchResults(
-            query: query, list: orderedList(exact: consume exact, fuzzy: consume fuzzy, sort: effectiveSort),
+            query: query,
+            list: orderedList(
+                exact: consume exact, fuzzy: consume fuzzy, partial: partial?.scored ?? [], missing: partial?.marks,
+                sort: effectiveSort),
             seconds: started.secondsSince, highlighting: HitMatcher(resolved: resolved, index: index))
     }
 
@@ -57,25 +65,31 @@ extension EmbeddedEngine {
     }
 
     /// The matches as a list with its first `OrderedMatches.firstOrdered` rows ordered: exact matches
-    /// first, then the typo tier's. Source order compares strings, not keys: ordered in full at once.
+    /// first, then the typo tier's, then the partial ones (`missing` says what each lacks). Source order compares strings, not keys: ordered in full at once.
     /// Takes the arrays over (`consuming`): ordering in a copy of 100,000s of matches cost a copy.
-    func orderedList(exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored], sort: ListOrder)
-        -> ArticleList
-    {
+    func orderedList(
+        exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored],
+        partial: consuming [QueryEvaluator.Scored] = [], missing: PartialMatches? = nil, sort: ListOrder
+    ) -> ArticleList {
         var orderedExact = exact.count
         var orderedFuzzy = fuzzy.count
+        var orderedPartial = partial.count
         if sort == .source {
             order(&exact, by: sort)
             order(&fuzzy, by: sort)
+            order(&partial, by: sort)
         } else {
             let first = OrderedMatches.firstOrdered
             orderedExact = ordering.orderFirst(Swift.min(first, exact.count), of: &exact, from: 0, by: sort)
             orderedFuzzy = ordering.orderFirst(
                 Swift.max(0, Swift.min(first - exact.count, fuzzy.count)), of: &fuzzy, from: 0, by: sort)
+            orderedPartial = ordering.orderFirst(
+                Swift.max(0, Swift.min(first - exact.count - fuzzy.count, partial.count)), of: &partial, from: 0, by: sort)
         }
         return ArticleList(
             rows: OrderedMatches(
-                exact: (exact, orderedExact), fuzzy: (fuzzy, orderedFuzzy), sort: sort, ordering: ordering))
+                exact: (exact, orderedExact), fuzzy: (fuzzy, orderedFuzzy), partial: (partial, orderedPartial),
+                missing: missing, sort: sort, ordering: ordering))
     }
 
     private func hasTypoEligibleWord(_ query: Query) -> Bool {
