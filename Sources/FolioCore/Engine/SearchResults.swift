@@ -32,6 +32,10 @@ public struct SearchResults: Sendable {
     /// Opaque to front ends: what the engine that answered reads to find this query's hits in an
     /// article (`SearchEngine.rowHits`, `hits`).
     public let highlighting: any Sendable
+    /// When nothing matched, the words to change for a query that finds something ("did you mean"):
+    /// folded word as typed → the corpus's nearest word. Empty when the engine has none to offer
+    /// (another engine may never fill it).
+    public var corrections: [String: String] = [:]
 
     public init(query: Query, list: ArticleList, seconds: Double, byScan: Bool = false, highlighting: any Sendable) {
         self.query = query
@@ -42,6 +46,9 @@ public struct SearchResults: Sendable {
     }
 
     public var isEmpty: Bool { list.isEmpty }
+
+    /// "Did you mean": `text` (the query as typed) with `corrections` made; nil when there are none.
+    public func suggestion(for text: String) -> String? { QuerySuggestion.apply(corrections, to: text) }
 
     /// Every match in order, as an array: reads all of them (a front end that shows a screen at a
     /// time reads `list` instead).

@@ -34,13 +34,33 @@ extension EmbeddedEngine {
             let seen = Set(exact.map(\.document) + fuzzy.map(\.document))
             partial = PartialMatches.find(query, resolved: resolved, evaluator: evaluator, seen: seen)
         }
+        let isEmpty = exact.isEmpty && fuzzy.isEmpty && partial == nil
         let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
-        return SearchResults(
+        var results = SearchResults(
             query: query,
             list: orderedList(
                 exact: consume exact, fuzzy: consume fuzzy, partial: partial?.scored ?? [], missing: partial?.marks,
                 sort: effectiveSort),
             seconds: started.secondsSince, highlighting: HitMatcher(resolved: resolved, index: index))
+        if isEmpty { results.corrections = corrections(of: query, evaluator: evaluator) }
+        return results
+    }
+
+    /// For a query that found nothing: its words the index does not hold, each with its nearest
+    /// indexed word, when the query so corrected finds something; empty otherwise.
+    func corrections(of query: Query, evaluator: QueryEvaluator) -> [String: String] {
+        let resolver = TermResolver(index: evaluator.index)
+        var corrections: [String: String] = [:]
+        var corrected = query
+        for (clause, alternatives) in query.clauses.enumerated() {
+            for (number, term) in alternatives.alternatives.enumerated() where !term.isPhrase {
+                guard let nearest = resolver.nearestTerm(to: term.tokens[0], isPrefix: term.isPrefix) else { continue }
+                corrections[term.text] = String(decoding: nearest, as: UTF8.self)
+                corrected.clauses[clause].alternatives[number] = Query.Term(tokens: [nearest], fields: term.fields)
+            }
+        }
+        guard !corrections.isEmpty else { return [:] }
+        return evaluator.evaluate(corrected, typoTolerant: false).isEmpty ? [:] : corrections
     }
 
     /// The evaluator of `index` over this engine's articles.

@@ -16,6 +16,8 @@ public enum Command: String, CaseIterable, Sendable {
     // Search bar
     case submitSearch, cancelSearch, deleteBackward, deleteForward, deleteWord, clearLine
     case cursorLeft, cursorRight, cursorStart, cursorEnd, historyPrevious, historyNext
+    // Search bar and list, when a query found nothing
+    case acceptSuggestion
 
     /// One line for the help screen.
     public var help: String {
@@ -67,6 +69,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .cursorEnd: "cursor to the end"
         case .historyPrevious: "earlier query (this session's only when restricted)"
         case .historyNext: "later query"
+        case .acceptSuggestion: "search for the suggested query (\"did you mean\", when nothing matched)"
         }
     }
 }

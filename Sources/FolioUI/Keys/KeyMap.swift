@@ -112,7 +112,8 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.home, .control("a")], command: .cursorStart, focuses: [.search, .prompt]),
         .init(keys: [.end, .control("e")], command: .cursorEnd, focuses: [.search, .prompt]),
         .init(keys: [.up, .control("p")], command: .historyPrevious, focuses: [.search]),
-        .init(keys: [.down, .control("n"), .tab], command: .historyNext, focuses: [.search])
+        .init(keys: [.down, .control("n"), .tab], command: .historyNext, focuses: [.search]),
+        .init(keys: [.control("y")], command: .acceptSuggestion, focuses: [.search, .list])
     ])
 
     /// The help screen's lines: a heading per focus, then "keys  what they do".

@@ -5,7 +5,7 @@
 ///
 /// Per pair of neighbouring words in the query, the closest their occurrences come in one field:
 /// `cost` 0 when adjacent in order, one more per word between, two more when reversed. The pair adds
-/// `weight · min(idf) · (1 − cost / window)` while `cost < window`. Phrases are exact already and OR
+/// `weight · (min(idf) + idfFloor) · (1 − cost / window)` while `cost < window`. Phrases are exact already and OR
 /// clauses have no single order: only clauses of one plain word take part, and a word being typed
 /// whose prefix spans more than `maximumIDs` words (one or two letters) does not.
 ///
@@ -13,9 +13,12 @@
 /// text (`PostingsSource.proximityKeys`), both numbering tokens as `PositionBlock` does, so both
 /// add the same bonus.
 struct ProximityBonus {
-    static let candidates = 100
+    static let candidates = 500
     static let window = 8
-    static let weight: Float = 0.5
+    static let weight: Float = 1
+    /// Added to a pair's idf: common words next to each other ("said the") still say much of which
+    /// article was meant when a passage is remembered word for word.
+    static let idfFloor: Float = 1
     static let maximumIDs = 64
 
     /// A clause that takes part: its position in the query, its term's ids and fields, its idf.
@@ -64,7 +67,7 @@ struct ProximityBonus {
         for pair in 0..<(words.count - 1) {
             let cost = Self.closest(keys[pair], keys[pair + 1])
             guard cost < Self.window else { continue }
-            let idf = Swift.min(words[pair].idf, words[pair + 1].idf)
+            let idf = Swift.min(words[pair].idf, words[pair + 1].idf) + Self.idfFloor
             total += Self.weight * idf * (1 - Float(cost) / Float(Self.window))
         }
         return total
