@@ -13,9 +13,9 @@
 /// text (`PostingsSource.proximityKeys`), both numbering tokens as `PositionBlock` does, so both
 /// add the same bonus.
 struct ProximityBonus {
-    static let candidates = 500
+    static let candidates = 1000
     static let window = 8
-    static let weight: Float = 1
+    static let weight: Float = 2
     /// Added to a pair's idf: common words next to each other ("said the") still say much of which
     /// article was meant when a passage is remembered word for word.
     static let idfFloor: Float = 1
