@@ -69,7 +69,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .cursorEnd: "cursor to the end"
         case .historyPrevious: "earlier query (this session's only when restricted)"
         case .historyNext: "later query"
-        case .acceptSuggestion: "search for the suggested query (\"did you mean\", when nothing matched)"
+        case .acceptSuggestion: "search for the suggested query (\"did you mean\")"
         }
     }
 }
