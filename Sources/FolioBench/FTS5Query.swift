@@ -21,8 +21,11 @@ struct FTS5Query {
                 pendingOr = !clauses.isEmpty
                 continue
             }
-            // A lone "-" or "&" has no token; folio ignores it, and FTS5 rejects an empty string.
-            guard item.field != .date, item.text.unicodeScalars.contains(where: isWordScalar) else {
+            // A lone "-" or "&" has no token; folio ignores it, and FTS5 rejects an empty string. Metadata
+            // filters (date:, author:, source:) have no FTS5 column here: dropped.
+            guard item.field != .date, item.field != .author, item.field != .source,
+                item.text.unicodeScalars.contains(where: isWordScalar)
+            else {
                 pendingOr = false
                 continue
             }

@@ -71,7 +71,14 @@ struct FolioBenchCommand: ParsableCommand {
             valueName: "n"))
     var rebuilds = 0
 
+    @Option(
+        help: ArgumentHelp(
+            "Instead of the benchmark, answer queries read from standard input (one a line, complete words): print each one's first n article ids, tab-separated, a line per query (Benchmarks/search-quality.py).",
+            valueName: "n"))
+    var answer: Int?
+
     func validate() throws {
+        if let answer, answer < 1 { throw ValidationError("--answer must be at least 1") }
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         if fts5Only && !json { throw ValidationError("--fts5-only needs --json") }
         if fts5Only && noFTS5 { throw ValidationError("--fts5-only and --no-fts5 exclude each other") }
@@ -91,6 +98,7 @@ struct FolioBenchCommand: ParsableCommand {
     func run() throws {
         guard FileManager.default.fileExists(atPath: path) else { try fail("no such file or folder: \(path)") }
         if let randomQueries { return try runRandomQueries(randomQueries) }
+        if let answer { return try runAnswer(answer) }
         if buildOnly { return try runBuildOnly() }
         guard let queriesPath = queries ?? QueryList.defaultPath() else {
             try fail("no query list: pass --queries FILE (Benchmarks/queries.txt was not found)")
@@ -123,6 +131,24 @@ struct FolioBenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("folio-bench: \(Format.count(done)) random queries\n".utf8))
         }
         print(RandomQueryReport(results: results, articles: engine.articleCount).render())
+    }
+
+    /// `--answer N`: load the corpus once, then answer standard input's queries a line at a time.
+    private func runAnswer(_ count: Int) throws {
+        let engine: any SearchEngine
+        do { engine = try EmbeddedEngine.load(path: path) } catch { try fail(error.description) }
+        engine.prepare()
+        var output = ""
+        while let line = readLine() {
+            let results = engine.search(line, mode: .complete)
+            let ids = results.list.matches(in: 0..<count).map { engine.article(at: $0.article).id }
+            output += ids.joined(separator: "\t") + "\n"
+            if output.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
     }
 
     /// `--from-snapshot`: the keystrokes on the corpus's last snapshot, through the reader's state.

@@ -11,6 +11,8 @@ struct ArticleRow: Encodable {
     var words: Int
     var score: Float?
     var fuzzy: Bool?
+    /// A partial match: the query's word it lacks (`SearchMatch.missing`).
+    var missing: String?
     var snippet: Snippet?
     /// From the reading state (false when there is none).
     var read = false
@@ -26,11 +28,13 @@ struct ArticleRow: Encodable {
         words = article.wordCount
         score = match.map { ($0.score * 1000).rounded() / 1000 }
         fuzzy = match.map(\.isFuzzy)
+        missing = match?.missing
         self.snippet = snippet
     }
 
     /// JSON rows always have the article fields, `null` when empty, so every row has the same shape
-    /// (the synthesised encoding left out nil fields); search rows add score, fuzzy and snippet.
+    /// (the synthesised encoding left out nil fields); search rows add score, fuzzy and snippet, and
+    /// a partial match the word it lacks (`missing`).
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -44,11 +48,12 @@ struct ArticleRow: Encodable {
         try container.encode(bookmarked, forKey: .bookmarked)
         try container.encodeIfPresent(score, forKey: .score)
         try container.encodeIfPresent(fuzzy, forKey: .fuzzy)
+        try container.encodeIfPresent(missing, forKey: .missing)
         try container.encodeIfPresent(snippet, forKey: .snippet)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, date, source, author, url, words, read, bookmarked, score, fuzzy, snippet
+        case id, title, date, source, author, url, words, read, bookmarked, score, fuzzy, missing, snippet
     }
 
     /// "2021-10-25 · built-in · 512 words · 001.txt"

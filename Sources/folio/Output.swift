@@ -52,10 +52,12 @@ struct Output {
             line += TextLayout.pad(row.id, toWidth: idWidth) + "  "
             line += TextLayout.truncate(row.title, toWidth: titleWidth)
             out += line.trimmingTrailingSpaces() + "\n"
-            if let snippet = row.snippet, !snippet.text.isEmpty {
+            let lacking = row.missing.map { "-\($0) " } ?? ""
+            if let snippet = row.snippet, !snippet.text.isEmpty || !lacking.isEmpty {
                 let indent = "    "
-                let shown = TextLayout.truncate(snippet.text, toWidth: max(10, min(width, 200) - indent.count))
-                out += indent + highlight(shown, hits: snippet.hits) + "\n"
+                let room = max(10, min(width, 200) - indent.count - DisplayWidth.of(lacking))
+                let shown = TextLayout.truncate(snippet.text, toWidth: room)
+                out += indent + struck(lacking) + highlight(shown, hits: snippet.hits) + "\n"
             }
         }
         if let total, terminal.isTerminal {
@@ -63,6 +65,13 @@ struct Output {
             out += rows.count < total ? "\(rows.count) of \(total) results\(time)\n" : "\(total) results\(time)\n"
         }
         return out
+    }
+
+    /// A partial match's missing word, dim and struck through on a colour terminal; the `-` before
+    /// it says the same in plain text.
+    private func struck(_ text: String) -> String {
+        guard terminal.allowsStyle, !text.isEmpty else { return text }
+        return "\u{1B}[2;9m" + text.dropLast() + "\u{1B}[0m "
     }
 
     /// Bold yellow hits when stdout is a colour terminal; plain text otherwise.

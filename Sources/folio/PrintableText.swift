@@ -47,6 +47,7 @@ extension ArticleRow {
         row.source = PrintableText.line(source)
         row.author = author.map(PrintableText.line)
         row.url = url.map(PrintableText.line)
+        row.missing = missing.map(PrintableText.line)
         if let snippet {
             let text = PrintableText.line(snippet.text)
             row.snippet = text == snippet.text ? snippet : Snippet(text: text, hits: [])

@@ -7,9 +7,11 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search a corpus; print ranked matches with snippets.",
         discussion: """
             Query syntax: words must all match (any form: "ashes" finds "ash"); a OR b;
-            "an exact phrase"; -word excludes; title:word; date:2021, date:2021-10,
-            date:>2021-09-30, date:<=2021-10. Small typos are forgiven when few articles match.
-            Exit status 1 when nothing matches, as grep.
+            "an exact phrase"; -word excludes; title:word; author:name; source:name;
+            date:2021, date:2021-10, date:>2021-09-30, date:<=2021-10. Words close together
+            rank first. When few articles match, small typos are forgiven and articles holding
+            all words but one follow (marked with the missing word); when none match, a
+            nearby query is suggested on stderr. Exit status 1 when nothing matches, as grep.
 
             Examples:
               folio search ashes
@@ -81,6 +83,12 @@ struct SearchCommand: ParsableCommand {
             }, marks: marks)
         let output = Output(format: format, terminal: .current)
         print(output.render(rows, total: kept.count, seconds: results.seconds), terminator: "")
-        if kept.isEmpty { throw FolioExit.nothingFound }
+        if kept.isEmpty {
+            // "Did you mean": the query with each word the corpus lacks replaced by its nearest word.
+            if let query, let suggestion = results.suggestion(for: query) {
+                printError("no matches; did you mean \"\(PrintableText.line(suggestion))\"?")
+            }
+            throw FolioExit.nothingFound
+        }
     }
 }

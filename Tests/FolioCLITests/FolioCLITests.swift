@@ -10,7 +10,7 @@ import Testing
 
     /// Runs folio and checks what every run must satisfy: no escape byte in any output (stdout is a
     /// pipe here, so nothing may be styled), and no crash.
-    private func folio(_ arguments: String..., environment: [String: String] = [:], in directory: URL? = nil) throws
+    func folio(_ arguments: String..., environment: [String: String] = [:], in directory: URL? = nil) throws
         -> FolioProcess.Output
     {
         let output = try FolioProcess.run(arguments, environment: environment, in: directory)

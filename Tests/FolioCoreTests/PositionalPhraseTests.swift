@@ -216,7 +216,7 @@ import Testing
             query.clauses.isEmpty
             ? (0..<store.articles.count).map { QueryEvaluator.Scored(document: Int32($0), score: 0) }
             : scorer.score(resolved, tokenizer: &tokenizer, scratch: &scratch, isCancelled: { false })!
-        scored.removeAll { scored in !query.filters.allSatisfy { $0.accepts(Int(scored.document), in: store.articles) } }
+        Query.Filter.apply(query.filters, to: &scored, articles: store.articles)
         if !query.exclusions.isEmpty {
             let resolver = TermResolver(index: store.index)
             let exclusions = query.exclusions.map { (term: $0, ids: resolver.resolve($0)) }

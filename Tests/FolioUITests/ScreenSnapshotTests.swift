@@ -72,6 +72,8 @@ struct ScreenSnapshotTests {
             keys: [.character("/")] + "日本語 😀 e\u{301}".map { .character($0) })
         add("near-matches", { Fixtures.typos }, sizes: [(80, 24)], keys: keys(search: "legend "))
         add("no-results", { Fixtures.builtin }, keys: keys(search: "zzzzqqq"))
+        add("partial-matches", { Fixtures.builtin }, sizes: [(80, 24)], keys: keys(search: "ashes zebra"))
+        add("did-you-mean", { Fixtures.builtin }, sizes: [(80, 24)], keys: keys(search: "tedy"))
         add("empty-corpus", { Fixtures.empty })
         add("help", { Fixtures.builtin }, keys: [.character("?")])
         add("help-scrolled", { Fixtures.builtin }, sizes: [(80, 24)], keys: [.character("?"), .pageDown])

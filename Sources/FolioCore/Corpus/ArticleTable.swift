@@ -44,6 +44,18 @@ struct ArticleTable: Sendable, RandomAccessCollection {
         }
     }
 
+    /// The UTF-8 bytes of article `position`'s author or source (`field`; empty for none), without
+    /// building the article (`author:` and `source:` filters read every candidate's).
+    func withMetadata<R>(_ field: Fields, at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .array(let articles):
+            var text = field == .author ? articles[position].author ?? "" : articles[position].source
+            return text.withUTF8(body)
+        case .snapshot(let records):
+            return records.withField(field == .author ? .author : .source, at: position, body)
+        }
+    }
+
     /// The title's and the body's UTF-8 bytes of article `position`, without building the article
     /// (phrase checks read every candidate's text on each keystroke).
     func withTitleAndBody<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -3,12 +3,15 @@
 /// are read, a remote one fetches the windows asked for. Counting them is free.
 ///
 /// A value: its rows never change once made; copies share the rows behind them, which any thread
-/// may read. Exact matches come first, then the typo tier's.
+/// may read. Exact matches come first, then the typo tier's, then partial matches (every word of
+/// the query but one; `partialStart`).
 public struct ArticleList: Sendable, RandomAccessCollection, Equatable {
     private let rows: any ArticleRows
     public let count: Int
     /// How many leading rows are exact matches; the rest were found by the typo tier.
     public let exactCount: Int
+    /// The first row of the partial matches (`SearchMatch.missing`); `count` when there are none.
+    public let partialStart: Int
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
@@ -17,7 +20,11 @@ public struct ArticleList: Sendable, RandomAccessCollection, Equatable {
         self.rows = rows
         count = rows.count
         exactCount = rows.exactCount
+        partialStart = count - rows.partialCount
     }
+
+    /// How many trailing rows are partial matches.
+    public var partialCount: Int { count - partialStart }
 
     /// Articles already in order; the first `exactCount` are exact matches.
     public init(ordered articles: [Int], exactCount: Int? = nil) {
@@ -62,6 +69,8 @@ public struct ArticleList: Sendable, RandomAccessCollection, Equatable {
 public protocol ArticleRows: AnyObject, Sendable {
     var count: Int { get }
     var exactCount: Int { get }
+    /// How many trailing rows are partial matches (after the exact and the typo tier's).
+    var partialCount: Int { get }
     /// How many leading rows cost nothing more to read.
     var orderedCount: Int { get }
     func match(at row: Int) -> SearchMatch
@@ -71,6 +80,11 @@ public protocol ArticleRows: AnyObject, Sendable {
     func position(of article: Int) -> Int?
     /// The rows whose article passes `isIncluded`, in the same order.
     func filtered(_ isIncluded: (Int) -> Bool) -> any ArticleRows
+}
+
+extension ArticleRows {
+    /// Rows of an engine without partial matches.
+    public var partialCount: Int { 0 }
 }
 
 /// Rows given in order, all at once (a list kept across a corpus reload, tests).

@@ -3,14 +3,21 @@ public struct SearchMatch: Sendable, Equatable {
     /// The article's number in its engine.
     public var article: Int
     public var score: Float
-    /// Found only by the typo tier (ranked after every exact match).
+    /// Found only by the typo tier or as a partial match (ranked after every exact match).
     public var isFuzzy: Bool
+    /// A partial match: the query's word (or phrase, folded) this article lacks; it holds all the
+    /// others. Nil for exact and typo matches.
+    public var missing: String?
 
-    public init(article: Int, score: Float, isFuzzy: Bool) {
+    public init(article: Int, score: Float, isFuzzy: Bool, missing: String? = nil) {
         self.article = article
         self.score = score
         self.isFuzzy = isFuzzy
+        self.missing = missing
     }
+
+    /// Holds every word of the query but one (`missing`).
+    public var isPartial: Bool { missing != nil }
 }
 
 /// What one search gives a front end: the matches in list order, read window by window, their exact
@@ -25,6 +32,10 @@ public struct SearchResults: Sendable {
     /// Opaque to front ends: what the engine that answered reads to find this query's hits in an
     /// article (`SearchEngine.rowHits`, `hits`).
     public let highlighting: any Sendable
+    /// When nothing matched, the words to change for a query that finds something ("did you mean"):
+    /// folded word as typed → the corpus's nearest word. Empty when the engine has none to offer
+    /// (another engine may never fill it).
+    public var corrections: [String: String] = [:]
 
     public init(query: Query, list: ArticleList, seconds: Double, byScan: Bool = false, highlighting: any Sendable) {
         self.query = query
@@ -35,6 +46,9 @@ public struct SearchResults: Sendable {
     }
 
     public var isEmpty: Bool { list.isEmpty }
+
+    /// "Did you mean": `text` (the query as typed) with `corrections` made; nil when there are none.
+    public func suggestion(for text: String) -> String? { QuerySuggestion.apply(corrections, to: text) }
 
     /// Every match in order, as an array: reads all of them (a front end that shows a screen at a
     /// time reads `list` instead).

@@ -36,6 +36,12 @@ struct SnapshotArticles: Sendable {
 
     func id(at position: Int) -> String { string(position, .id) }
 
+    /// The UTF-8 bytes of one text field of article `position`, in place.
+    func withField<R>(_ field: Field, at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = range(position, field)
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     func withTitleAndBody<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
         let title = range(position, .title)
         let text = range(position, .body)

@@ -29,10 +29,38 @@ extension EmbeddedEngine {
             let seen = Set(exact.map(\.document))
             fuzzy = evaluator.evaluate(query, resolved: resolved).filter { !seen.contains($0.document) }
         }
+        var partial: (scored: [QueryEvaluator.Scored], marks: PartialMatches)? = nil
+        if exact.count + fuzzy.count < Self.fewResults {
+            let seen = Set(exact.map(\.document) + fuzzy.map(\.document))
+            partial = PartialMatches.find(query, resolved: resolved, evaluator: evaluator, seen: seen)
+        }
+        let isEmpty = exact.isEmpty && fuzzy.isEmpty && partial == nil
         let effectiveSort: ListOrder = query.clauses.isEmpty && sort == .relevance ? .date : sort
-        return SearchResults(
-            query: query, list: orderedList(exact: consume exact, fuzzy: consume fuzzy, sort: effectiveSort),
+        var results = SearchResults(
+            query: query,
+            list: orderedList(
+                exact: consume exact, fuzzy: consume fuzzy, partial: partial?.scored ?? [], missing: partial?.marks,
+                sort: effectiveSort),
             seconds: started.secondsSince, highlighting: HitMatcher(resolved: resolved, index: index))
+        if isEmpty { results.corrections = corrections(of: query, evaluator: evaluator) }
+        return results
+    }
+
+    /// For a query that found nothing: its words the index does not hold, each with its nearest
+    /// indexed word, when the query so corrected finds something; empty otherwise.
+    func corrections(of query: Query, evaluator: QueryEvaluator) -> [String: String] {
+        let resolver = TermResolver(index: evaluator.index)
+        var corrections: [String: String] = [:]
+        var corrected = query
+        for (clause, alternatives) in query.clauses.enumerated() {
+            for (number, term) in alternatives.alternatives.enumerated() where !term.isPhrase {
+                guard let nearest = resolver.nearestTerm(to: term.tokens[0], isPrefix: term.isPrefix) else { continue }
+                corrections[term.text] = String(decoding: nearest, as: UTF8.self)
+                corrected.clauses[clause].alternatives[number] = Query.Term(tokens: [nearest], fields: term.fields)
+            }
+        }
+        guard !corrections.isEmpty else { return [:] }
+        return evaluator.evaluate(corrected, typoTolerant: false).isEmpty ? [:] : corrections
     }
 
     /// The evaluator of `index` over this engine's articles.
@@ -57,25 +85,31 @@ extension EmbeddedEngine {
     }
 
     /// The matches as a list with its first `OrderedMatches.firstOrdered` rows ordered: exact matches
-    /// first, then the typo tier's. Source order compares strings, not keys: ordered in full at once.
+    /// first, then the typo tier's, then the partial ones (`missing` says what each lacks). Source order compares strings, not keys: ordered in full at once.
     /// Takes the arrays over (`consuming`): ordering in a copy of 100,000s of matches cost a copy.
-    func orderedList(exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored], sort: ListOrder)
-        -> ArticleList
-    {
+    func orderedList(
+        exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored],
+        partial: consuming [QueryEvaluator.Scored] = [], missing: PartialMatches? = nil, sort: ListOrder
+    ) -> ArticleList {
         var orderedExact = exact.count
         var orderedFuzzy = fuzzy.count
+        var orderedPartial = partial.count
         if sort == .source {
             order(&exact, by: sort)
             order(&fuzzy, by: sort)
+            order(&partial, by: sort)
         } else {
             let first = OrderedMatches.firstOrdered
             orderedExact = ordering.orderFirst(Swift.min(first, exact.count), of: &exact, from: 0, by: sort)
             orderedFuzzy = ordering.orderFirst(
                 Swift.max(0, Swift.min(first - exact.count, fuzzy.count)), of: &fuzzy, from: 0, by: sort)
+            orderedPartial = ordering.orderFirst(
+                Swift.max(0, Swift.min(first - exact.count - fuzzy.count, partial.count)), of: &partial, from: 0, by: sort)
         }
         return ArticleList(
             rows: OrderedMatches(
-                exact: (exact, orderedExact), fuzzy: (fuzzy, orderedFuzzy), sort: sort, ordering: ordering))
+                exact: (exact, orderedExact), fuzzy: (fuzzy, orderedFuzzy), partial: (partial, orderedPartial),
+                missing: missing, sort: sort, ordering: ordering))
     }
 
     private func hasTypoEligibleWord(_ query: Query) -> Bool {

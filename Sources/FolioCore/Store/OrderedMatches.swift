@@ -5,7 +5,7 @@ import Synchronization
 /// they are read, in growing chunks, all of them once the last row is read. What is read is always
 /// exactly the full order's: the chunks are picked on the same keys (`ResultOrdering.orderFirst`).
 /// The memo is kept under a lock, so rows made on the search thread can be read on the UI thread.
-/// Exact matches come first, then the typo tier's, each tier ordered on its own.
+/// Exact matches come first, then the typo tier's, then the partial matches, each tier ordered on its own.
 final class OrderedMatches: ArticleRows {
     /// How many rows a search orders before handing its matches over: several screens of the
     /// tallest terminal, so scrolling rarely waits.
@@ -15,25 +15,40 @@ final class OrderedMatches: ArticleRows {
     let ordering: ResultOrdering
     let count: Int
     let exactCount: Int
+    let partialCount: Int
+    /// For the partial tier: the word each of its documents lacks.
+    let missing: PartialMatches?
     private let tiers: Mutex<[Tier]>
 
     /// The exact and the typo tier's matches, each with its first `ordered` entries in their final
     /// order and the rest pending, to be ordered by `sort` when read (never `.source`).
     convenience init(
         exact: (entries: [QueryEvaluator.Scored], ordered: Int), fuzzy: (entries: [QueryEvaluator.Scored], ordered: Int),
+        partial: (entries: [QueryEvaluator.Scored], ordered: Int) = ([], 0), missing: PartialMatches? = nil,
         sort: ListOrder, ordering: ResultOrdering
     ) {
         self.init(
-            tiers: [Tier(entries: exact.entries, ordered: exact.ordered), Tier(entries: fuzzy.entries, ordered: fuzzy.ordered)],
-            sort: sort, ordering: ordering)
+            tiers: [
+                Tier(entries: exact.entries, ordered: exact.ordered), Tier(entries: fuzzy.entries, ordered: fuzzy.ordered),
+                Tier(entries: partial.entries, ordered: partial.ordered)
+            ],
+            missing: missing, sort: sort, ordering: ordering)
     }
 
-    private init(tiers: [Tier], sort: ListOrder, ordering: ResultOrdering) {
+    private init(tiers: [Tier], missing: PartialMatches?, sort: ListOrder, ordering: ResultOrdering) {
         self.sort = sort
         self.ordering = ordering
         count = tiers.reduce(0) { $0 + $1.entries.count }
         exactCount = tiers.first?.entries.count ?? 0
+        partialCount = tiers.count == 3 ? tiers[2].entries.count : 0
+        self.missing = missing
         self.tiers = Mutex(tiers)
+    }
+
+    private func match(_ entry: QueryEvaluator.Scored, row: Int) -> SearchMatch {
+        SearchMatch(
+            article: Int(entry.document), score: entry.score, isFuzzy: row >= exactCount,
+            missing: row >= count - partialCount ? missing?.word(missingFrom: entry.document) : nil)
     }
 
     var orderedCount: Int {
@@ -48,8 +63,7 @@ final class OrderedMatches: ArticleRows {
     }
 
     func match(at row: Int) -> SearchMatch {
-        let entry = entry(at: row)
-        return SearchMatch(article: Int(entry.document), score: entry.score, isFuzzy: row >= exactCount)
+        match(entry(at: row), row: row)
     }
 
     func matches(in rows: Range<Int>) -> [SearchMatch] {
@@ -67,9 +81,7 @@ final class OrderedMatches: ArticleRows {
                     if inTier.upperBound > tiers[number].ordered { extend(&tiers[number], through: inTier.upperBound) }
                     for offset in inTier {
                         let entry = tiers[number].entries[offset]
-                        result.append(
-                            SearchMatch(
-                                article: Int(entry.document), score: entry.score, isFuzzy: tierStart + offset >= exactCount))
+                        result.append(match(entry, row: tierStart + offset))
                     }
                 }
                 tierStart += size
@@ -105,7 +117,7 @@ final class OrderedMatches: ArticleRows {
                 return Tier(entries: ordered + pending, ordered: ordered.count)
             }
         }
-        return OrderedMatches(tiers: kept, sort: sort, ordering: ordering)
+        return OrderedMatches(tiers: kept, missing: missing, sort: sort, ordering: ordering)
     }
 
     /// The entry at `row`, its tier ordered through it first.

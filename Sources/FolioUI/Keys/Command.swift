@@ -24,6 +24,8 @@ public enum Command: String, CaseIterable, Sendable {
     // Search bar
     case submitSearch, cancelSearch, deleteBackward, deleteForward, deleteWord, clearLine
     case cursorLeft, cursorRight, cursorStart, cursorEnd, historyPrevious, historyNext
+    // Search bar and list, when a query found nothing
+    case acceptSuggestion
 
     /// One line for the help screen.
     public var help: String {
@@ -93,6 +95,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .cursorEnd: "cursor to the end"
         case .historyPrevious: "earlier query or command; queries kept unless restricted"
         case .historyNext: "later query or command"
+        case .acceptSuggestion: "search for the suggested query (\"did you mean\")"
         }
     }
 }

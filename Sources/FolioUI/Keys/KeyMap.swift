@@ -133,7 +133,8 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.up, .control("p")], command: .historyPrevious, focuses: [.search, .prompt]),
         .init(keys: [.down, .control("n")], command: .historyNext, focuses: [.search, .prompt]),
         .init(keys: [.tab], command: .historyNext, focuses: [.search]),
-        .init(keys: [.tab], command: .completeSource, focuses: [.prompt])
+        .init(keys: [.tab], command: .completeSource, focuses: [.prompt]),
+        .init(keys: [.control("y")], command: .acceptSuggestion, focuses: [.search, .list])
     ])
 
     /// The help screen's lines: a heading per focus, then "keys  what they do".

@@ -75,6 +75,12 @@ public struct AppState: Sendable {
 
     public var query: String { editor.text }
     public var hasQuery: Bool { results != nil }
+
+    /// For a query that found nothing, the nearest query the engine says finds something.
+    public var suggestion: String? {
+        guard let results, results.isEmpty, !isSearching else { return nil }
+        return results.suggestion(for: editor.text)
+    }
     public var selectedArticle: Int? { rows.indices.contains(selected) ? rows[selected] : nil }
 
     public var layout: Layout {

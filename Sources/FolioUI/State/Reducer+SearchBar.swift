@@ -91,3 +91,13 @@ func walkHistory(_ state: inout AppState, by step: Int) -> [Effect] {
     state.editor = QueryEditor(index == state.history.count ? state.historyDraft : state.history[index])
     return rerun(&state)
 }
+
+/// "Did you mean": the query the engine suggests for one that found nothing replaces it and runs.
+func acceptSuggestion(_ state: inout AppState) -> [Effect] {
+    guard let suggestion = state.suggestion else {
+        state.message = "no suggestion"
+        return []
+    }
+    state.editor = QueryEditor(suggestion)
+    return queryChanged(&state)
+}

@@ -217,6 +217,7 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .cursorEnd: state.editor.moveToEnd()
     case .historyPrevious: return walkHistory(&state, by: -1)
     case .historyNext: return walkHistory(&state, by: 1)
+    case .acceptSuggestion: return acceptSuggestion(&state)
     }
     return []
 }

@@ -2,7 +2,9 @@ import FolioCore
 import TerminalCore
 
 /// The article list: one line per article, or two while searching (title, then the snippet with
-/// its hits highlighted). The selected row is reverse video, so it shows without colour.
+/// its hits highlighted). The selected row is reverse video, so it shows without colour. A typo
+/// match is marked `~`, a partial match (every word of the query but one) `≈`, its snippet line
+/// starting with the missing word, dimmed and struck out with a `-`.
 enum ArticleListView {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
         guard !rect.isEmpty else { return }
@@ -15,19 +17,20 @@ enum ArticleListView {
         let rowHeight = state.listRowHeight
         let visible = max(1, rect.height / rowHeight)
         let end = min(state.rows.count, state.listOffset + visible)
-        let shown = state.rows.matches(in: state.listOffset..<end).map(\.article)
+        let matches = state.rows.matches(in: state.listOffset..<end)
+        let shown = matches.map(\.article)
         // The rows' hits in one request to the engine, snippets included.
         let hits = state.results.map { state.engine.rowHits(of: shown, in: $0, snippetLength: max(40, rect.width * 2)) }
         for (slot, articleIndex) in shown.enumerated() {
             let row = rect.y + slot * rowHeight
             drawEntry(
-                state, index: state.listOffset + slot, article: articleIndex, hits: hits?[slot], row: row, in: rect, into: &grid,
-                theme: theme)
+                state, index: state.listOffset + slot, article: articleIndex, missing: matches[slot].missing, hits: hits?[slot],
+                row: row, in: rect, into: &grid, theme: theme)
         }
     }
 
     private static func drawEntry(
-        _ state: AppState, index: Int, article articleIndex: Int, hits: RowHits?, row: Int, in rect: Rect,
+        _ state: AppState, index: Int, article articleIndex: Int, missing: String?, hits: RowHits?, row: Int, in rect: Rect,
         into grid: inout ScreenGrid,
         theme: Theme
     ) {
@@ -50,7 +53,7 @@ enum ArticleListView {
         let isFuzzy = index >= state.exactCount
         let marks = state.marks[articleIndex]
         // One column either way, so exact and near matches keep their titles aligned.
-        let marker = marks?.isBookmarked == true ? "★" : isFuzzy ? "~" : " "
+        let marker = marks?.isBookmarked == true ? "★" : missing != nil ? "≈" : isFuzzy ? "~" : " "
         var column = rect.x
         column += grid.put(
             marker, row: row, column: column, style: isSelected || !isFuzzy ? base : theme.fuzzyMarker, maxWidth: 1)
@@ -68,11 +71,22 @@ enum ArticleListView {
                 meta, row: row, column: rect.maxX - metaWidth, style: isSelected ? base : theme.metadata, maxWidth: metaWidth)
         }
         if lines == 2, let snippet = hits?.snippet {
-            let text = TextLayout.truncate(snippet.text, toWidth: rect.width - 4)
+            var column = rect.x + 3
+            var width = rect.width - 4
+            if let missing {
+                // The word this partial match lacks, first: the reason it ranks below the others.
+                let lacking = TextLayout.truncate("-\(missing) ", toWidth: max(0, width / 2))
+                let used = grid.put(
+                    lacking, row: row + 1, column: column, style: isSelected ? snippetStyle : theme.fuzzyMarker,
+                    maxWidth: width)
+                column += used
+                width -= used
+            }
+            let text = TextLayout.truncate(snippet.text, toWidth: max(0, width))
             grid.put(
-                text, hits: kept(snippet.hits, shown: text, of: snippet.text), row: row + 1, column: rect.x + 3,
+                text, hits: kept(snippet.hits, shown: text, of: snippet.text), row: row + 1, column: column,
                 style: snippetStyle,
-                hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: rect.width - 4)
+                hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: max(0, width))
         }
     }
 

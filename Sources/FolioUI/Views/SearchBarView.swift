@@ -48,11 +48,13 @@ enum SearchBarView {
         // The search's counts, exact however little of the list is ordered yet; under a filter
         // (unread, bookmarked) still the whole search's, as the near ones are.
         let count = results.list.count
-        let near = count - results.list.exactCount
+        let near = results.list.partialStart - results.list.exactCount
+        let partial = results.list.partialCount
         let time = String(format: "%.1f ms", results.seconds * 1000)
         let fuzzy = near > 0 ? " (\(near) near)" : ""
+        let lacking = partial > 0 ? " (\(partial) partial)" : ""
         // Found by reading every article while the index builds: say so, it explains the time.
         let scan = results.byScan ? " (scan)" : ""
-        return "\(count) result\(count == 1 ? "" : "s")\(fuzzy) · \(time)\(scan)"
+        return "\(count) result\(count == 1 ? "" : "s")\(fuzzy)\(lacking) · \(time)\(scan)"
     }
 }

@@ -28,6 +28,16 @@ enum StatusLineView {
         var column = rect.x + 1
         column += grid.put(
             left.joined(separator: "  "), row: rect.y, column: column, style: theme.statusBar, maxWidth: rect.width - 2)
+        if let suggestion = state.suggestion, state.message == nil {
+            // "Did you mean", with the key that accepts it (as bound).
+            let key = state.keyMap.bindings.first { $0.command == .acceptSuggestion }?.keys.first.map { " (\($0))" } ?? ""
+            var style = theme.statusBar
+            style.bold = true
+            column += 2
+            column += grid.put(
+                "did you mean \"\(suggestion)\"?\(key)", row: rect.y, column: column, style: style,
+                maxWidth: max(0, rect.maxX - column - 1))
+        }
         if let message = state.message {
             var style = theme.statusBar
             style.bold = true

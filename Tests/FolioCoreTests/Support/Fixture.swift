@@ -24,8 +24,18 @@ enum Fixture {
     }
 
     /// The ids of a search's matches, in ranked order.
+    /// The ids of a search's exact and typo matches, in order (partial matches left out: `partialIDs`).
     static func ids(_ store: EmbeddedEngine, _ query: String, mode: QueryParser.Mode = .complete) -> [String] {
-        store.search(query, mode: mode).matches.map { store.articles[$0.article].id }
+        store.search(query, mode: mode).matches.filter { !$0.isPartial }.map { store.articles[$0.article].id }
+    }
+
+    /// The ids of a search's partial matches (every word but one), in order, with the word each lacks.
+    static func partialIDs(_ store: EmbeddedEngine, _ query: String, mode: QueryParser.Mode = .complete) -> [(
+        id: String, missing: String
+    )] {
+        store.search(query, mode: mode).matches.compactMap { match in
+            match.missing.map { (store.articles[match.article].id, $0) }
+        }
     }
 
     /// The built-in articles' files as (id, text), to mix into other fixtures.

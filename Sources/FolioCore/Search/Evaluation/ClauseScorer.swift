@@ -5,7 +5,8 @@ struct ClauseScorer<Source: PostingsSource> {
     let articles: ArticleTable
 
     /// The query's matches with their scores, unordered: its clauses scored (every document when it
-    /// has none), then its filters and exclusions applied to the survivors only. The index and the
+    /// has none), then its filters and exclusions applied to the survivors only, then the best of
+    /// them given their proximity bonus (`ProximityBonus`). The index and the
     /// scan both filter here. Nil when `isCancelled` turned true; `scratch` as `score` leaves it.
     func matches(
         _ resolved: QueryEvaluator.Resolution, exclusions: [(term: Query.Term, ids: [[Int]])], filters: [Query.Filter],
@@ -25,6 +26,9 @@ struct ClauseScorer<Source: PostingsSource> {
             guard
                 removeExcluded(exclusions, from: &candidates, tokenizer: &tokenizer, scratch: &scratch, isCancelled: isCancelled)
             else { return nil }
+        }
+        if !resolved.isEmpty {
+            ProximityBonus(resolved, postings: postings).apply(to: &candidates, postings: postings, articles: articles)
         }
         return candidates
     }

@@ -4,6 +4,9 @@ extension Query.Filter {
     /// with nothing to match).
     static func apply(_ filters: [Query.Filter], to candidates: inout [QueryEvaluator.Scored], articles: ArticleTable) {
         guard !filters.isEmpty else { return }
-        candidates.removeAll { scored in !filters.allSatisfy { $0.accepts(Int(scored.document), in: articles) } }
+        var tokenizer = Tokenizer()
+        candidates.removeAll { scored in
+            !filters.allSatisfy { $0.accepts(Int(scored.document), in: articles, tokenizer: &tokenizer) }
+        }
     }
 }

@@ -10,6 +10,10 @@ public struct Fields: OptionSet, Sendable, Hashable {
     public static let title = Fields(rawValue: 1 << 0)
     public static let body = Fields(rawValue: 1 << 1)
     public static let date = Fields(rawValue: 1 << 2)
+    /// Metadata read as words (`author:smith`, `source:tech`): a filter on the article's field,
+    /// folded and tokenized like text (`Query.FieldFilter`).
+    public static let author = Fields(rawValue: 1 << 3)
+    public static let source = Fields(rawValue: 1 << 4)
 
     /// What a word searches when the query names no field.
     public static let text: Fields = [.title, .body]
@@ -19,6 +23,8 @@ public struct Fields: OptionSet, Sendable, Hashable {
         switch queryName.lowercased() {
         case "title": self = .title
         case "date": self = .date
+        case "author": self = .author
+        case "source": self = .source
         default: return nil
         }
     }

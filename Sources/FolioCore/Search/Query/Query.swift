@@ -6,7 +6,8 @@
 /// The grammar (forgiving: any string parses): words are ANDed; `a OR b` makes one clause of
 /// alternatives; `"a phrase"` must appear as written; `-word` / `-"a phrase"` excludes; `title:word`
 /// matches in titles only; `date:2021`, `date:2021-10`, `date:2021-10-25`, `date:>2021-09-30`,
-/// `date:<=2021-10` filter by the article's date. In incremental mode the last word is a prefix.
+/// `date:<=2021-10` filter by the article's date; `author:smith`, `source:"bbc news"` keep articles
+/// whose author (source) holds those words. In incremental mode the last word is a prefix.
 public struct Query: Sendable, Equatable {
     public var clauses: [Clause] = []
     public var exclusions: [Term] = []
@@ -52,18 +53,22 @@ public struct Query: Sendable, Equatable {
     /// A test of an article's metadata; a match must pass every filter of its query.
     public enum Filter: Sendable, Equatable {
         case date(DateFilter)
+        case words(FieldFilter)
 
         /// The field the filter reads.
         public var field: Fields {
             switch self {
             case .date: .date
+            case .words(let filter): filter.field
             }
         }
 
         /// Whether article `document` of `articles` passes.
-        func accepts(_ document: Int, in articles: ArticleTable) -> Bool {
+        func accepts(_ document: Int, in articles: ArticleTable, tokenizer: inout Tokenizer) -> Bool {
             switch self {
             case .date(let filter): filter.accepts(articles.date(at: document))
+            case .words(let filter):
+                articles.withMetadata(filter.field, at: document) { filter.accepts($0, tokenizer: &tokenizer) }
             }
         }
     }

@@ -34,6 +34,13 @@ public enum QueryParser {
             let isLast = position == items.count - 1
             // A phrase whose closing quote is not typed yet is still being typed: its last word too.
             let isOpen = !item.isQuoted || !item.isClosed
+            if let field = item.field, field == .author || field == .source {
+                let isPrefix = mode == .incremental && isLast && !endsInSpace && isOpen
+                query.filters.append(
+                    .words(Query.FieldFilter(field: field, tokens: tokens, isPrefix: isPrefix, isNegated: item.isNegated)))
+                pendingOr = false
+                continue
+            }
             let isPrefix = mode == .incremental && isLast && !endsInSpace && isOpen && !item.isNegated
             let term = Query.Term(tokens: tokens, isPrefix: isPrefix, fields: item.field == .title ? .title : .text)
             if item.isNegated {

@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Known-item search quality: folio beside SQLite FTS5 and tantivy on the same queries.
+
+For every article, five queries a person might type to find it again:
+
+  title          its full title
+  title-typo     the title with one typo (in a word of 5+ letters)
+  words          three of the title's words, in title order
+  words-typo     the same three words with one typo
+  passage        four consecutive words remembered from one of its body sentences
+
+typed as a person types them (apostrophes kept: `world's` is one word, punctuation around words
+dropped). Each engine answers every query; the script prints MRR@10 (mean reciprocal rank of the
+article in the first 10) and hit@1 per kind. An article whose title another article shares counts
+as found when the article ranked there has the same title and body (the BBC set holds duplicates).
+
+Usage: python3 Benchmarks/search-quality.py FOLIO_BENCH CORPUS [--seed S] [--limit N] [--no-tantivy]
+
+FOLIO_BENCH is a release folio-bench (`swift build -c release`), which answers every query in one
+process (`folio-bench CORPUS --answer 10`). FTS5 comes with Python's sqlite3; tantivy is imported
+from the Python running this script (Scripts/compare-peers.sh installs it into .build-peers/venv) and
+skipped when absent. Exit status 0; a missing corpus prints a note and exits 0 (nothing measured).
+"""
+
+import argparse
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "peers"))
+import peerlib  # noqa: E402
+
+KINDS = ["title", "title-typo", "words", "words-typo", "passage"]
+# A word as typed: letters and digits with apostrophes inside (`world's`, `don't`).
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def read_articles(root):
+    """(id, title, body) per article as folio reads them: the first line is the title."""
+    articles = []
+    for path in peerlib.article_paths(root):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if b"\0" in data:
+            continue
+        text = data.decode("utf-8", errors="replace")
+        title, _, body = text.strip().partition("\n")
+        articles.append((os.path.relpath(path, root), title.strip(), body.strip()))
+    return articles
+
+
+def words(text):
+    return WORD.findall(text)
+
+
+def with_typo(word_list, rng):
+    """One edit (swap, drop, double or replace a letter) inside one word of 5+ letters; None if none has."""
+    candidates = [i for i, w in enumerate(word_list) if len(w) >= 5 and w.isalpha()]
+    if not candidates:
+        return None
+    i = rng.choice(candidates)
+    w = word_list[i]
+    at = rng.randrange(1, len(w) - 1)
+    kind = rng.choice(["swap", "drop", "double", "replace"])
+    if kind == "swap":
+        w = w[:at] + w[at + 1] + w[at] + w[at + 2 :]
+    elif kind == "drop":
+        w = w[:at] + w[at + 1 :]
+    elif kind == "double":
+        w = w[:at] + w[at] + w[at:]
+    else:
+        letters = [c for c in "abcdefghijklmnopqrstuvwxyz" if c != w[at].lower()]
+        w = w[:at] + rng.choice(letters) + w[at + 1 :]
+    return word_list[:i] + [w] + word_list[i + 1 :]
+
+
+def queries_for(article, rng):
+    """The five queries for one article (a kind is None when the article cannot give it)."""
+    _, title, body = article
+    title_words = words(title)
+    found = {"title": " ".join(title_words) if title_words else None}
+    typo = with_typo(title_words, rng)
+    found["title-typo"] = " ".join(typo) if typo else None
+    three = None
+    if len(title_words) >= 3:
+        picked = sorted(rng.sample(range(len(title_words)), 3))
+        three = [title_words[i] for i in picked]
+    found["words"] = " ".join(three) if three else None
+    three_typo = with_typo(three, rng) if three else None
+    found["words-typo"] = " ".join(three_typo) if three_typo else None
+    sentences = [words(s) for s in SENTENCE_END.split(body)]
+    sentences = [s for s in sentences if len(s) >= 4]
+    passage = None
+    if sentences:
+        sentence = rng.choice(sentences)
+        start = rng.randrange(0, len(sentence) - 3)
+        passage = " ".join(sentence[start : start + 4])
+    found["passage"] = passage
+    return found
+
+
+def folio_answers(bench, corpus, queries):
+    text = "".join(q.replace("\n", " ") + "\n" for q in queries)
+    done = subprocess.run(
+        [bench, corpus, "--answer", "10"], input=text.encode(), capture_output=True, check=True
+    )
+    lines = done.stdout.decode().split("\n")
+    return [[i for i in lines[n].split("\t") if i] for n in range(len(queries))]
+
+
+def fts5_answers(articles, queries):
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body,"
+        " tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+    db.executemany("INSERT INTO docs VALUES (?, ?, ?)", articles)
+    answers = []
+    for query in queries:
+        terms = ['"' + w.replace('"', '""') + '"' for w in words(query)]
+        found = []
+        # Every word first; then any word, to fill the ten (FTS5 has no typo tolerance of its own).
+        for joiner in (" AND ", " OR "):
+            if len(found) >= 10 or not terms:
+                break
+            rows = db.execute(
+                "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, 4.0, 1.0) LIMIT 10",
+                (joiner.join(terms),),
+            ).fetchall()
+            found += [r[0] for r in rows if r[0] not in found]
+        answers.append(found[:10])
+    return answers
+
+
+def tantivy_answers(articles, queries):
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("title", stored=False, tokenizer_name="en_stem")
+    builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
+    with tempfile.TemporaryDirectory() as folder:
+        index = tantivy.Index(builder.build(), path=folder)
+        writer = index.writer(heap_size=200_000_000)
+        for article_id, title, body in articles:
+            writer.add_document(tantivy.Document(id=[article_id], title=[title], body=[body]))
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        searcher = index.searcher()
+        answers = []
+        for query in queries:
+            terms = [re.sub(r"\W", " ", w).strip() for w in words(query)]
+            terms = [t for t in " ".join(terms).split() if t]
+            found = []
+            for conjunction in (True, False):
+                if len(found) >= 10 or not terms:
+                    break
+                parsed = index.parse_query(
+                    " ".join(terms), ["title", "body"], field_boosts={"title": 4.0},
+                    conjunction_by_default=conjunction,
+                )
+                for _, address in searcher.search(parsed, 10).hits:
+                    article_id = searcher.doc(address)["id"][0]
+                    if article_id not in found:
+                        found.append(article_id)
+            answers.append(found[:10])
+    return answers
+
+
+def score(answers, targets, same):
+    """(MRR@10, hit@1) of answers (lists of ids) against target ids."""
+    reciprocal, first = 0.0, 0
+    for found, target in zip(answers, targets):
+        for rank, article_id in enumerate(found[:10], 1):
+            if article_id == target or same.get(article_id) == same.get(target):
+                reciprocal += 1 / rank
+                first += rank == 1
+                break
+    n = max(1, len(targets))
+    return reciprocal / n, first / n
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bench", help="a release folio-bench binary")
+    parser.add_argument("corpus")
+    parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--limit", type=int, help="only the first N articles make queries")
+    parser.add_argument("--no-tantivy", action="store_true")
+    args = parser.parse_args()
+    if not os.path.isdir(args.corpus):
+        print(f"search-quality: no corpus at {args.corpus}: nothing measured")
+        return
+    articles = [a for a in read_articles(args.corpus) if a[1] and a[2]]
+    # Articles with the same title and body are one article twice.
+    same = {}
+    for article_id, title, body in articles:
+        same[article_id] = hash((title, body))
+    rng = random.Random(args.seed)
+    sample = articles[: args.limit] if args.limit else articles
+    per_kind = {kind: ([], []) for kind in KINDS}
+    for article in sample:
+        for kind, query in queries_for(article, rng).items():
+            if query:
+                per_kind[kind][0].append(query)
+                per_kind[kind][1].append(article[0])
+    everything = [q for kind in KINDS for q in per_kind[kind][0]]
+    engines = [("folio", lambda: folio_answers(args.bench, args.corpus, everything))]
+    engines.append(("SQLite FTS5", lambda: fts5_answers(articles, everything)))
+    if not args.no_tantivy:
+        try:
+            import tantivy  # noqa: F401
+
+            engines.append(("tantivy", lambda: tantivy_answers(articles, everything)))
+        except ImportError:
+            print("search-quality: tantivy is not installed for this Python: skipped", file=sys.stderr)
+    results = {}
+    for name, answer in engines:
+        answers = answer()
+        offset = 0
+        for kind in KINDS:
+            queries, targets = per_kind[kind]
+            results[(name, kind)] = score(answers[offset : offset + len(queries)], targets, same)
+            offset += len(queries)
+    print(f"{len(sample)} articles of {args.corpus}, seed {args.seed}; MRR@10 / hit@1 per kind")
+    rows = [["kind", "queries"] + [name for name, _ in engines]]
+    for kind in KINDS:
+        cells = [kind, str(len(per_kind[kind][0]))]
+        for name, _ in engines:
+            mrr, hit = results[(name, kind)]
+            cells.append(f"{mrr:.3f} / {hit:.3f}")
+        rows.append(cells)
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    for number, row in enumerate(rows):
+        print("| " + " | ".join(cell.ljust(widths[c]) for c, cell in enumerate(row)) + " |")
+        if number == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+if __name__ == "__main__":
+    main()
