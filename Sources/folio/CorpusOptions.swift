@@ -44,6 +44,7 @@ struct CorpusOptions: ParsableArguments {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> any SearchEngine {
         guard maxFileSizeMiB > 0 else { throw FolioExit.usage("--max-file-size must be at least 1 (MiB)") }
+        if let database = XapianCorpus.databasePath(in: path) { return try XapianCorpus.open(database) }
         let options = loadOptions(followLinks: followLinks)
         guard let path else { return Self.builtinEngine(options: options) }
         do {
@@ -59,7 +60,7 @@ struct CorpusOptions: ParsableArguments {
     func openForReader(
         path: String?, followLinks: Bool, progress: @escaping @Sendable (Int, Int) -> Void
     ) throws -> (engine: any SearchEngine, recheck: (() -> CorpusRecheck)?) {
-        if let path, maxFileSizeMiB > 0 {
+        if let path, maxFileSizeMiB > 0, XapianCorpus.databasePath(in: path) == nil {
             let opener = CorpusOpener(options: loadOptions(followLinks: followLinks), cache: cache)
             if let engine = opener.openLastSnapshot(path: path) {
                 return (engine, { CorpusRecheck(engine: engine, path: path, opener: opener) })
