@@ -29,6 +29,11 @@ fx_error fx_reader_reopen(fx_reader *) { return fx_not_built(); }
 fx_error fx_reader_counts(fx_reader *, uint64_t *, uint64_t *, uint64_t *) { return fx_not_built(); }
 fx_error fx_reader_document(fx_reader *, uint64_t, char **, size_t *, int *) { return fx_not_built(); }
 fx_error fx_reader_number_of_term(fx_reader *, const char *, size_t, uint64_t *, int *) { return fx_not_built(); }
+fx_error fx_reader_expand(fx_reader *, const char *, size_t, unsigned, char **terms, size_t *length) {
+    *terms = nullptr;
+    *length = 0;
+    return fx_not_built();
+}
 fx_query *fx_query_term(const char *, size_t) { return nullptr; }
 fx_query *fx_query_wildcard(const char *, size_t, unsigned) { return nullptr; }
 fx_query *fx_query_combine(int, fx_query **, size_t) { return nullptr; }

@@ -4,6 +4,7 @@
 #ifdef FOLIO_XAPIAN
 #include "CXapianInternal.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -202,6 +203,32 @@ fx_error fx_reader_number_of_term(fx_reader *reader, const char *term, size_t te
                 return;
             }
         }
+    });
+}
+
+fx_error fx_reader_expand(fx_reader *reader, const char *prefix, size_t prefix_length, unsigned limit, char **terms,
+                          size_t *length) {
+    *terms = nullptr;
+    *length = 0;
+    return fx_guard([&] {
+        std::lock_guard<std::mutex> lock(reader->mutex);
+        std::string start(prefix, prefix_length);
+        std::vector<std::pair<Xapian::doccount, std::string>> found;
+        if (!reader->open.empty()) {
+            for (auto term = reader->combined.allterms_begin(start); term != reader->combined.allterms_end(start); ++term)
+                found.emplace_back(term.get_termfreq(), *term);
+        }
+        std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        if (found.size() > limit) found.resize(limit);
+        std::string joined;
+        for (const auto &entry : found) {
+            joined += entry.second;
+            joined.push_back('\0');
+        }
+        *terms = fx_copy(joined);
+        *length = joined.size();
     });
 }
 

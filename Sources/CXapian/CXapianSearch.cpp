@@ -17,7 +17,8 @@ fx_query *fx_query_term(const char *term, size_t length) {
 fx_query *fx_query_wildcard(const char *prefix, size_t length, unsigned limit) {
     try {
         return new fx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, length), limit,
-                                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_SYNONYM)};
+                                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                                          Xapian::Query::OP_SYNONYM)};
     } catch (...) {
         return nullptr;
     }

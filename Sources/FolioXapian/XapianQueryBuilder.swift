@@ -5,25 +5,30 @@ import FolioCore
 /// Xapian query tree over the terms `XapianTerms` writes: a complete word is its stem group
 /// ("Z" + stem), the word being typed its stem group or any word it begins (a wildcard, the most
 /// frequent completions first), a phrase the exact tokens in order, `title:` the "S" terms, and
-/// `date:` a range of the date value.
-enum XapianQueryBuilder {
+/// `date:` a range of the date value. Xapian 1.4 takes no wildcard inside a phrase: a phrase's last
+/// word being typed is expanded first (`expand`, the most frequent completions) into alternatives.
+struct XapianQueryBuilder {
+    /// The terms starting with a prefix, most frequent first, at most `prefixExpansion`.
+    let expand: ([UInt8]) -> [[UInt8]]
+
     /// A prefix expands to at most this many words (the most frequent), as folio's own prefix
     /// budget bounds the work of one or two typed letters.
     static let prefixExpansion: UInt32 = 2_000
 
     /// The whole query; a query with no clauses matches every document (then excluded and filtered).
-    static func build(_ query: Query) -> OpaquePointer? {
+    func build(_ query: Query) -> OpaquePointer? {
         var positive: OpaquePointer?
         if query.clauses.isEmpty {
             positive = fx_query_match_all()
         } else {
-            positive = combine(FX_AND, query.clauses.map { clause in combine(FX_OR, clause.alternatives.map(term)) })
+            positive = Self.combine(
+                FX_AND, query.clauses.map { clause in Self.combine(FX_OR, clause.alternatives.map(term)) })
         }
         if !query.exclusions.isEmpty {
-            positive = combine(FX_AND_NOT, [positive] + query.exclusions.map(term))
+            positive = Self.combine(FX_AND_NOT, [positive] + query.exclusions.map(term))
         }
         if !query.filters.isEmpty {
-            positive = combine(FX_FILTER, [positive] + query.filters.map(filter))
+            positive = Self.combine(FX_FILTER, [positive] + query.filters.map(Self.filter))
         }
         return positive
     }
@@ -34,23 +39,24 @@ enum XapianQueryBuilder {
         return parts.withUnsafeMutableBufferPointer { fx_query_combine(Int32(op.rawValue), $0.baseAddress, $0.count) }
     }
 
-    private static func term(_ term: Query.Term) -> OpaquePointer? {
+    private func term(_ term: Query.Term) -> OpaquePointer? {
         let inTitle = !term.fields.contains(.body)
         let raw = inTitle ? XapianPrefix.title : []
         let stem = inTitle ? XapianPrefix.titleStem : XapianPrefix.stem
         if term.isPhrase {
             let last = term.tokens.count - 1
-            return combine(
+            return Self.combine(
                 FX_PHRASE,
                 term.tokens.enumerated().map { index, token in
-                    index == last && term.isPrefix ? wildcard(raw + token) : exact(raw + token)
+                    index == last && term.isPrefix
+                        ? Self.combine(FX_OR, expand(raw + token).map(Self.exact)) : Self.exact(raw + token)
                 })
         }
         let token = term.tokens[0]
-        if term.isPrefix || isSingleCJKCharacter(token) {
-            return combine(FX_OR, [exact(stem + EnglishStemmer.stem(token)), wildcard(raw + token)])
+        if term.isPrefix || Self.isSingleCJKCharacter(token) {
+            return Self.combine(FX_OR, [Self.exact(stem + EnglishStemmer.stem(token)), Self.wildcard(raw + token)])
         }
-        return exact(stem + EnglishStemmer.stem(token))
+        return Self.exact(stem + EnglishStemmer.stem(token))
     }
 
     private static func exact(_ bytes: [UInt8]) -> OpaquePointer? {

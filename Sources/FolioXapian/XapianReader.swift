@@ -76,9 +76,26 @@ final class XapianReader: @unchecked Sendable {
         return found != 0 ? Int(number) : nil
     }
 
+    /// The terms starting with `prefix`, most frequent first.
+    func expand(_ prefix: [UInt8]) throws(XapianFailure) -> [[UInt8]] {
+        var terms: UnsafeMutablePointer<CChar>?
+        var length = 0
+        let error = prefix.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                fx_reader_expand(handle, $0.baseAddress, $0.count, XapianQueryBuilder.prefixExpansion, &terms, &length)
+            }
+        }
+        try XapianFailure.check(error)
+        guard let terms else { return [] }
+        defer { fx_free_string(terms) }
+        return terms.withMemoryRebound(to: UInt8.self, capacity: length) {
+            UnsafeBufferPointer(start: $0, count: length).split(separator: 0).map(Array.init)
+        }
+    }
+
     /// The matches of `query` in `sort` order, to be read window by window.
     func enquire(_ query: Query, sort: ListOrder) throws(XapianFailure) -> XapianMatches {
-        let built = XapianQueryBuilder.build(query)
+        let built = XapianQueryBuilder(expand: { [self] in (try? expand($0)) ?? [] }).build(query)
         defer { fx_query_free(built) }
         var enquire: OpaquePointer?
         let order: fx_sort =

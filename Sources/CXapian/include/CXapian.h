@@ -47,10 +47,17 @@ fx_error fx_reader_document(fx_reader *reader, uint64_t number, char **data, siz
 fx_error fx_reader_number_of_term(fx_reader *reader, const char *term, size_t term_length, uint64_t *number,
                                   int *found);
 
+/// Up to `limit` terms starting with `prefix` across the reachable shards, the most frequent first,
+/// each followed by a NUL (malloc'd, freed with `fx_free_string`): a phrase's last word being typed
+/// (Xapian 1.4 takes no wildcard inside a phrase).
+fx_error fx_reader_expand(fx_reader *reader, const char *prefix, size_t prefix_length, unsigned limit, char **terms,
+                          size_t *length);
+
 /// A query tree built from folio's `Query` (terms are folio's folded tokens or their stems).
 typedef struct fx_query fx_query;
 fx_query *fx_query_term(const char *term, size_t length);
-/// Every term starting with `prefix`, at most `limit` of them (the most frequent first).
+/// Every term starting with `prefix`, at most `limit` of them (the most frequent first), scored as
+/// one term (a synonym).
 fx_query *fx_query_wildcard(const char *prefix, size_t length, unsigned limit);
 enum fx_op { FX_AND = 0, FX_OR = 1, FX_AND_NOT = 2, FX_PHRASE = 3, FX_FILTER = 4 };
 /// Combines `count` subqueries (taken over, freed here) with `op`.
