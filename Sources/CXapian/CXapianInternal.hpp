@@ -46,7 +46,6 @@ struct fx_enquire {
     Xapian::Database database;
     std::vector<size_t> open;
     std::unique_ptr<Xapian::Enquire> enquire;
-    std::unique_ptr<Xapian::MultiValueKeyMaker> sorter;
     bool has_count = false;
     uint64_t count = 0;
 };

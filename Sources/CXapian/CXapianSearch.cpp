@@ -67,8 +67,9 @@ fx_query *fx_query_match_all(void) {
 
 void fx_query_free(fx_query *query) { delete query; }
 
-// Value slots the indexer writes (FolioXapian's `XapianSlot` says the same).
-enum { SLOT_DATE = 0, SLOT_TITLE = 1, SLOT_SOURCE = 2 };
+// Value slots the indexer writes (FolioXapian's `XapianSlot` says the same). Each order is one
+// slot sorted ascending: Xapian 1.4's remote backend takes no KeyMaker, only a value slot.
+enum { SLOT_TITLE = 1, SLOT_DATE_ORDER = 4, SLOT_SOURCE_ORDER = 5 };
 
 fx_error fx_enquire_open(fx_reader *reader, const fx_query *query, int sort, fx_enquire **out) {
     *out = nullptr;
@@ -84,22 +85,12 @@ fx_error fx_enquire_open(fx_reader *reader, const fx_query *query, int sort, fx_
         made->enquire->set_query(query->query);
         // folio's BM25 (Search/IndexFormat/BM25.swift): k1 1.2, b 0.75.
         made->enquire->set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-        made->sorter = std::make_unique<Xapian::MultiValueKeyMaker>();
-        // Newest first, then title: the embedded engine's tie order.
-        if (sort == FX_SORT_TITLE) {
-            made->sorter->add_value(SLOT_TITLE);
-        } else if (sort == FX_SORT_SOURCE) {
-            made->sorter->add_value(SLOT_SOURCE);
-            made->sorter->add_value(SLOT_DATE, true);
-            made->sorter->add_value(SLOT_TITLE);
-        } else {
-            made->sorter->add_value(SLOT_DATE, true);
-            made->sorter->add_value(SLOT_TITLE);
-        }
-        if (sort == FX_SORT_RELEVANCE) {
-            made->enquire->set_sort_by_relevance_then_key(made->sorter.get(), false);
-        } else {
-            made->enquire->set_sort_by_key(made->sorter.get(), false);
+        // Ties: newest first, then title, as the embedded engine orders them.
+        switch (sort) {
+        case FX_SORT_RELEVANCE: made->enquire->set_sort_by_relevance_then_value(SLOT_DATE_ORDER, false); break;
+        case FX_SORT_TITLE: made->enquire->set_sort_by_value(SLOT_TITLE, false); break;
+        case FX_SORT_SOURCE: made->enquire->set_sort_by_value(SLOT_SOURCE_ORDER, false); break;
+        default: made->enquire->set_sort_by_value(SLOT_DATE_ORDER, false); break;
         }
         *out = made.release();
     });

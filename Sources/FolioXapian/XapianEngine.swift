@@ -17,7 +17,8 @@ public final class XapianEngine: Sendable {
     public static let stubName = "shards.stub"
     /// How long a remote shard may take to answer (FOLIO_XAPIAN_TIMEOUT, milliseconds).
     public static let defaultTimeoutMilliseconds: UInt32 = 2_000
-    static let retryInterval: Double = 2
+    /// How often a shard that was down is tried again (seconds).
+    let retryInterval: Double
     static let cachedArticles = 4_096
     /// Rows whose articles are fetched with the search, so the first screen draws without asking.
     static let prefetchedRows = 40
@@ -39,7 +40,10 @@ public final class XapianEngine: Sendable {
     }
 
     /// Opens `path` (after `xapian:`): a database folder, a folder holding `shards.stub`, or a stub file.
-    public init(path: String, timeoutMilliseconds: UInt32 = XapianEngine.timeoutFromEnvironment) throws(XapianFailure) {
+    public init(
+        path: String, timeoutMilliseconds: UInt32 = XapianEngine.timeoutFromEnvironment, retryInterval: Double = 2
+    ) throws(XapianFailure) {
+        self.retryInterval = retryInterval
         guard XapianFailure.isAvailable else { throw XapianFailure("xapian: " + Self.notBuilt) }
         var target = path
         var isFolder: ObjCBool = false
@@ -118,7 +122,7 @@ public final class XapianEngine: Sendable {
     func retryShardsIfDue() {
         let now = DispatchTime.now().seconds
         let due = trouble.withLock { trouble in
-            guard trouble.shardsDown, now - trouble.lastRetry >= Self.retryInterval else { return false }
+            guard trouble.shardsDown, now - trouble.lastRetry >= retryInterval else { return false }
             trouble.lastRetry = now
             return true
         }

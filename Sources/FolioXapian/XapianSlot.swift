@@ -11,6 +11,18 @@ enum XapianSlot {
     static let source: UInt32 = 2
     /// A hash of the document's stored data: a changed article gets a new one (`folio index` again).
     static let fingerprint: UInt32 = 3
+    /// Date order in one ascending key (Xapian's remote backend sorts by one slot): the date's
+    /// digits each subtracted from 9, so newer sorts first, "~" for none (after every date), then
+    /// the title key.
+    static let dateOrder: UInt32 = 4
+    /// The source key, a NUL, then the date order key.
+    static let sourceOrder: UInt32 = 5
+
+    static func dateOrderValue(_ date: CalendarDate?, titleKey: [UInt8]) -> [UInt8] {
+        let digits = dateValue(date)
+        let inverted = digits.isEmpty ? Array("~".utf8) : digits.map { UInt8(ascii: "9") - ($0 - UInt8(ascii: "0")) + UInt8(ascii: "0") }
+        return inverted + [0] + titleKey
+    }
 
     static func dateValue(_ date: CalendarDate?) -> [UInt8] {
         guard let date else { return [] }

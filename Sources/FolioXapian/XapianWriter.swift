@@ -38,11 +38,11 @@ final class XapianWriter {
     func replace(_ article: Article, data: [UInt8], fingerprint: [UInt8], tokenizer: inout Tokenizer) throws(XapianFailure) {
         let terms = XapianTerms(article, tokenizer: &tokenizer)
         let unique = XapianPrefix.id + Array(article.id.utf8)
-        var values: [[UInt8]] = []
-        values.append(XapianSlot.dateValue(article.date))
-        values.append(Array(article.title.lowercased().utf8) + [0] + Array(article.id.utf8))
-        values.append(Array(article.source.lowercased().utf8))
-        values.append(fingerprint)
+        let titleKey = Array(article.title.lowercased().utf8) + [0] + Array(article.id.utf8)
+        let sourceKey = Array(article.source.lowercased().utf8)
+        let dateOrder = XapianSlot.dateOrderValue(article.date, titleKey: titleKey)
+        // In slot order (`XapianSlot`).
+        let values = [XapianSlot.dateValue(article.date), titleKey, sourceKey, fingerprint, dateOrder, sourceKey + [0] + dateOrder]
         let error = unique.withUnsafeBytes { unique in
             data.withUnsafeBytes { data in
                 terms.bytes.withUnsafeBytes { termBytes in
