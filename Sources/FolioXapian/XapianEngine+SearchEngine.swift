@@ -1,5 +1,5 @@
-import Foundation
 import FolioCore
+import Foundation
 
 extension XapianEngine: SearchEngine {
     public func article(at number: Int) -> Article { fetch(number) }
@@ -85,7 +85,8 @@ extension XapianEngine: SearchEngine {
         let storage =
             "xapian \(path), \(shards.count) shard\(shards.count == 1 ? "" : "s")"
             + (down > 0 ? ", \(down) unavailable" : "")
-        return EngineStatistics(termCount: termCount, indexBytes: Self.folderBytes(of: shards.map(\.name), near: path), storage: storage)
+        return EngineStatistics(
+            termCount: termCount, indexBytes: Self.folderBytes(of: shards.map(\.name), near: path), storage: storage)
     }
 
     public var isDamaged: Bool { false }
@@ -102,7 +103,8 @@ extension XapianEngine: SearchEngine {
             let folder = shard.hasPrefix("/") || base == nil ? shard : (base! as NSString).appendingPathComponent(shard)
             guard let files = FileManager.default.enumerator(atPath: folder) else { continue }
             for case let file as String in files {
-                let attributes = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(file))
+                let attributes = try? FileManager.default.attributesOfItem(
+                    atPath: (folder as NSString).appendingPathComponent(file))
                 total += (attributes?[.size] as? Int) ?? 0
             }
         }

@@ -1,5 +1,5 @@
-import Foundation
 import FolioCore
+import Foundation
 import Synchronization
 
 /// A corpus served by Xapian (issue #19): one database folder, or a stub of shards, local or behind

@@ -37,7 +37,8 @@ public struct XapianIndexer: Sendable {
         let existing = existingShardCount()
         if let existing, let requested, requested != existing {
             throw XapianFailure(
-                "\(folder) holds \(existing) shard\(existing == 1 ? "" : "s"); --shards \(requested) would move articles between them: use a new folder")
+                "\(folder) holds \(existing) shard\(existing == 1 ? "" : "s"); --shards \(requested) would move articles between them: use a new folder"
+            )
         }
         let shards = requested ?? existing ?? 1
         guard (1...256).contains(shards) else { throw XapianFailure("--shards must be 1 to 256") }
@@ -52,9 +53,11 @@ public struct XapianIndexer: Sendable {
         let done = ProgressCounter(total: articles.count, report: progress)
         let results = ResultSlots(count: shards)
         DispatchQueue.concurrentPerform(iterations: shards) { shard in
-            results.set(shard, Result { () throws(XapianFailure) -> Summary in
-                try indexShard(shard, articles: byShard[shard].map { articles[$0] }, done: done)
-            })
+            results.set(
+                shard,
+                Result { () throws(XapianFailure) -> Summary in
+                    try indexShard(shard, articles: byShard[shard].map { articles[$0] }, done: done)
+                })
         }
         var summary = Summary(shards: shards)
         for result in results.all {
@@ -67,7 +70,8 @@ public struct XapianIndexer: Sendable {
             case .failure(let failure): throw failure
             }
         }
-        let stub = "# folio index --xapian: \(shards) shard\(shards == 1 ? "" : "s")\n"
+        let stub =
+            "# folio index --xapian: \(shards) shard\(shards == 1 ? "" : "s")\n"
             + (0..<shards).map { "auto \(Self.shardName($0))\n" }.joined()
         do {
             try stub.write(toFile: stubPath, atomically: true, encoding: .utf8)

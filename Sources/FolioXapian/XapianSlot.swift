@@ -20,7 +20,8 @@ enum XapianSlot {
 
     static func dateOrderValue(_ date: CalendarDate?, titleKey: [UInt8]) -> [UInt8] {
         let digits = dateValue(date)
-        let inverted = digits.isEmpty ? Array("~".utf8) : digits.map { UInt8(ascii: "9") - ($0 - UInt8(ascii: "0")) + UInt8(ascii: "0") }
+        let inverted =
+            digits.isEmpty ? Array("~".utf8) : digits.map { UInt8(ascii: "9") - ($0 - UInt8(ascii: "0")) + UInt8(ascii: "0") }
         return inverted + [0] + titleKey
     }
 

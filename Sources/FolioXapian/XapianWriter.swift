@@ -42,7 +42,9 @@ final class XapianWriter {
         let sourceKey = Array(article.source.lowercased().utf8)
         let dateOrder = XapianSlot.dateOrderValue(article.date, titleKey: titleKey)
         // In slot order (`XapianSlot`).
-        let values = [XapianSlot.dateValue(article.date), titleKey, sourceKey, fingerprint, dateOrder, sourceKey + [0] + dateOrder]
+        let values = [
+            XapianSlot.dateValue(article.date), titleKey, sourceKey, fingerprint, dateOrder, sourceKey + [0] + dateOrder
+        ]
         let error = unique.withUnsafeBytes { unique in
             data.withUnsafeBytes { data in
                 terms.bytes.withUnsafeBytes { termBytes in

@@ -62,7 +62,9 @@ struct IndexCommand: ParsableCommand {
                 + "\(summary.added.formatted()) added, \(summary.replaced.formatted()) replaced, "
                 + "\(summary.deleted.formatted()) deleted, \(summary.unchanged.formatted()) unchanged; "
                 + String(format: "%.1f s, %.1f MB/s", seconds, seconds > 0 ? megabytes / seconds : 0))
-        if report.skippedCount > 0 { print("skipped \(report.skippedCount) file(s): folio stats \(PrintableText.line(path)) says why") }
+        if report.skippedCount > 0 {
+            print("skipped \(report.skippedCount) file(s): folio stats \(PrintableText.line(path)) says why")
+        }
         print("open it with: folio xapian:\(PrintableText.line(xapian))")
     }
 }

@@ -24,7 +24,7 @@ final class XapianRemoteTests {
     }
 
     deinit {
-        servers.forEach { $0.stop() }
+        for server in servers { server.stop() }
         fixture.remove()
     }
 
@@ -34,7 +34,8 @@ final class XapianRemoteTests {
         #expect(remote.report.articleCount == fixture.articles.count)
         #expect(remote.problem == nil)
         for query in XapianParityTests.queries {
-            #expect(XapianFixture.ids(remote, query, mode: .complete) == XapianFixture.ids(local, query, mode: .complete), "\(query)")
+            #expect(
+                XapianFixture.ids(remote, query, mode: .complete) == XapianFixture.ids(local, query, mode: .complete), "\(query)")
         }
         // A prefix's expansion is weighed from each shard's own statistics when the shards are
         // remote: the same matches, ranked a little differently.

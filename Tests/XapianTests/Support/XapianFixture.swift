@@ -21,14 +21,18 @@ struct XapianFixture {
     init(count: Int = 300, seed: UInt64 = 7, shards: Int = 2) throws {
         var random = SeededRandom(seed)
         articles = (0..<count).map { number in
-            let titleWords = (0..<Int(random.next(3) + 2)).map { _ in Self.vocabulary[Int(random.next(UInt64(Self.vocabulary.count)))] }
+            let titleWords = (0..<Int(random.next(3) + 2)).map { _ in
+                Self.vocabulary[Int(random.next(UInt64(Self.vocabulary.count)))]
+            }
             let paragraphs = (0..<Int(random.next(3) + 1)).map { _ in
                 (0..<Int(random.next(40) + 10)).map { _ in Self.vocabulary[Int(random.next(UInt64(Self.vocabulary.count)))] }
                     .joined(separator: " ")
             }
-            let date = CalendarDate(year: 2019 + Int(random.next(4)), month: Int(random.next(12)) + 1, day: Int(random.next(28)) + 1)
+            let date = CalendarDate(
+                year: 2019 + Int(random.next(4)), month: Int(random.next(12)) + 1, day: Int(random.next(28)) + 1)
             return Article(
-                id: String(format: "section%d/%04d.txt", number % 3, number), title: titleWords.joined(separator: " ").capitalized,
+                id: String(format: "section%d/%04d.txt", number % 3, number),
+                title: titleWords.joined(separator: " ").capitalized,
                 date: number % 17 == 0 ? nil : date, source: "section\(number % 3)", body: paragraphs.joined(separator: "\n\n"))
         }
         folder = NSTemporaryDirectory() + "folio-xapian-\(UUID().uuidString)"
@@ -40,7 +44,8 @@ struct XapianFixture {
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
     /// The ids of the exact matches of `text`, in list order.
-    static func ids(_ engine: any SearchEngine, _ text: String, mode: QueryParser.Mode, sort: ListOrder = .relevance) -> [String] {
+    static func ids(_ engine: any SearchEngine, _ text: String, mode: QueryParser.Mode, sort: ListOrder = .relevance) -> [String]
+    {
         let results = engine.search(text, mode: mode, sort: sort)
         return results.list.matches(in: 0..<results.list.exactCount).map { engine.id(at: $0.article) }
     }
