@@ -1,5 +1,6 @@
 import CursesTerminal
 import FolioCore
+import FolioXapian
 import FolioUI
 import Foundation
 
@@ -26,7 +27,8 @@ struct HandOffRunner {
             }
         case .editor(let index):
             guard let path = filePath(of: engine.article(at: index)) else {
-                return "the built-in articles have no file to edit"
+                return corpusRoot == nil && engine is XapianEngine
+                    ? "articles in Xapian have no file to edit" : "the built-in articles have no file to edit"
             }
             let editor = nonEmpty(environment["VISUAL"]) ?? nonEmpty(environment["EDITOR"]) ?? "vi"
             let status = terminal.runOutside { ChildProcess.runShell("\(editor) \"$1\"", arguments: ["folio-editor", path]) }
