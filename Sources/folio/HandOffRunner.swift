@@ -1,7 +1,7 @@
 import CursesTerminal
 import FolioCore
-import FolioXapian
 import FolioUI
+import FolioXapian
 import Foundation
 
 /// Carries out hand-offs: the article to $PAGER, its file to $VISUAL/$EDITOR, its text to a shell
