@@ -54,7 +54,7 @@ fx_error fx_writer_open(const char *, fx_writer **out) {
     return fx_not_built();
 }
 void fx_writer_close(fx_writer *) {}
-fx_error fx_writer_replace(fx_writer *, const char *, size_t, const char *, size_t, const char *, size_t,
+fx_error fx_writer_replace(fx_writer *, int, const char *, size_t, const char *, size_t, const char *, size_t,
                            const uint32_t *, const uint32_t *, size_t, const char *const *, const size_t *, size_t) {
     return fx_not_built();
 }

@@ -23,7 +23,7 @@ void fx_writer_close(fx_writer *writer) {
     delete writer;
 }
 
-fx_error fx_writer_replace(fx_writer *writer, const char *unique_term, size_t unique_length, const char *data,
+fx_error fx_writer_replace(fx_writer *writer, int is_new, const char *unique_term, size_t unique_length, const char *data,
                            size_t data_length, const char *terms, size_t terms_length, const uint32_t *positions,
                            const uint32_t *wdfs, size_t term_count, const char *const *values,
                            const size_t *value_lengths, size_t value_count) {
@@ -47,7 +47,11 @@ fx_error fx_writer_replace(fx_writer *writer, const char *unique_term, size_t un
                 document.add_term(term, wdfs[index]);
             }
         }
-        writer->database.replace_document(unique, document);
+        if (is_new) {
+            writer->database.add_document(document);
+        } else {
+            writer->database.replace_document(unique, document);
+        }
     });
 }
 

@@ -98,6 +98,7 @@ public struct XapianIndexer: Sendable {
         var stored = try writer.fingerprints()
         var summary = Summary()
         var tokenizer = Tokenizer()
+        var stems = StemCache()
         for article in articles {
             let data = XapianDocument.encode(article)
             let fingerprint = XapianDocument.fingerprint(data)
@@ -105,7 +106,9 @@ public struct XapianIndexer: Sendable {
             if previous == fingerprint {
                 summary.unchanged += 1
             } else {
-                try writer.replace(article, data: data, fingerprint: fingerprint, tokenizer: &tokenizer)
+                try writer.replace(
+                    article, isNew: previous == nil, data: data, fingerprint: fingerprint, tokenizer: &tokenizer,
+                    stems: &stems)
                 if previous == nil { summary.added += 1 } else { summary.replaced += 1 }
             }
             done.add(1)

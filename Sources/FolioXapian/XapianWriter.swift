@@ -35,8 +35,12 @@ final class XapianWriter {
         return box.found
     }
 
-    func replace(_ article: Article, data: [UInt8], fingerprint: [UInt8], tokenizer: inout Tokenizer) throws(XapianFailure) {
-        let terms = XapianTerms(article, tokenizer: &tokenizer)
+    /// Writes `article`, replacing the stored one with its id unless `isNew`.
+    func replace(
+        _ article: Article, isNew: Bool, data: [UInt8], fingerprint: [UInt8], tokenizer: inout Tokenizer,
+        stems: inout StemCache
+    ) throws(XapianFailure) {
+        let terms = XapianTerms(article, tokenizer: &tokenizer, stems: &stems)
         let unique = XapianPrefix.id + Array(article.id.utf8)
         let titleKey = Array(article.title.lowercased().utf8) + [0] + Array(article.id.utf8)
         let sourceKey = Array(article.source.lowercased().utf8)
@@ -50,7 +54,8 @@ final class XapianWriter {
                 terms.bytes.withUnsafeBytes { termBytes in
                     withValuePointers(values) { pointers, lengths in
                         fx_writer_replace(
-                            handle, unique.baseAddress, unique.count, data.baseAddress, data.count, termBytes.baseAddress,
+                            handle, isNew ? 1 : 0, unique.baseAddress, unique.count, data.baseAddress, data.count,
+                            termBytes.baseAddress,
                             termBytes.count, terms.positions, terms.wdfs, terms.count, pointers, lengths, values.count)
                     }
                 }

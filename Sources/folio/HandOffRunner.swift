@@ -1,7 +1,6 @@
 import CursesTerminal
 import FolioCore
 import FolioUI
-import FolioXapian
 import Foundation
 
 /// Carries out hand-offs: the article to $PAGER, its file to $VISUAL/$EDITOR, its text to a shell
@@ -27,7 +26,7 @@ struct HandOffRunner {
             }
         case .editor(let index):
             guard let path = filePath(of: engine.article(at: index)) else {
-                return corpusRoot == nil && engine is XapianEngine
+                return !engine.searchesInProcess
                     ? "articles in Xapian have no file to edit" : "the built-in articles have no file to edit"
             }
             let editor = nonEmpty(environment["VISUAL"]) ?? nonEmpty(environment["EDITOR"]) ?? "vi"

@@ -82,9 +82,10 @@ fx_error fx_enquire_window(fx_enquire *enquire, uint64_t first, uint32_t max, ui
 /// Opens (creating when missing) a writable database folder.
 fx_error fx_writer_open(const char *path, fx_writer **out);
 void fx_writer_close(fx_writer *writer);
-/// A document: terms separated by NUL in `terms` (`term_count` of them), each with a position
+/// A document, added (`is_new`: its id is not stored yet, which saves a look-up that grows with the
+/// uncommitted changes) or replacing the one with its unique term: terms separated by NUL in `terms` (`term_count` of them), each with a position
 /// (0 for none) and a wdf increment; `values` are `value_count` slot contents, each `value_lengths` long.
-fx_error fx_writer_replace(fx_writer *writer, const char *unique_term, size_t unique_length, const char *data,
+fx_error fx_writer_replace(fx_writer *writer, int is_new, const char *unique_term, size_t unique_length, const char *data,
                            size_t data_length, const char *terms, size_t terms_length, const uint32_t *positions,
                            const uint32_t *wdfs, size_t term_count, const char *const *values,
                            const size_t *value_lengths, size_t value_count);
