@@ -14,8 +14,14 @@ extension XapianEngine: SearchEngine {
         }
     }
 
+    /// Kept per order: the reader asks for it on its UI thread whenever the query is cleared, and
+    /// only the first time should wait for the servers (the windows read later are fetched then).
     public func list(sort: ListOrder) -> ArticleList {
-        search(Query(), sort: sort, isCancelled: { false })?.list ?? ArticleList(ordered: [])
+        let sort: ListOrder = sort == .relevance ? .date : sort
+        if let kept = listings.withLock({ $0[sort] }) { return kept }
+        let list = search(Query(), sort: sort, isCancelled: { false })?.list ?? ArticleList(ordered: [])
+        if problem == nil { listings.withLock { $0[sort] = list } }
+        return list
     }
 
     /// Runs on the reader's search queue (never inline: `searchesInProcess` is false). A failure
@@ -31,6 +37,7 @@ extension XapianEngine: SearchEngine {
         } catch {
             try? reader.reopen()
             noteShards()
+            listings.withLock { $0.removeAll() }
             guard !isCancelled() else { return nil }
             do {
                 list = try run(query, sort: sort)

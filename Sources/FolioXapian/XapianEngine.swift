@@ -31,6 +31,8 @@ public final class XapianEngine: Sendable {
     let documentCount: Int
     let termCount: Int
     private let articles = Mutex<[Int: Article]>([:])
+    /// The list with no query, per order (`list(sort:)`); forgotten when the shards are reopened.
+    let listings = Mutex<[ListOrder: ArticleList]>([:])
     private let trouble = Mutex<Trouble>(Trouble())
 
     struct Trouble {
@@ -130,6 +132,7 @@ public final class XapianEngine: Sendable {
         try? reader.reopen()
         noteShards()
         articles.withLock { $0.removeAll() }
+        listings.withLock { $0.removeAll() }
     }
 
     public var problem: String? { trouble.withLock { $0.problem } }
