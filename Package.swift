@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["folio"]),
         .testTarget(name: "ReadingStateTests", dependencies: ["ReadingState", "FolioStateStress"]),
-        .testTarget(name: "XapianTests", dependencies: ["FolioXapian", "FolioCore", "folio"]),
+        .testTarget(name: "XapianTests", dependencies: ["FolioXapian", "FolioCore", "FolioUI", "folio"]),
         .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig", "FolioUI", "FolioCore", "TerminalCore"])
     ],
     swiftLanguageModes: [.v6]

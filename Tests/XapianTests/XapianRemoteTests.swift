@@ -1,4 +1,5 @@
 import FolioCore
+import FolioUI
 import Foundation
 import Testing
 
@@ -60,6 +61,15 @@ final class XapianRemoteTests {
         try servers[1].start()
         #expect(Set(XapianFixture.ids(remote, "river", mode: .complete)) == everything)
         #expect(remote.problem == nil)
+    }
+
+    @Test func theStatusLineNamesAShardThatIsDown() throws {
+        let engine = try XapianEngine(path: stub, timeoutMilliseconds: 5_000, retryInterval: 0)
+        servers[0].stop()
+        _ = engine.search("river")
+        let state = AppState(engine: engine, width: 100, height: 24)
+        let status = Screen.render(state).text(ofRow: 23)
+        #expect(status.contains("shard 127.0.0.1:\(servers[0].port) unavailable"), "\(status)")
     }
 
     @Test func aFrozenShardTimesOutInsteadOfHanging() throws {
