@@ -9,7 +9,12 @@ enum XapianCorpus {
     /// The database path of a `xapian:` corpus path; nil for any other path.
     static func databasePath(in corpusPath: String?) -> String? {
         guard let corpusPath, corpusPath.hasPrefix(XapianEngine.scheme) else { return nil }
-        return String(corpusPath.dropFirst(XapianEngine.scheme.count))
+        let path = String(corpusPath.dropFirst(XapianEngine.scheme.count))
+        // The shell expands no ~ after "xapian:".
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty {
+            return home + path.dropFirst()
+        }
+        return path
     }
 
     /// The engine over the database; one line and exit status 2 when it cannot be opened (not
