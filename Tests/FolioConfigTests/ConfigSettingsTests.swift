@@ -53,7 +53,6 @@ struct ConfigSettingsTests {
     @Test func corpusMayBeAXapianDatabase() {
         #expect(parse("[general]\ncorpus = \"xapian:~/news.xapian\"").defaultCorpus == "xapian:/home/ada/news.xapian")
         #expect(parse("[general]\ncorpus = \"xapian:/srv/folio/remote.stub\"").defaultCorpus == "xapian:/srv/folio/remote.stub")
-        #expect(parse("[general]\ncorpus = \"xapian:news\"").defaultCorpus == nil)
     }
 
     @Test func followLinks() {
