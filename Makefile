@@ -1,5 +1,6 @@
 # folio: build, install and uninstall like a well-kept Unix tool.
-#   make                      release build (Swift runtime linked statically)
+#   make                      release build (Swift runtime linked statically; with Xapian when
+#                             libxapian-dev is installed)
 #   make install PREFIX=~/.local
 #   make uninstall PREFIX=~/.local
 #   make manual               regenerate Documentation/folio.1 from the command definitions
@@ -12,13 +13,15 @@ BASHDIR = $(PREFIX)/share/bash-completion/completions
 ZSHDIR = $(PREFIX)/share/zsh/site-functions
 FISHDIR = $(PREFIX)/share/fish/vendor_completions.d
 BUILD = .build/release/folio
+# The Xapian engine (`xapian:PATH`, `folio index --xapian`) when libxapian-dev is installed.
+TRAITS := $(if $(wildcard /usr/include/xapian.h),--traits Xapian,)
 
 .PHONY: all build install uninstall manual format clean
 
 all: build
 
 build:
-	swift build -c release --product folio --static-swift-stdlib
+	swift build -c release --product folio --static-swift-stdlib $(TRAITS)
 
 install: build
 	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"

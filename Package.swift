@@ -23,6 +23,10 @@ let package = Package(
         .executable(name: "folio-bench", targets: ["FolioBench"]),
         .library(name: "FolioCore", targets: ["FolioCore"])
     ],
+    // `Xapian` (off by default): the `xapian:PATH` engine and `folio index --xapian`, against libxapian
+    // (Debian's libxapian-dev). Without it the package builds on a machine without libxapian, and
+    // `xapian:` answers with how to get it (Documentation/architecture.md §9).
+    traits: [.trait(name: "Xapian", description: "Search a Xapian database or shards (needs libxapian-dev)")],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -45,10 +49,19 @@ let package = Package(
         .target(name: "BuiltinCorpus", plugins: ["EmbedCorpusPlugin"]),
         .executableTarget(name: "EmbedCorpusTool", path: "Plugins/EmbedCorpusTool"),
         .plugin(name: "EmbedCorpusPlugin", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),
+        // The C face of libxapian and the engine on it. Without the trait the C++ compiles to
+        // answers saying how to get it, so the engine and its tests build everywhere and nothing
+        // links libxapian unless the trait is on.
+        .target(
+            name: "CXapian",
+            cxxSettings: [.define("FOLIO_XAPIAN", .when(traits: ["Xapian"]))],
+            linkerSettings: [.linkedLibrary("xapian", .when(traits: ["Xapian"]))]),
+        .target(name: "FolioXapian", dependencies: ["FolioCore", "CXapian"]),
         .executableTarget(
             name: "folio",
             dependencies: [
                 "FolioCore", "TerminalCore", "FolioUI", "CursesTerminal", "BuiltinCorpus", "ReadingState", "FolioConfig",
+                "FolioXapian",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             linkerSettings: [.unsafeFlags(readerReleaseLinkerFlags, .when(platforms: [.linux], configuration: .release))]),
@@ -70,6 +83,7 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["folio"]),
         .testTarget(name: "ReadingStateTests", dependencies: ["ReadingState", "FolioStateStress"]),
+        .testTarget(name: "XapianTests", dependencies: ["FolioXapian", "FolioCore", "FolioUI", "folio"]),
         .testTarget(name: "FolioConfigTests", dependencies: ["FolioConfig", "FolioUI", "FolioCore", "TerminalCore"])
     ],
     swiftLanguageModes: [.v6]

@@ -266,7 +266,8 @@ def main():
     parser.add_argument("--folio-unavailable", metavar="REASON", help="print this for folio instead of running it")
     parser.add_argument("--fzf-unavailable", metavar="REASON", help="print this for fzf instead of running it")
     args = parser.parse_args()
-    if not os.path.isdir(args.corpus):
+    # `xapian:PATH` (a Xapian database or stub, README "Xapian") is folio's alone: no fzf row.
+    if not args.corpus.startswith("xapian:") and not os.path.isdir(args.corpus):
         print(f"typing_latency: no such folder: {args.corpus}", file=sys.stderr)
         return 2
     queries = pick(load_queries(args.queries), args.count)

@@ -84,6 +84,10 @@ extension ConfigReader {
     /// An absolute path, with a leading `~` or `~/` expanded from `HOME`. Relative paths are refused:
     /// relative to what would depend on where folio was started.
     private mutating func corpusPath(_ path: String, at keyPath: [String]) -> String? {
+        // A Xapian database (README "Xapian"): the same rules for the path after the scheme.
+        if path.hasPrefix(Self.xapianScheme) {
+            return corpusPath(String(path.dropFirst(Self.xapianScheme.count)), at: keyPath).map { Self.xapianScheme + $0 }
+        }
         if path == "~" || path.hasPrefix("~/") {
             guard var home = environment["HOME"], !home.isEmpty else {
                 report("'corpus' in [general] starts with ~ but HOME is not set", at: keyPath)
@@ -98,4 +102,6 @@ extension ConfigReader {
         }
         return path
     }
+
+    static let xapianScheme = "xapian:"
 }

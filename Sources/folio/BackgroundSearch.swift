@@ -33,7 +33,8 @@ final class BackgroundSearch: Sendable {
     func search(_ text: String, sort: ListOrder, generation: Int) -> SearchResults? {
         mailbox.latestGeneration.store(generation, ordering: .releasing)
         // Inline only when ready: a scan (while the index builds) reads every article.
-        if engine.articleCount < Self.inlineLimit && engine.state == .ready {
+        // Never inline for an engine that may wait on the network (Documentation/architecture.md §9).
+        if engine.searchesInProcess && engine.articleCount < Self.inlineLimit && engine.state == .ready {
             return engine.search(text, mode: .incremental, sort: sort)
         }
         queue.async { [engine, mailbox] in
@@ -61,7 +62,7 @@ final class BackgroundSearch: Sendable {
     /// once the list is up).
     func warmUp() {
         if case .indexing = engine.state { return }
-        guard engine.articleCount >= Self.inlineLimit else { return }
+        guard engine.articleCount >= Self.inlineLimit || !engine.searchesInProcess else { return }
         queue.async { [engine] in engine.warmUp() }
     }
 

@@ -75,6 +75,7 @@ struct CorpusOptions: ParsableArguments {
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> any SearchEngine {
         guard maxFileSizeMiB > 0 else { throw FolioExit.usage("--max-file-size must be at least 1 (MiB)") }
+        if let database = XapianCorpus.databasePath(in: path) { return try XapianCorpus.open(database) }
         let options = loadOptions(followLinks: followLinks, fieldNames: fieldNames)
         guard let path else { return Self.builtinEngine(options: options) }
         do {
@@ -94,7 +95,8 @@ struct CorpusOptions: ParsableArguments {
         func load() throws -> any SearchEngine {
             try loadEngine(path: path, followLinks: followLinks, fieldNames: fieldNames, indexing: .inBackground, progress: progress)
         }
-        guard let path, maxFileSizeMiB > 0 else { return (try load(), false, nil) }
+        // A Xapian database has no folder to re-read or watch, and no snapshot of folio's.
+        guard let path, maxFileSizeMiB > 0, XapianCorpus.databasePath(in: path) == nil else { return (try load(), false, nil) }
         let opener = CorpusOpener(options: loadOptions(followLinks: followLinks, fieldNames: fieldNames), cache: cache)
         let reload = ReloadSource(path: path, opener: opener)
         if let engine = opener.openLastSnapshot(path: path) { return (engine, true, reload) }

@@ -24,7 +24,8 @@ struct FolioCommand: ParsableCommand {
             """,
         version: FolioVersion.current,
         subcommands: [
-            ReaderCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, ConfigCommand.self
+            ReaderCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self, IndexCommand.self,
+            ConfigCommand.self
         ],
         defaultSubcommand: ReaderCommand.self)
 

@@ -31,6 +31,7 @@ struct HandOffRunner {
             }
         case .editor(let index):
             guard let location = location(of: engine.article(at: index)) else {
+                if !engine.searchesInProcess { return "articles in Xapian have no file to edit" }
                 return corpusRoot == nil ? "the built-in articles have no file to edit" : "the article's file is gone"
             }
             let editor = nonEmpty(environment["VISUAL"]) ?? nonEmpty(environment["EDITOR"]) ?? "vi"

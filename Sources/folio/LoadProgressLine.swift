@@ -7,6 +7,14 @@ import Synchronization
 final class LoadProgressLine: Sendable {
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private let lastWrite = Mutex<(time: UInt64, shown: Bool)>((0, false))
+    /// "reading … files", or another stage ("writing … articles", `folio index`).
+    private let verb: String
+    private let unit: String
+
+    init(verb: String = "reading", unit: String = "files") {
+        self.verb = verb
+        self.unit = unit
+    }
 
     var update: @Sendable (Int, Int) -> Void {
         { [self] done, total in show(done, of: total) }
@@ -18,7 +26,7 @@ final class LoadProgressLine: Sendable {
         lastWrite.withLock { last in
             guard now - last.time > 100_000_000 else { return }
             last = (now, true)
-            let line = "\rfolio: reading \(done.formatted()) of \(total.formatted()) files"
+            let line = "\rfolio: \(verb) \(done.formatted()) of \(total.formatted()) \(unit)"
             FileHandle.standardError.write(Data(line.utf8))
         }
     }

@@ -83,9 +83,12 @@ struct ReaderCommand: ParsableCommand {
             progress.finish()  // the error's line starts on a clean line
             throw error
         }
-        let root = corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        // A Xapian corpus has no article files to hand to an editor; its state is kept by its database path.
+        let isXapian = XapianCorpus.databasePath(in: corpusPath) != nil
+        let root = isXapian ? nil : corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let keeper = StateKeeper(
-            plan: statePlan, corpus: StateKeeper.key(forPath: root, builtinName: engine.name), articles: engine)
+            plan: statePlan, corpus: StateKeeper.key(forPath: XapianCorpus.stateRoot(of: corpusPath), builtinName: engine.name),
+            articles: engine)
         let configProblem =
             diagnostics.first.map {
                 diagnostics.count == 1 ? "config: \($0)" : "config: \(diagnostics.count) problems, first: \($0)"

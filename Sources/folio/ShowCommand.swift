@@ -50,8 +50,9 @@ struct ShowCommand: ParsableCommand {
             found = engine.article(withID: id) ?? file.flatMap { Self.id(ofFile: $0, in: path) }.flatMap(engine.article(withID:))
         }
         guard let article = found else {
-            let close = (0..<engine.articleCount).map(engine.id(at:)).filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3)
-                .map(PrintableText.line)
+            // Every id, for close ones: not from a remote engine, where each would be a round trip.
+            let ids = engine.searchesInProcess ? (0..<engine.articleCount).map(engine.id(at:)) : []
+            let close = ids.filter { $0.hasSuffix(id) || $0.hasPrefix(id) }.prefix(3).map(PrintableText.line)
             let hint = close.isEmpty ? " (folio list shows the ids)" : "; did you mean \(close.joined(separator: ", "))?"
             // The id as typed: the error line shows its control characters as escapes (VisibleControls).
             throw FolioExit(status: 1, message: "no article with id \(id)\(hint)")

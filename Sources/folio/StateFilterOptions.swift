@@ -23,7 +23,7 @@ struct StateFilterOptions: ParsableArguments {
         }
         do {
             let key = StateKeeper.key(
-                forPath: corpusPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, builtinName: engine.name)
+                forPath: XapianCorpus.stateRoot(of: corpusPath), builtinName: engine.name)
             return try ReadingStateStore(path: path).states(corpus: key)
         } catch {
             throw FolioExit(status: 2, message: "cannot read the reading state: \(error.description)")

@@ -50,6 +50,11 @@ struct ConfigSettingsTests {
         #expect(parse("[general]\ncorpus = \"/srv/articles\"").defaultCorpus == "/srv/articles")
     }
 
+    @Test func corpusMayBeAXapianDatabase() {
+        #expect(parse("[general]\ncorpus = \"xapian:~/news.xapian\"").defaultCorpus == "xapian:/home/ada/news.xapian")
+        #expect(parse("[general]\ncorpus = \"xapian:/srv/folio/remote.stub\"").defaultCorpus == "xapian:/srv/folio/remote.stub")
+    }
+
     @Test func followLinks() {
         #expect(FolioConfiguration.defaults.followLinks == false)
         #expect(parse("[general]\nfollow_links = true").followLinks == true)

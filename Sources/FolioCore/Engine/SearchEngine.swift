@@ -59,9 +59,18 @@ public protocol SearchEngine: AnyObject, Sendable {
     /// A line for the reader's status bar at start when the engine refused something worth knowing
     /// about (the embedded one: a snapshot not to be trusted); nil otherwise.
     var notice: String? { get }
+    /// What is wrong now, for the status line while it lasts ("shard db2:7001 unavailable"); nil
+    /// when nothing is. Read on the UI thread after each search, so it must not block.
+    var problem: String? { get }
+    /// True when a search is computed in this process (well under a frame for a small corpus, so a
+    /// front end may run it inline); false when it may wait on a network or another process.
+    var searchesInProcess: Bool { get }
 }
 
 extension SearchEngine {
+    public var problem: String? { nil }
+    public var searchesInProcess: Bool { true }
+
     /// Parses and runs `text` to the end (not cancellable).
     public func search(_ text: String, mode: QueryParser.Mode = .complete, sort: ListOrder = .relevance) -> SearchResults {
         search(QueryParser.parse(text, mode: mode), sort: sort)

@@ -23,6 +23,8 @@ enum StatusLineView {
             let checking = if case .checking = state.engine.state { true } else { false }
             left.append("\(checking ? "checking" : "indexing") \(Int(progress * 100))%")
         }
+        // A remote engine's trouble (a shard down) stays on the line while it lasts.
+        if let problem = state.engine.problem { left.append(problem) }
         if let reload = state.reload { left.append("\(CorpusReload.cause(state.engine)): \(reload.description)") }
         let hint = hints(state)
         var column = rect.x + 1

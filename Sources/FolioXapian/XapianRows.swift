@@ -1,0 +1,78 @@
+import FolioCore
+import Synchronization
+
+/// The rows of a Xapian search, fetched a window at a time as the list is read (architecture.md
+/// §9: ten million rows never come to the client). A window that cannot be fetched (its shard went
+/// down) reads as unavailable rows, never a crash; the engine reports the shard.
+final class XapianRows: ArticleRows {
+    static let windowSize = 64
+
+    let count: Int
+    var exactCount: Int { count }
+    private let matches: XapianMatches
+    private let windows = Mutex<[Int: [SearchMatch]]>([:])
+    private let onFailure: @Sendable (XapianFailure) -> Void
+
+    init(matches: XapianMatches, count: Int, first: [SearchMatch], onFailure: @escaping @Sendable (XapianFailure) -> Void) {
+        self.matches = matches
+        self.count = count
+        self.onFailure = onFailure
+        windows.withLock { $0[0] = first }
+    }
+
+    var orderedCount: Int { windows.withLock { $0[0]?.count ?? 0 } }
+
+    func match(at row: Int) -> SearchMatch {
+        precondition(row >= 0 && row < count, "article list index out of range")
+        let window = window(row / Self.windowSize)
+        let offset = row % Self.windowSize
+        return offset < window.count ? window[offset] : SearchMatch(article: -1, score: 0, isFuzzy: false)
+    }
+
+    func matches(in rows: Range<Int>) -> [SearchMatch] { rows.map(match(at:)) }
+
+    func position(of article: Int) -> Int? {
+        // Only the windows already fetched: looking further would fetch the whole list.
+        windows.withLock { windows in
+            for (index, window) in windows {
+                if let offset = window.firstIndex(where: { $0.article == article }) {
+                    return index * Self.windowSize + offset
+                }
+            }
+            return nil
+        }
+    }
+
+    func filtered(_ isIncluded: (Int) -> Bool) -> any ArticleRows {
+        let kept = matches(in: 0..<count).filter { isIncluded($0.article) }
+        return KeptRows(kept)
+    }
+
+    private func window(_ index: Int) -> [SearchMatch] {
+        if let kept = windows.withLock({ $0[index] }) { return kept }
+        let fetched: [SearchMatch]
+        do {
+            fetched = try matches.window(from: index * Self.windowSize, count: Self.windowSize)
+        } catch {
+            onFailure(error)
+            return []
+        }
+        windows.withLock { $0[index] = fetched }
+        return fetched
+    }
+}
+
+/// Rows already fetched, in order (a filtered list).
+final class KeptRows: ArticleRows {
+    private let rows: [SearchMatch]
+
+    init(_ rows: [SearchMatch]) { self.rows = rows }
+
+    var count: Int { rows.count }
+    var exactCount: Int { rows.count }
+    var orderedCount: Int { rows.count }
+    func match(at row: Int) -> SearchMatch { rows[row] }
+    func matches(in rows: Range<Int>) -> [SearchMatch] { Array(self.rows[rows]) }
+    func position(of article: Int) -> Int? { rows.firstIndex { $0.article == article } }
+    func filtered(_ isIncluded: (Int) -> Bool) -> any ArticleRows { KeptRows(rows.filter { isIncluded($0.article) }) }
+}
