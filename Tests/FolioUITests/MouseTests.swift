@@ -100,6 +100,25 @@ struct MouseTests {
         #expect(driver.state.selected == 0, "stops at the top")
     }
 
+    /// What a person sees after clicking the fourth row and wheeling the preview down: that row
+    /// selected and previewed, the pane scrolled, focus still on the list.
+    @Test func theMouseDrivenSelectionSnapshot() {
+        var driver = Self.driver()
+        driver.press(.enter, .tab)
+        for event in [Self.click(5, 4), MouseEvent(button: .wheelDown, column: 80, row: 10)] {
+            guard let action = action(for: event, in: driver.state) else {
+                Issue.record("no action for \(event)")
+                return
+            }
+            driver.send(action)
+        }
+        #expect(driver.state.selected == 3)
+        #expect(driver.state.focus == .list)
+        let grid = driver.render()
+        #expect(GridChecks.problems(in: grid) == [])
+        Snapshot.expect(grid, named: "mouse-selection-130x30")
+    }
+
     @Test func aClickInTheReadingPaneFocusesIt() {
         var driver = Self.driver()
         driver.press(.enter, .tab)
