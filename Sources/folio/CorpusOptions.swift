@@ -93,7 +93,8 @@ struct CorpusOptions: ParsableArguments {
         path: String?, followLinks: Bool, fieldNames: FieldNames, progress: @escaping @Sendable (Int, Int) -> Void
     ) throws -> (engine: any SearchEngine, checkAtStart: Bool, reload: ReloadSource?) {
         func load() throws -> any SearchEngine {
-            try loadEngine(path: path, followLinks: followLinks, fieldNames: fieldNames, indexing: .inBackground, progress: progress)
+            try loadEngine(
+                path: path, followLinks: followLinks, fieldNames: fieldNames, indexing: .inBackground, progress: progress)
         }
         // A Xapian database has no folder to re-read or watch, and no snapshot of folio's.
         guard let path, maxFileSizeMiB > 0, XapianCorpus.databasePath(in: path) == nil else { return (try load(), false, nil) }
