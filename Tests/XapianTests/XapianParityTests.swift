@@ -6,16 +6,21 @@ import Testing
 
 /// The same articles in the embedded engine and in two Xapian shards answer folio's query grammar
 /// with the same matching articles: words (stem groups), the last word as a prefix, phrases,
-/// exclusions, OR, `title:`, date ranges, and lists in date and title order.
+/// exclusions, OR, `title:`, `author:` and `source:`, date ranges, and lists in date and title order.
 @Suite(.enabled(if: XapianFailure.isAvailable, "folio built without the Xapian trait"))
 struct XapianParityTests {
     static let queries = [
         "river", "rivers", "bank", "banking", "election", "voting voter", "football goal", "café", "cafe", "naive",
         "\"north bridge\"", "\"rain storm\"", "museum -painting", "market OR harbour", "garden OR bakery bread",
         "title:island", "title:\"south winter\"", "date:2020", "date:2021-03", "date:>2021-06-30", "date:<=2019-12-31",
-        "date:<2020-01-01 river", "teacher date:>=2022-01-01", "-storm", "zzz", "\"river\" -\"north east\""
+        "date:<2020-01-01 river", "teacher date:>=2022-01-01", "-storm", "zzz", "\"river\" -\"north east\"",
+        "author:ada", "author:moreno", "author:\"ada moreno\"", "author:chloe", "author:dubois river", "-author:ada",
+        "source:gazette", "source:\"harbour post\" -author:bram", "author:nobody", "bank source:post author:okafor"
     ]
-    static let prefixes = ["r", "ri", "riv", "ban", "el", "football go", "\"north bri", "title:isl", "gard -rain", "caf"]
+    static let prefixes = [
+        "r", "ri", "riv", "ban", "el", "football go", "\"north bri", "title:isl", "gard -rain", "caf", "author:mor",
+        "river author:lind", "source:\"north gaz", "-author:ok"
+    ]
 
     @Test func matchingArticlesAreTheSame() throws {
         let fixture = try XapianFixture()
