@@ -62,8 +62,8 @@ fx_error fx_reader_related_terms(fx_reader *reader, uint64_t number, unsigned li
 /// A query tree built from folio's `Query` (terms are folio's folded tokens or their stems).
 typedef struct fx_query fx_query;
 fx_query *fx_query_term(const char *term, size_t length);
-/// Every term starting with `prefix`, at most `limit` of them (the most frequent first), scored as
-/// one term (a synonym).
+/// Every term starting with `prefix`, at most `limit` of them (the most frequent first; 0: all),
+/// scored as one term (a synonym).
 fx_query *fx_query_wildcard(const char *prefix, size_t length, unsigned limit);
 enum fx_op { FX_AND = 0, FX_OR = 1, FX_AND_NOT = 2, FX_PHRASE = 3, FX_FILTER = 4 };
 /// Combines `count` subqueries (taken over, freed here) with `op`.
