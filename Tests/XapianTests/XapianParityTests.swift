@@ -92,4 +92,37 @@ struct XapianParityTests {
         #expect(xapian.report.articleCount == 30)
         #expect(throws: XapianFailure.self) { try XapianIndexer(folder: fixture.folder).index(changed, shards: 2) }
     }
+
+    /// A database whose documents were fingerprinted without the terms' format (as before
+    /// `author:` and `source:`) is rewritten whole, and then answers those filters.
+    @Test func aDatabaseOfAnOlderTermFormatIsRewrittenWhole() throws {
+        let articles = [
+            Article(id: "a.txt", title: "Harbour", source: "North Gazette", author: "Ada Moreno", body: "river bank"),
+            Article(id: "b.txt", title: "Island", source: "Harbour Post", body: "river market")
+        ]
+        let folder = NSTemporaryDirectory() + "folio-xapian-format-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            let writer = try XapianWriter(path: folder + "/" + XapianIndexer.shardName(0))
+            var tokenizer = Tokenizer()
+            var stems = StemCache()
+            for article in articles {
+                let data = XapianDocument.encode(article)
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                try writer.replace(
+                    article, isNew: true, data: data, fingerprint: Array(String(hash, radix: 16).utf8),
+                    tokenizer: &tokenizer, stems: &stems)
+            }
+            try writer.commit()
+        }
+        let summary = try XapianIndexer(folder: folder).index(articles, shards: 1)
+        #expect(summary == XapianIndexer.Summary(shards: 1, replaced: 2))
+        let again = try XapianIndexer(folder: folder).index(articles, shards: 1)
+        #expect(again == XapianIndexer.Summary(shards: 1, unchanged: 2))
+        let xapian = try XapianEngine(path: folder)
+        #expect(XapianFixture.ids(xapian, "river author:moreno", mode: .complete) == ["a.txt"])
+        #expect(XapianFixture.ids(xapian, "source:post", mode: .complete) == ["b.txt"])
+    }
 }
