@@ -25,7 +25,7 @@ extension XapianEngine {
             for match in rows.prefix(Self.prefetchedRows) { _ = fetch(match.article) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             return SearchResults(
-                query: query, list: ArticleList(ordered: rows.map(\.article)), seconds: seconds, highlighting: query)
+                query: query, list: ArticleList(rows: XapianMatchRows(Array(rows))), seconds: seconds, highlighting: query)
         } catch {
             report(error)
             return nil

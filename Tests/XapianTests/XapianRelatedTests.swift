@@ -44,6 +44,7 @@ struct XapianRelatedTests {
             let results = try #require(xapian.related(to: number, limit: 5), "\(article.id)")
             let ids = results.list.map(xapian.id(at:))
             #expect(ids.count == 5)
+            #expect(results.list.allMatches().allSatisfy { $0.score > 0 }, "ranked by BM25")
             #expect(!ids.contains(article.id))
             #expect(ids.allSatisfy { $0.hasPrefix(article.source + "/") }, "\(article.id): \(ids)")
             // The query is the article's own distinctive words: no common word, no prefixed term.
