@@ -34,6 +34,11 @@ fx_error fx_reader_expand(fx_reader *, const char *, size_t, unsigned, char **te
     *length = 0;
     return fx_not_built();
 }
+fx_error fx_reader_related_terms(fx_reader *, uint64_t, unsigned, char **terms, size_t *length) {
+    *terms = nullptr;
+    *length = 0;
+    return fx_not_built();
+}
 fx_query *fx_query_term(const char *, size_t) { return nullptr; }
 fx_query *fx_query_wildcard(const char *, size_t, unsigned) { return nullptr; }
 fx_query *fx_query_combine(int, fx_query **, size_t) { return nullptr; }

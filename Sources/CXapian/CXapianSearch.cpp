@@ -16,8 +16,9 @@ fx_query *fx_query_term(const char *term, size_t length) {
 
 fx_query *fx_query_wildcard(const char *prefix, size_t length, unsigned limit) {
     try {
-        return new fx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, length), limit,
-                                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+        // Xapian 1.4 keeps no term at all for a limit of 0 with WILDCARD_LIMIT_MOST_FREQUENT.
+        int kind = limit == 0 ? Xapian::Query::WILDCARD_LIMIT_ERROR : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT;
+        return new fx_query{Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, length), limit, kind,
                                           Xapian::Query::OP_SYNONYM)};
     } catch (...) {
         return nullptr;

@@ -45,10 +45,11 @@ enum XapianDocument {
             id: "(unavailable \(number))", title: "(unavailable)", source: "", body: reason, wordCount: 0)
     }
 
-    /// FNV-1a of `bytes`: the fingerprint a re-index compares to find changed articles.
+    /// FNV-1a of the terms' format and `bytes`: the fingerprint a re-index compares to find changed
+    /// articles (or every one, after the terms' format changed).
     static func fingerprint(_ bytes: [UInt8]) -> [UInt8] {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
+        for byte in Array("terms\(XapianTerms.format)".utf8) + bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

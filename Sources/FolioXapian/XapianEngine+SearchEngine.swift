@@ -76,7 +76,6 @@ extension XapianEngine: SearchEngine {
     }
 
     public var state: EngineState { .ready }
-    public func related(to number: Int, limit: Int) -> SearchResults? { nil }
 
     public func prepare() {}
 

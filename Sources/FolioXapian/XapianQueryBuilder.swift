@@ -4,8 +4,8 @@ import FolioCore
 /// Translates folio's parsed `Query` (the grammar every engine shares, architecture.md §9) into a
 /// Xapian query tree over the terms `XapianTerms` writes: a complete word is its stem group
 /// ("Z" + stem), the word being typed its stem group or any word it begins (a wildcard, the most
-/// frequent completions first), a phrase the exact tokens in order, `title:` the "S" terms, and
-/// `date:` a range of the date value. Xapian 1.4 takes no wildcard inside a phrase: a phrase's last
+/// frequent completions first), a phrase the exact tokens in order, `title:` the "S" terms,
+/// `author:` and `source:` the "XA" and "XS" terms, and `date:` a range of the date value. Xapian 1.4 takes no wildcard inside a phrase: a phrase's last
 /// word being typed is expanded first (`expand`, the most frequent completions) into alternatives.
 struct XapianQueryBuilder {
     /// The terms starting with a prefix, most frequent first, at most `prefixExpansion`.
@@ -65,17 +65,35 @@ struct XapianQueryBuilder {
         }
     }
 
-    private static func wildcard(_ bytes: [UInt8]) -> OpaquePointer? {
+    /// Every term beginning with `bytes`, at most `limit` (0: no limit), scored as one.
+    private static func wildcard(_ bytes: [UInt8], limit: UInt32 = prefixExpansion) -> OpaquePointer? {
         bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { fx_query_wildcard($0.baseAddress, $0.count, prefixExpansion) }
+            buffer.withMemoryRebound(to: CChar.self) { fx_query_wildcard($0.baseAddress, $0.count, limit) }
         }
     }
 
     private static func filter(_ filter: Query.Filter) -> OpaquePointer? {
         switch filter {
         case .date(let dates): dateRange(dates)
-        case .words: nil
+        case .words(let words): fieldWords(words)
         }
+    }
+
+    /// `author:` and `source:`: every token's "XA"/"XS" term, the last one any term it begins while
+    /// it is typed (every such term: a filter must not miss a rare name); `-author:` keeps the
+    /// documents without them all. No token filters nothing, as in the embedded engine.
+    private static func fieldWords(_ filter: Query.FieldFilter) -> OpaquePointer? {
+        let prefix = filter.field.contains(.author) ? XapianPrefix.author : XapianPrefix.source
+        let last = filter.tokens.count - 1
+        let held =
+            filter.tokens.isEmpty
+            ? fx_query_match_all()
+            : combine(
+                FX_AND,
+                filter.tokens.enumerated().map { index, token in
+                    index == last && filter.isPrefix ? wildcard(prefix + token, limit: 0) : exact(prefix + token)
+                })
+        return filter.isNegated ? combine(FX_AND_NOT, [fx_query_match_all(), held]) : held
     }
 
     /// Dates are "YYYYMMDD" values: a year or month is the range of its days' strings.

@@ -93,6 +93,20 @@ final class XapianReader: @unchecked Sendable {
         }
     }
 
+    /// Up to `limit` of the article's most distinctive words, the best first (Xapian's relevance
+    /// feedback over every reachable shard); empty when it has none.
+    func relatedWords(of number: Int, limit: Int) throws(XapianFailure) -> [[UInt8]] {
+        guard number >= 0 else { return [] }
+        var terms: UnsafeMutablePointer<CChar>?
+        var length = 0
+        try XapianFailure.check(fx_reader_related_terms(handle, UInt64(number), UInt32(limit), &terms, &length))
+        guard let terms else { return [] }
+        defer { fx_free_string(terms) }
+        return terms.withMemoryRebound(to: UInt8.self, capacity: length) {
+            UnsafeBufferPointer(start: $0, count: length).split(separator: 0).map(Array.init)
+        }
+    }
+
     /// The matches of `query` in `sort` order, to be read window by window.
     func enquire(_ query: Query, sort: ListOrder) throws(XapianFailure) -> XapianMatches {
         let built = XapianQueryBuilder(expand: { [self] in (try? expand($0)) ?? [] }).build(query)

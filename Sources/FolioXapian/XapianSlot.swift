@@ -41,4 +41,7 @@ enum XapianPrefix {
     /// A title token ("S" + token) and its stem ("ZS" + stem), for `title:`.
     static let title: [UInt8] = Array("S".utf8)
     static let titleStem: [UInt8] = Array("ZS".utf8)
+    /// An author's token ("XA" + token) and a source's ("XS" + token), for `author:` and `source:`.
+    static let author: [UInt8] = Array("XA".utf8)
+    static let source: [UInt8] = Array("XS".utf8)
 }

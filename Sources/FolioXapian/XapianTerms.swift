@@ -4,7 +4,9 @@ import FolioCore
 /// stemmer (not Xapian's TermGenerator), so a word matches under Xapian exactly what it matches in
 /// the embedded index: folded case and diacritics, CJK character pairs, stem groups
 /// (architecture.md §6, §9). Title tokens count four times, as in `BM25`. Stem terms carry no
-/// positions, so each is added once per document with its summed wdf.
+/// positions, so each is added once per document with its summed wdf. The author's and source's
+/// tokens are boolean terms (wdf 0, so they leave BM25's document length alone) for `author:` and
+/// `source:`.
 struct XapianTerms {
     /// The terms, each followed by a NUL.
     var bytes: [UInt8] = []
@@ -15,6 +17,9 @@ struct XapianTerms {
     static let titleWeight: UInt32 = 4
     /// Body positions start this far after the title's, so no phrase spans the two.
     static let bodyGap: UInt32 = 100
+    /// The version of the terms written: part of every document's fingerprint, so a re-index of a
+    /// database written with other terms rewrites every document (architecture.md §9).
+    static let format = 2
 
     init(_ article: Article, tokenizer: inout Tokenizer, stems: inout StemCache) {
         var position: UInt32 = 0
@@ -36,6 +41,13 @@ struct XapianTerms {
             stemWdf[XapianPrefix.stem + stems.stem(raw), default: 0] += 1
         }
         for (term, wdf) in stemWdf { add(term, position: 0, wdf: wdf) }
+        for (prefix, text) in [(XapianPrefix.author, article.author ?? ""), (XapianPrefix.source, article.source)] {
+            var seen: Set<[UInt8]> = []
+            tokenizer.tokenize(text) { token, _, _ in
+                let raw = Array(token)
+                if seen.insert(raw).inserted { add(prefix + raw, position: 0, wdf: 0) }
+            }
+        }
     }
 
     private mutating func add(_ term: [UInt8], position: UInt32, wdf: UInt32) {

@@ -53,11 +53,17 @@ fx_error fx_reader_number_of_term(fx_reader *reader, const char *term, size_t te
 fx_error fx_reader_expand(fx_reader *reader, const char *prefix, size_t prefix_length, unsigned limit, char **terms,
                           size_t *length);
 
+/// Up to `limit` of the most distinctive words of document `number` by Xapian's relevance feedback
+/// (an ESet of the document alone), folio's raw-word terms of three bytes or more found in at
+/// least one other document, the best first, each followed by a NUL (malloc'd, freed with
+/// `fx_free_string`): "more like this".
+fx_error fx_reader_related_terms(fx_reader *reader, uint64_t number, unsigned limit, char **terms, size_t *length);
+
 /// A query tree built from folio's `Query` (terms are folio's folded tokens or their stems).
 typedef struct fx_query fx_query;
 fx_query *fx_query_term(const char *term, size_t length);
-/// Every term starting with `prefix`, at most `limit` of them (the most frequent first), scored as
-/// one term (a synonym).
+/// Every term starting with `prefix`, at most `limit` of them (the most frequent first; 0: all),
+/// scored as one term (a synonym).
 fx_query *fx_query_wildcard(const char *prefix, size_t length, unsigned limit);
 enum fx_op { FX_AND = 0, FX_OR = 1, FX_AND_NOT = 2, FX_PHRASE = 3, FX_FILTER = 4 };
 /// Combines `count` subqueries (taken over, freed here) with `op`.

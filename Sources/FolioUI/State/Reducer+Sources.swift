@@ -12,7 +12,8 @@ func reverseOrder(_ state: inout AppState) -> [Effect] {
 
 /// `F`: with a source shown, shows all again; otherwise asks which source, offering the corpus's
 /// sources with their counts. Reading every article's source takes one pass over the articles,
-/// once per `F` (not per key typed in the prompt).
+/// once per `F` (not per key typed in the prompt): those of the whole list, since an engine's
+/// article numbers may leave gaps (a Xapian shard's deleted documents, architecture.md §9).
 func startSourceFilter(_ state: inout AppState) -> [Effect] {
     if state.sourceFilter != nil {
         state.sourceFilter = nil
@@ -21,7 +22,7 @@ func startSourceFilter(_ state: inout AppState) -> [Effect] {
         return rerun(&state)
     }
     var counts: [String: Int] = [:]
-    for article in 0..<state.engine.articleCount { counts[state.engine.article(at: article).source, default: 0] += 1 }
+    for article in state.engine.list(sort: .date) { counts[state.engine.article(at: article).source, default: 0] += 1 }
     guard !counts.isEmpty else {
         state.message = "no articles"
         return []
@@ -64,7 +65,7 @@ func pickSource(_ state: inout AppState, _ prompt: PromptState) -> [Effect] {
         return []
     }
     var articles = Set<Int>()
-    for article in 0..<state.engine.articleCount where state.engine.article(at: article).source == choice.name {
+    for article in state.engine.list(sort: .date) where state.engine.article(at: article).source == choice.name {
         articles.insert(article)
     }
     state.sourceFilter = SourceFilter(name: choice.name, articles: articles)

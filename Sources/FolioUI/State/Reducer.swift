@@ -43,7 +43,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let lines, !lines.isEmpty {
             state.reader?.fullHeaders = lines
         } else {
-            state.message = "no mail or Usenet headers in this article's file"
+            // An engine that searches elsewhere (Xapian, architecture.md §9) keeps no article files.
+            state.message =
+                state.engine.searchesInProcess
+                ? "no mail or Usenet headers in this article's file" : "articles in Xapian have no file to read headers from"
         }
     case .restore(let saved):
         effects += restore(&state, saved)

@@ -62,7 +62,9 @@ enum StatusLineView {
         if state.filter != .all { parts.append("\(state.filter.rawValue) only") }
         if let source = state.sourceFilter { parts.append("source: \(TextLayout.truncate(source.name, toWidth: 20))") }
         if state.hasQuery { parts.append("“\(TextLayout.truncate(state.query.trimmingCharacters(in: " "), toWidth: 20))”") }
-        parts.append("\(max(0, state.engine.articleCount - state.readCount)) unread")
+        // The articles there are, not the size of the engine's number space (a Xapian stub's may
+        // leave gaps, architecture.md §9).
+        parts.append("\(max(0, state.engine.report.articleCount - state.readCount)) unread")
         return parts
     }
 

@@ -14,6 +14,9 @@ struct XapianFixture {
         "café", "naïve", "résumé", "north", "south", "east", "west", "winter", "summer", "bakery", "bread"
     ]
 
+    /// Made-up names; every fifth article has none.
+    static let authors = ["Ada Moreno", "Bram Okafor", "Chloé Dubois", "Ada Lindqvist", nil]
+
     let articles: [Article]
     let folder: String
 
@@ -33,7 +36,8 @@ struct XapianFixture {
             return Article(
                 id: String(format: "section%d/%04d.txt", number % 3, number),
                 title: titleWords.joined(separator: " ").capitalized,
-                date: number % 17 == 0 ? nil : date, source: "section\(number % 3)", body: paragraphs.joined(separator: "\n\n"))
+                date: number % 17 == 0 ? nil : date, source: number % 2 == 0 ? "North Gazette" : "Harbour Post",
+                author: Self.authors[number % Self.authors.count], body: paragraphs.joined(separator: "\n\n"))
         }
         folder = NSTemporaryDirectory() + "folio-xapian-\(UUID().uuidString)"
         _ = try XapianIndexer(folder: folder).index(articles, shards: shards)
