@@ -64,8 +64,20 @@ enum FolioProcess {
         return .failure(.binaryNotFound(folders.map(\.path) + [root.path + "/.build*"]))
     }()
 
-    /// One cache folder for the whole test run, under the temporary directory.
-    static let testCache = FileManager.default.temporaryDirectory.appending(path: "folio-cli-tests-cache-\(getpid())").path
+    /// One cache folder for the whole test run, under the temporary directory. Swift Testing has
+    /// no hook at the end of a run, so each run removes the folders of earlier runs whose process
+    /// is gone instead.
+    static let testCache: String = {
+        let manager = FileManager.default
+        let parent = manager.temporaryDirectory
+        let prefix = "folio-cli-tests-cache-"
+        for name in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? manager.removeItem(at: parent.appending(path: name))
+        }
+        return parent.appending(path: prefix + "\(getpid())").path
+    }()
 
     /// Runs folio with `arguments`; stdin is an empty pipe (not a terminal, at end of file), stdout
     /// and stderr are pipes.
