@@ -24,6 +24,11 @@ public protocol SearchEngine: AnyObject, Sendable {
     func id(at number: Int) -> String
     /// The number of the article with this id (its path relative to the corpus root).
     func number(ofID id: String) -> Int?
+    /// The other articles with the same title and text as article `number` (the first of them by id
+    /// is the one lists show; lists and counts leave the rest out), in id order; empty for most.
+    func copies(of number: Int) -> [Int]
+    /// How many articles lists leave out as identical copies of another.
+    var foldedCopyCount: Int { get }
 
     /// Every article in the given order (`.relevance`, having nothing to rank by, lists by date).
     func list(sort: ListOrder) -> ArticleList
@@ -62,6 +67,13 @@ public protocol SearchEngine: AnyObject, Sendable {
 }
 
 extension SearchEngine {
+    /// An engine that does not fold identical articles lists every one.
+    public func copies(of number: Int) -> [Int] { [] }
+    public var foldedCopyCount: Int { 0 }
+
+    /// Whether article `number` is an identical copy of an earlier one, which lists leave out.
+    public func isCopy(_ number: Int) -> Bool { copies(of: number).first.map { $0 < number } ?? false }
+
     /// Parses and runs `text` to the end (not cancellable).
     public func search(_ text: String, mode: QueryParser.Mode = .complete, sort: ListOrder = .relevance) -> SearchResults {
         search(QueryParser.parse(text, mode: mode), sort: sort)

@@ -11,7 +11,8 @@ func toggleRelated(_ state: inout AppState) -> [Effect] {
     let article = state.focus == .reader ? state.reader?.article : state.selectedArticle
     guard let article else { return [] }
     state.related = RelatedList(
-        article: article, title: state.engine.article(at: article).title, editor: state.editor, results: state.results,
+        kind: .related, article: article, title: state.engine.article(at: article).title, editor: state.editor,
+        results: state.results,
         rows: state.rows, selected: state.selected, listOffset: state.listOffset, focus: state.focus)
     state.editor.clear()
     state.focus = .list
@@ -42,7 +43,7 @@ func leaveRelated(_ state: inout AppState) {
 /// The engine's answer: the related articles, best first; nil (no index yet, no distinctive word)
 /// puts the list back and says so.
 func applyRelated(_ state: inout AppState, generation: Int, results: SearchResults?) {
-    guard generation == state.searchGeneration, state.related != nil else { return }
+    guard generation == state.searchGeneration, state.related?.kind == .related else { return }
     guard let results, !results.list.isEmpty else {
         leaveRelated(&state)
         state.message =
