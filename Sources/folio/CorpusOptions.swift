@@ -92,7 +92,8 @@ struct CorpusOptions: ParsableArguments {
         path: String?, followLinks: Bool, fieldNames: FieldNames, progress: @escaping @Sendable (Int, Int) -> Void
     ) throws -> (engine: any SearchEngine, checkAtStart: Bool, reload: ReloadSource?) {
         func load() throws -> any SearchEngine {
-            try loadEngine(path: path, followLinks: followLinks, fieldNames: fieldNames, indexing: .inBackground, progress: progress)
+            try loadEngine(
+                path: path, followLinks: followLinks, fieldNames: fieldNames, indexing: .inBackground, progress: progress)
         }
         guard let path, maxFileSizeMiB > 0 else { return (try load(), false, nil) }
         let opener = CorpusOpener(options: loadOptions(followLinks: followLinks, fieldNames: fieldNames), cache: cache)

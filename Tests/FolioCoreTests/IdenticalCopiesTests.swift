@@ -111,3 +111,34 @@ struct BBCIdenticalCopiesTests {
         }
     }
 }
+
+/// What folding must not lose: a copy that alone matches a field of the query, and copies that
+/// stop being copies when the folder changes.
+@Suite("Identical copies across fields and reloads")
+struct IdenticalCopiesFieldTests {
+    @Test func aQueryOnAFieldListsTheCopyThatHasIt() throws {
+        let corpus = try TemporaryDirectory()
+        try IdenticalCopiesTests.writeCorpus(in: corpus)
+        let engine = try EmbeddedEngine.load(path: corpus.path)
+        let ids = { (query: String) in Set(engine.search(query).list.allMatches().map { engine.id(at: $0.article) }) }
+        #expect(ids("source:c ferry") == ["c/copy-of-03.txt"])
+        #expect(ids("source:b ferry") == ["b/copy-of-03.txt", "b/copy-of-07.txt"])
+        #expect(ids("source:a ferry 3").contains("a/03.txt"))
+    }
+
+    @Test func anEditedOrRemovedCopyIsNoLongerFolded() throws {
+        let corpus = try TemporaryDirectory()
+        let cache = try TemporaryDirectory()
+        try IdenticalCopiesTests.writeCorpus(in: corpus)
+        let opener = CorpusOpener(cache: SnapshotCache(folder: cache.path + "/folio"))
+        #expect(try opener.open(path: corpus.path).foldedCopyCount == 3)
+        _ = try corpus.write("b/copy-of-03.txt", "Story 3 of the harbour\n\nThe ferry 3 sailed at dusk with 9 passengers.\n")
+        try FileManager.default.removeItem(atPath: corpus.path + "/b/copy-of-07.txt")
+        let engine = try opener.open(path: corpus.path)
+        #expect(engine.foldedCopyCount == 1)
+        let first = try #require(engine.number(ofID: "a/03.txt"))
+        #expect(engine.copies(of: first).map(engine.id(at:)) == ["c/copy-of-03.txt"])
+        #expect(engine.copies(of: try #require(engine.number(ofID: "a/07.txt"))).isEmpty)
+        #expect(engine.listing(sort: .date).count == engine.articleCount - 1)
+    }
+}

@@ -75,7 +75,7 @@ struct KeyMapTests {
         #expect(
             headings == [
                 "Article list", "Reading pane", "Link list (u)", "Search bar", "Prompt (| command, / find, F source, A y/n)",
-                "Query syntax",
+                "Query syntax"
             ])
     }
 

@@ -5,12 +5,15 @@
 ///
 /// Found once per corpus (when read from files: one pass hashing every article's text on all cores;
 /// from a snapshot: the saved `representative` column, no text read), never per keystroke. Lists
-/// fold copies with one look-up per match (`isRepresentative`).
+/// fold copies with one look-up per match (`fold`).
 struct IdenticalCopies: Sendable {
     /// Per article, the number of its group's representative (itself when it has no copy).
     let representative: Column<Int32>
     /// Per representative with copies, the copies' numbers in id order.
     private let copiesByRepresentative: [Int32: [Int32]]
+
+    /// Per article, whether it has a copy (it or another is its group's representative).
+    private let isGrouped: [Bool]
 
     /// How many articles are copies of an earlier one (folded out of every list).
     let foldedCount: Int
@@ -21,12 +24,16 @@ struct IdenticalCopies: Sendable {
     init(representative: Column<Int32>) {
         self.representative = representative
         var copies: [Int32: [Int32]] = [:]
+        var grouped = [Bool](repeating: false, count: representative.count)
         var folded = 0
         for (article, first) in representative.enumerated() where Int(first) != article {
             copies[first, default: []].append(Int32(article))
+            grouped[article] = true
+            grouped[Int(first)] = true
             folded += 1
         }
         copiesByRepresentative = copies
+        isGrouped = grouped
         foldedCount = folded
     }
 
@@ -50,9 +57,36 @@ struct IdenticalCopies: Sendable {
         self.init(representative: Column(representative))
     }
 
-    /// Whether `article` is listed (it is no copy of an earlier one).
-    @inline(__always)
-    func isRepresentative(_ article: Int32) -> Bool { representative[Int(article)] == article }
+    /// Keeps one match of each group of identical articles: the first tier's (exact, then typo, then
+    /// partial) with the lowest number. That is the representative whenever it matches; a query on
+    /// a field copies may differ in (`source:`, `author:`, dates) can match only a later copy, which
+    /// then stands for the group rather than the group going missing.
+    func fold(
+        _ exact: inout [QueryEvaluator.Scored], _ fuzzy: inout [QueryEvaluator.Scored],
+        _ partial: inout [QueryEvaluator.Scored]
+    ) {
+        guard !isEmpty else { return }
+        let grouped = isGrouped
+        let representative = self.representative
+        var kept: [Int32: (tier: Int, document: Int32)] = [:]
+        func keep(_ matches: [QueryEvaluator.Scored], tier: Int) {
+            for match in matches where grouped[Int(match.document)] {
+                let group = representative[Int(match.document)]
+                if let earlier = kept[group], earlier.tier < tier || earlier.document < match.document { continue }
+                kept[group] = (tier, match.document)
+            }
+        }
+        keep(exact, tier: 0)
+        keep(fuzzy, tier: 1)
+        keep(partial, tier: 2)
+        guard !kept.isEmpty else { return }
+        let isFolded = { (match: QueryEvaluator.Scored) in
+            grouped[Int(match.document)] && kept[representative[Int(match.document)]]?.document != match.document
+        }
+        exact.removeAll(where: isFolded)
+        fuzzy.removeAll(where: isFolded)
+        partial.removeAll(where: isFolded)
+    }
 
     /// The other articles of `article`'s group (its representative included, itself left out), in
     /// id order; empty for an article without copies.

@@ -24,8 +24,9 @@ public protocol SearchEngine: AnyObject, Sendable {
     func id(at number: Int) -> String
     /// The number of the article with this id (its path relative to the corpus root).
     func number(ofID id: String) -> Int?
-    /// The other articles with the same title and text as article `number` (the first of them by id
-    /// is the one lists show; lists and counts leave the rest out), in id order; empty for most.
+    /// The other articles with the same title and text as article `number`, in id order; empty for
+    /// most. Lists and counts show each group once: its first article by id, or, when a query's
+    /// field (`source:`, `author:`) matches only later copies, the first of those.
     func copies(of number: Int) -> [Int]
     /// How many articles lists leave out as identical copies of another.
     var foldedCopyCount: Int { get }
@@ -71,7 +72,8 @@ extension SearchEngine {
     public func copies(of number: Int) -> [Int] { [] }
     public var foldedCopyCount: Int { 0 }
 
-    /// Whether article `number` is an identical copy of an earlier one, which lists leave out.
+    /// Whether article `number` is an identical copy of an earlier one, which the list with no
+    /// query leaves out.
     public func isCopy(_ number: Int) -> Bool { copies(of: number).first.map { $0 < number } ?? false }
 
     /// Parses and runs `text` to the end (not cancellable).

@@ -85,19 +85,16 @@ extension EmbeddedEngine {
     }
 
     /// The matches as a list with its first `OrderedMatches.firstOrdered` rows ordered: exact matches
-    /// first, then the typo tier's, then the partial ones (`missing` says what each lacks); an
-    /// article identical to an earlier one (`IdenticalCopies`) is left out. Source order compares strings, not keys: ordered in full at once.
+    /// first, then the typo tier's, then the partial ones (`missing` says what each lacks); of a group
+    /// of identical articles only one match is kept (`IdenticalCopies.fold`). Source order compares strings, not keys: ordered in full at once.
     /// Takes the arrays over (`consuming`): ordering in a copy of 100,000s of matches cost a copy.
     func orderedList(
         exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored],
         partial: consuming [QueryEvaluator.Scored] = [], missing: PartialMatches? = nil, sort: ListOrder
     ) -> ArticleList {
         if !identicalCopies.isEmpty {
-            // Each group of identical articles is one row, its representative's (architecture.md §6).
-            let copies = identicalCopies
-            exact.removeAll { !copies.isRepresentative($0.document) }
-            fuzzy.removeAll { !copies.isRepresentative($0.document) }
-            partial.removeAll { !copies.isRepresentative($0.document) }
+            // Each group of identical articles is one row (architecture.md §6).
+            identicalCopies.fold(&exact, &fuzzy, &partial)
         }
         var orderedExact = exact.count
         var orderedFuzzy = fuzzy.count

@@ -58,7 +58,9 @@ public struct ReaderDocument: Sendable, Equatable {
     /// `hits`: where the current query matched in the article (`SearchEngine.hits`), `.none` without
     /// one; `header`: what the block above the text shows besides the article's own fields;
     /// `options`: how the body is shown.
-    public init(article: Article, width: Int, hits: ArticleHits, header: ReaderHeader = ReaderHeader(), options: Options = Options()) {
+    public init(
+        article: Article, width: Int, hits: ArticleHits, header: ReaderHeader = ReaderHeader(), options: Options = Options()
+    ) {
         let width = max(1, width)
         self.width = width
         self.header = header

@@ -4,12 +4,14 @@ import FolioCore
 // selected or open one; Esc or the same key puts the list, query and selection back.
 
 func toggleRelated(_ state: inout AppState) -> [Effect] {
-    if state.related != nil {
+    if state.related?.kind == .related {
         leaveRelated(&state)
         return []
     }
     let article = state.focus == .reader ? state.reader?.article : state.selectedArticle
     guard let article else { return [] }
+    // From the list of an article's copies (`D`): back to the list it replaced first.
+    leaveRelated(&state)
     state.related = RelatedList(
         kind: .related, article: article, title: state.engine.article(at: article).title, editor: state.editor,
         results: state.results,

@@ -21,7 +21,13 @@ func startSourceFilter(_ state: inout AppState) -> [Effect] {
         return rerun(&state)
     }
     var counts: [String: Int] = [:]
-    for article in 0..<state.engine.articleCount { counts[state.engine.article(at: article).source, default: 0] += 1 }
+    for article in 0..<state.engine.articleCount {
+        let source = state.engine.article(at: article).source
+        // Identical copies are one row, counted once per source they are in (`passesFilter`).
+        let earlier = state.engine.copies(of: article).prefix { $0 < article }
+        guard !earlier.contains(where: { state.engine.article(at: $0).source == source }) else { continue }
+        counts[source, default: 0] += 1
+    }
     guard !counts.isEmpty else {
         state.message = "no articles"
         return []
