@@ -17,6 +17,8 @@ struct ArticleRow: Encodable {
     /// From the reading state (false when there is none).
     var read = false
     var bookmarked = false
+    /// How many other articles have the same title and text (`SearchEngine.copies`).
+    var copies = 0
 
     init(_ article: Article, match: SearchMatch? = nil, snippet: Snippet? = nil) {
         id = article.id
@@ -46,6 +48,7 @@ struct ArticleRow: Encodable {
         try container.encode(words, forKey: .words)
         try container.encode(read, forKey: .read)
         try container.encode(bookmarked, forKey: .bookmarked)
+        try container.encode(copies, forKey: .copies)
         try container.encodeIfPresent(score, forKey: .score)
         try container.encodeIfPresent(fuzzy, forKey: .fuzzy)
         try container.encodeIfPresent(missing, forKey: .missing)
@@ -53,7 +56,7 @@ struct ArticleRow: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, date, source, author, url, words, read, bookmarked, score, fuzzy, missing, snippet
+        case id, title, date, source, author, url, words, read, bookmarked, copies, score, fuzzy, missing, snippet
     }
 
     /// "2021-10-25 · built-in · 512 words · 001.txt"

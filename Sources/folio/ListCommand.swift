@@ -11,6 +11,7 @@ struct ListCommand: ParsableCommand {
               folio list ~/news --sort title
               folio list ~/news --format json | jq '.[].title'
               folio list ~/news --unread             what the reader has not opened yet
+              folio list ~/news --all-copies         identical articles each on a row of their own
             """)
 
     @Argument(help: "A folder of articles (searched recursively) or one article file. Default: the built-in articles.")
@@ -26,10 +27,16 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var filters: StateFilterOptions
 
+    @OptionGroup var copies: CopiesOption
+
     func run() throws {
         let engine = try corpus.loadEngine(path: path)
         let marks = try filters.marks(corpusPath: path, engine: engine)
-        let rows = filters.apply(engine.listing(sort: sort).map { ArticleRow(engine.article(at: $0)) }, marks: marks)
+        let rows = filters.apply(
+            engine.listing(sort: sort).flatMap { number in
+                copies.rows(of: number, engine: engine) { ArticleRow(engine.article(at: $0)) }
+            },
+            marks: marks)
         let output = Output(format: format, terminal: .current)
         print(output.render(rows), terminator: "")
     }

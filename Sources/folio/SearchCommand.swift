@@ -50,6 +50,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var filters: StateFilterOptions
 
+    @OptionGroup var copies: CopiesOption
+
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
         if relatedID == nil && query == nil { throw ValidationError("a query is needed (or --related ID)") }
@@ -77,9 +79,10 @@ struct SearchCommand: ParsableCommand {
         }
         let shown = limit == 0 ? kept[...] : kept.prefix(limit)
         let rows = filters.apply(
-            shown.map { match in
-                ArticleRow(
-                    engine.article(at: match.article), match: match, snippet: engine.snippet(of: match.article, in: results))
+            shown.flatMap { match in
+                copies.rows(of: match.article, engine: engine) { number in
+                    ArticleRow(engine.article(at: number), match: match, snippet: engine.snippet(of: number, in: results))
+                }
             }, marks: marks)
         let output = Output(format: format, terminal: .current)
         print(output.render(rows, total: kept.count, seconds: results.seconds), terminator: "")

@@ -24,6 +24,7 @@ struct StatsCommand: ParsableCommand {
         var lines: [(String, String)] = [
             ("corpus", engine.name),
             ("articles", "\(report.articleCount)"),
+            ("identical copies", "\(engine.foldedCopyCount) folded (each listed once, under its first id)"),
             ("text", ByteCount.describe(report.bytesRead)),
             ("terms", "\(statistics.termCount)"),
             ("index size", ByteCount.describe(statistics.indexBytes)),

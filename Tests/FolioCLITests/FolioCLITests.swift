@@ -43,7 +43,7 @@ import Testing
         for row in rows {
             // Every row has every field (null when the article has no value), so consumers see one shape.
             #expect(
-                Set(row.keys) == ["id", "title", "date", "source", "author", "url", "words", "read", "bookmarked"],
+                Set(row.keys) == ["id", "title", "date", "source", "author", "url", "words", "read", "bookmarked", "copies"],
                 "\(row.keys.sorted())")
             #expect((row["title"] as? String)?.isEmpty == false)
             #expect(row["source"] as? String == "built-in")

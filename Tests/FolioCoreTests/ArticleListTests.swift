@@ -99,7 +99,8 @@ import Testing
     /// decided by date, then title alone.
     @Test(arguments: [ListOrder.relevance, .date])
     func tiesAllTheWayDown(sort: ListOrder) {
-        let undated = Fixture.store((0..<9000).map { (String(format: "u%05d.txt", $0), "Title \($0 % 37) words.\n\nBody.\n") })
+        let undated = Fixture.store(
+            (0..<9000).map { (String(format: "u%05d.txt", $0), "Title \($0 % 37) words.\n\nBody \($0).\n") })
         for store in [Self.large, undated] {
             let scored = Self.scored(store, keepOneIn: 1, seed: 8, scores: [1.25])
             let expected = Self.fullOrder(scored, store, sort)

@@ -13,7 +13,8 @@ import Testing
         5: (k1: 1.2, b: 0.75, titleWeight: 4),
         6: (k1: 1.2, b: 0.75, titleWeight: 4),
         7: (k1: 1.2, b: 0.75, titleWeight: 4),
-        8: (k1: 1.2, b: 0.75, titleWeight: 4)
+        8: (k1: 1.2, b: 0.75, titleWeight: 4),
+        9: (k1: 1.2, b: 0.75, titleWeight: 4)
     ]
 
     @Test func parametersMatchTheSnapshotFormatVersion() throws {

@@ -24,6 +24,12 @@ public protocol SearchEngine: AnyObject, Sendable {
     func id(at number: Int) -> String
     /// The number of the article with this id (its path relative to the corpus root).
     func number(ofID id: String) -> Int?
+    /// The other articles with the same title and text as article `number`, in id order; empty for
+    /// most. Lists and counts show each group once: its first article by id, or, when a query's
+    /// field (`source:`, `author:`) matches only later copies, the first of those.
+    func copies(of number: Int) -> [Int]
+    /// How many articles lists leave out as identical copies of another.
+    var foldedCopyCount: Int { get }
 
     /// Every article in the given order (`.relevance`, having nothing to rank by, lists by date).
     func list(sort: ListOrder) -> ArticleList
@@ -70,6 +76,14 @@ public protocol SearchEngine: AnyObject, Sendable {
 extension SearchEngine {
     public var problem: String? { nil }
     public var searchesInProcess: Bool { true }
+
+    /// An engine that does not fold identical articles lists every one.
+    public func copies(of number: Int) -> [Int] { [] }
+    public var foldedCopyCount: Int { 0 }
+
+    /// Whether article `number` is an identical copy of an earlier one, which the list with no
+    /// query leaves out.
+    public func isCopy(_ number: Int) -> Bool { copies(of: number).first.map { $0 < number } ?? false }
 
     /// Parses and runs `text` to the end (not cancellable).
     public func search(_ text: String, mode: QueryParser.Mode = .complete, sort: ListOrder = .relevance) -> SearchResults {

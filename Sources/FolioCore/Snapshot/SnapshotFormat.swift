@@ -1,4 +1,5 @@
-/// The index snapshot file (version 8; version 7 had no article counts per file format in its
+/// The index snapshot file (version 9; version 8 had no identical copies (`representative`, and a
+/// date order listing every article), version 7 had no article counts per file format in its
 /// report, version 6 no article tags, version 5 ranked titles by their lower-cased text alone, with
 /// reply prefixes and leading punctuation (`TitleSortKey`), version 4 had no run tails nor Thai,
 /// Lao, Khmer and Myanmar pairs, version 3 articles parsed without HTML references decoded or
@@ -24,7 +25,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("FOLIOSNP".utf8)
     /// Bump when any section's meaning changes: an older file is then rebuilt, never misread.
-    static let version: UInt32 = 8
+    static let version: UInt32 = 9
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let headerSize = 64
     static let tableEntrySize = 32
@@ -36,7 +37,7 @@ enum SnapshotFormat {
         case documentLength, lengthNorm, lengthOrder, lengthStart, averageLength
         case positionsStart, positions
         case articleFieldStart = 20, articleFlags, articleDates, articleWordCounts, articleText
-        case dateKey = 30, titleRank, dateOrder, ageByTitle
+        case dateKey = 30, titleRank, dateOrder, ageByTitle, representative
         case report = 40
 
         /// The large sections, checked behind the list when the reader paints first: nothing the
@@ -50,7 +51,7 @@ enum SnapshotFormat {
             case .termBytes, .postings, .positions, .stemBytes, .articleFlags, .articleText, .report: 1
             case .termOffsets, .documentFrequency, .stemOffsets, .groupStart, .groupTerms, .documentLength,
                 .lengthNorm, .lengthOrder, .lengthStart, .averageLength, .articleDates, .articleWordCounts, .titleRank,
-                .dateOrder, .ageByTitle:
+                .dateOrder, .ageByTitle, .representative:
                 4
             case .postingsStart, .positionsStart, .articleFieldStart, .dateKey: 8
             }

@@ -10,8 +10,11 @@ struct SnapshotContents: Sendable {
     var titleRank: Column<Int32>
     /// The inverse of `titleRank`, computed on reading (which proves the ranks a permutation).
     var titleOrder: [Int32]
-    /// Every article, newest first (then in title order): the list with no query, as saved.
+    /// Every article but identical copies, newest first (then in title order): the list with no
+    /// query, as saved.
     var dateOrder: Column<Int32>
+    /// Per article, its group of identical articles' first (`IdenticalCopies`).
+    var representative: Column<Int32>
     var ageByTitle: Column<UInt32>
     var report: LoadReport
     /// The corpus state it was written for (`CorpusFingerprint`).
@@ -90,13 +93,23 @@ enum SnapshotReader {
             wordCounts: column(.articleWordCounts), text: column(.articleText))
         let titleRank: Column<Int32> = column(.titleRank)
         let dateOrder: Column<Int32> = column(.dateOrder)
+        let representative: Column<Int32> = column(.representative)
         let count = articles.count
-        guard let titleOrder = ResultOrdering.inverse(of: titleRank), dateOrder.count == count,
-            dateOrder.allSatisfy({ $0 >= 0 && Int($0) < count })
+        // Each article's representative is itself or an earlier representative.
+        let isGrouped =
+            representative.count == count
+            && representative.indices.allSatisfy { article in
+                let first = Int(representative[article])
+                return first >= 0 && first <= article && Int(representative[first]) == first
+            }
+        guard isGrouped, let titleOrder = ResultOrdering.inverse(of: titleRank),
+            dateOrder.count == representative.indices.count(where: { Int(representative[$0]) == $0 }),
+            dateOrder.allSatisfy({ $0 >= 0 && Int($0) < count && representative[Int($0)] == $0 })
         else { return nil }
         let contents = SnapshotContents(
             articles: articles, index: index, dateKey: column(.dateKey), titleRank: titleRank, titleOrder: titleOrder,
-            dateOrder: dateOrder, ageByTitle: column(.ageByTitle), report: report, fingerprint: header.fingerprint)
+            dateOrder: dateOrder, representative: representative, ageByTitle: column(.ageByTitle), report: report,
+            fingerprint: header.fingerprint)
         return articles.validate() && contents.dateKey.count == count && titleRank.count == count
             && contents.ageByTitle.count == count && index.documentCount == count ? contents : nil
     }

@@ -65,6 +65,7 @@ enum SnapshotWriter {
             ),
             (.dateKey, column(store.dateKey)), (.titleRank, column(store.titleRank)),
             (.dateOrder, array(store.listing(sort: .date).map { Int32($0) })), (.ageByTitle, column(store.ordering.ageByTitle)),
+            (.representative, column(store.identicalCopies.representative)),
             (.report, array(reportJSON))
         ]
         // Lay out the table, then the sections in order, each aligned.

@@ -7,7 +7,7 @@ extension EmbeddedEngine {
     /// "More like this" (Documentation/architecture.md §9): the article's most distinctive words by
     /// the index's own statistics (tf·idf over title and body, title words counted twice, words in
     /// fewer than two articles left out since they find nothing else), run as one OR clause ranked
-    /// by BM25, the article itself left out. Nil until the index is ready or for an article with no
+    /// by BM25, the article itself and its copies left out. Nil until the index is ready or for an article with no
     /// such word.
     public func related(to article: Int, limit: Int) -> SearchResults? {
         guard articles.indices.contains(article), limit > 0 else { return nil }
@@ -19,7 +19,9 @@ extension EmbeddedEngine {
         let query = Query(clauses: [Query.Clause(words.map { Query.Term(tokens: [$0]) })])
         let evaluator = evaluator(of: index)
         let resolved = evaluator.resolve(query, typoTolerant: false)
-        var scored = evaluator.evaluate(query, resolved: resolved).filter { $0.document != Int32(article) }
+        let representative = identicalCopies.representative
+        let group = representative[article]
+        var scored = evaluator.evaluate(query, resolved: resolved).filter { representative[Int($0.document)] != group }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
         if scored.count > limit { scored.removeSubrange(limit...) }
         return SearchResults(

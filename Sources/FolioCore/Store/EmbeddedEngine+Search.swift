@@ -85,12 +85,17 @@ extension EmbeddedEngine {
     }
 
     /// The matches as a list with its first `OrderedMatches.firstOrdered` rows ordered: exact matches
-    /// first, then the typo tier's, then the partial ones (`missing` says what each lacks). Source order compares strings, not keys: ordered in full at once.
+    /// first, then the typo tier's, then the partial ones (`missing` says what each lacks); of a group
+    /// of identical articles only one match is kept (`IdenticalCopies.fold`). Source order compares strings, not keys: ordered in full at once.
     /// Takes the arrays over (`consuming`): ordering in a copy of 100,000s of matches cost a copy.
     func orderedList(
         exact: consuming [QueryEvaluator.Scored], fuzzy: consuming [QueryEvaluator.Scored],
         partial: consuming [QueryEvaluator.Scored] = [], missing: PartialMatches? = nil, sort: ListOrder
     ) -> ArticleList {
+        if !identicalCopies.isEmpty {
+            // Each group of identical articles is one row (architecture.md §6).
+            identicalCopies.fold(&exact, &fuzzy, &partial)
+        }
         var orderedExact = exact.count
         var orderedFuzzy = fuzzy.count
         var orderedPartial = partial.count

@@ -6,6 +6,8 @@ extension EmbeddedEngine: SearchEngine {
     public func article(at number: Int) -> Article { articles[number] }
     public func id(at number: Int) -> String { articles.id(at: number) }
     public func number(ofID id: String) -> Int? { corpus.position(ofID: id) }
+    public func copies(of number: Int) -> [Int] { identicalCopies.copies(of: number) }
+    public var foldedCopyCount: Int { identicalCopies.foldedCount }
 
     public func rowHits(of articles: [Int], in results: SearchResults, snippetLength: Int) -> [RowHits] {
         let matcher = Self.matcher(of: results)

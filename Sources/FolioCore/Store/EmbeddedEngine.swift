@@ -31,6 +31,8 @@ public final class EmbeddedEngine: Sendable {
     /// The list with no query, newest first, when a snapshot saved it (ordering every article
     /// before the first paint is what the snapshot saves).
     let dateOrder: Column<Int32>?
+    /// Articles with the same title and text, listed once (`IdenticalCopies`).
+    let identicalCopies: IdenticalCopies
 
     /// Articles already in memory: indexed now, on all cores.
     public convenience init(articles: [Article], report: LoadReport = LoadReport(), name: String = "corpus") {
@@ -43,6 +45,7 @@ public final class EmbeddedEngine: Sendable {
     ) {
         let keys = SortKeys(articles)
         corpus = Corpus(articles: articles, name: name, report: report)
+        identicalCopies = IdenticalCopies(corpus.articles)
         dateKey = Column(keys.dateKey)
         titleRank = Column(keys.titleRank)
         ordering = ResultOrdering(titleRank: titleRank, titleOrder: Column(keys.titleOrder), dateKey: dateKey)
@@ -59,6 +62,7 @@ public final class EmbeddedEngine: Sendable {
     /// of the snapshot is checked (`snapshot.remainingCheck`).
     init(snapshot: SnapshotContents, report: LoadReport, name: String, path: String) {
         corpus = Corpus(snapshot: snapshot.articles, name: name, report: report)
+        identicalCopies = IdenticalCopies(representative: snapshot.representative)
         dateKey = snapshot.dateKey
         titleRank = snapshot.titleRank
         ordering = ResultOrdering(

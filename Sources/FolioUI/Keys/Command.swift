@@ -5,7 +5,7 @@ public enum Command: String, CaseIterable, Sendable {
     case quit, focusSearch, toggleHelp, toggleFocus, toggleZoom, cycleSort, reverseSort, filterBySource, suspend, reloadCorpus
     // Article list
     case selectNext, selectPrevious, selectPageDown, selectPageUp, selectFirst, selectLast, openSelected, clearQuery
-    case showRelated
+    case showRelated, showCopies
     // Reading state (list and reading pane)
     case toggleRead, toggleBookmark, showUnreadOnly, showBookmarkedOnly
     // Working through the corpus (list and reading pane)
@@ -49,6 +49,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .openSelected: "open the selected article"
         case .clearQuery: "clear the search (after L: the list before it)"
         case .showRelated: "list the articles most like this one (Esc: back)"
+        case .showCopies: "list the identical copies of this article (Esc: back)"
         case .toggleRead: "mark read / unread (in the list: then the next)"
         case .toggleBookmark: "bookmark / unbookmark (in the list: then the next)"
         case .showUnreadOnly: "show only unread articles (again: all)"

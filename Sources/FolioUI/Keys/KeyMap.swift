@@ -74,6 +74,7 @@ public struct KeyMap: Sendable, Equatable {
         .init(keys: [.control("z")], command: .suspend, focuses: [.list, .reader, .search, .prompt, .links]),
         .init(keys: [.character("R")], command: .reloadCorpus, focuses: [.list, .reader]),
         .init(keys: [.character("L")], command: .showRelated, focuses: [.list, .reader]),
+        .init(keys: [.character("D")], command: .showCopies, focuses: [.list, .reader]),
         .init(keys: [.character("m")], command: .toggleRead, focuses: [.list, .reader]),
         .init(keys: [.character("f")], command: .toggleBookmark, focuses: [.list, .reader]),
         .init(keys: [.character("U")], command: .showUnreadOnly, focuses: [.list, .reader]),

@@ -2,7 +2,8 @@ import FolioCore
 import TerminalCore
 
 /// The block above an article's text in the reading pane: the title, then who wrote it, when and
-/// where, its address, its length and reading time, and the reader's marks; or, for a mail or
+/// where, its address, the ids of its identical copies, its length and reading time, and the
+/// reader's marks; or, for a mail or
 /// Usenet article on request (`H`), every header line of the original file instead of the parsed
 /// fields. It produces lines only: `ReaderDocument` places them above the body it lays out.
 public struct ReaderHeader: Sendable, Equatable {
@@ -10,11 +11,14 @@ public struct ReaderHeader: Sendable, Equatable {
     public var isBookmarked: Bool
     /// The original file's header lines (normalised), shown instead of the parsed fields.
     public var fullHeaders: [String]?
+    /// The ids of the articles with the same title and text (`SearchEngine.copies`), in id order.
+    public var copies: [String]
 
-    public init(isRead: Bool = false, isBookmarked: Bool = false, fullHeaders: [String]? = nil) {
+    public init(isRead: Bool = false, isBookmarked: Bool = false, fullHeaders: [String]? = nil, copies: [String] = []) {
         self.isRead = isRead
         self.isBookmarked = isBookmarked
         self.fullHeaders = fullHeaders
+        self.copies = copies
     }
 
     /// Reading speeds for the time shown: words of spaced scripts a minute (a common figure for
@@ -48,6 +52,7 @@ public struct ReaderHeader: Sendable, Equatable {
             }
             // Front-matter tags (a Markdown article may have many: wrapped).
             if !article.tags.isEmpty { add("tags: " + article.tags.joined(separator: ", ")) }
+            if !copies.isEmpty { add("also at: " + copies.joined(separator: ", ")) }
         }
         add(summary(of: article))
         lines.append(.init(text: "", kind: .blank, sourceRange: nil, hits: []))

@@ -94,10 +94,11 @@ func setRead(_ state: inout AppState, _ article: Int, _ flag: Bool) {
     let was = state.marks[article]?.isRead ?? false
     guard was != flag else { return }
     state.marks[article, default: ArticleMarks()].isRead = flag
-    state.readCount += flag ? 1 : -1
+    // Marks are per id; the count is of listed articles, which identical copies are not.
+    if !state.engine.isCopy(article) { state.readCount += flag ? 1 : -1 }
 }
 
-/// Counts the read marks again (after marks were replaced whole).
+/// Counts the read marks of listed articles again (after marks were replaced whole).
 func recountRead(_ state: inout AppState) {
-    state.readCount = state.marks.values.reduce(0) { $0 + ($1.isRead ? 1 : 0) }
+    state.readCount = state.marks.reduce(0) { $0 + ($1.value.isRead && !state.engine.isCopy($1.key) ? 1 : 0) }
 }

@@ -87,12 +87,14 @@ func relayoutReader(_ state: inout AppState, force: Bool = false) {
     state.reader = relaid
 }
 
-/// What the header block shows besides the article's fields: the marks, and the full headers when
-/// they were asked for on this article.
+/// What the header block shows besides the article's fields: the marks, the ids of its identical
+/// copies, and the full headers when they were asked for on this article.
 func readerHeader(_ state: AppState, _ article: Int) -> ReaderHeader {
     let marks = state.marks[article]
     let full = state.reader?.article == article ? state.reader?.fullHeaders : nil
-    return ReaderHeader(isRead: marks?.isRead ?? false, isBookmarked: marks?.isBookmarked ?? false, fullHeaders: full)
+    return ReaderHeader(
+        isRead: marks?.isRead ?? false, isBookmarked: marks?.isBookmarked ?? false, fullHeaders: full,
+        copies: state.engine.copies(of: article).map(state.engine.id(at:)))
 }
 
 func scroll(_ state: inout AppState, by lines: Int) {

@@ -44,7 +44,12 @@ func isFiltering(_ state: AppState) -> Bool { state.filter != .all || state.sour
 
 /// Whether the list filters let `article` through.
 func passesFilter(_ state: AppState, _ article: Int) -> Bool {
-    if let source = state.sourceFilter, !source.articles.contains(article) { return false }
+    // A row stands for its identical copies too (architecture.md §3): it is from a source when one is.
+    if let source = state.sourceFilter, !source.articles.contains(article),
+        !state.engine.copies(of: article).contains(where: source.articles.contains)
+    {
+        return false
+    }
     switch state.filter {
     case .all: return true
     case .unread: return state.marks[article]?.isRead != true

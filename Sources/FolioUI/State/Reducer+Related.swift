@@ -4,14 +4,17 @@ import FolioCore
 // selected or open one; Esc or the same key puts the list, query and selection back.
 
 func toggleRelated(_ state: inout AppState) -> [Effect] {
-    if state.related != nil {
+    if state.related?.kind == .related {
         leaveRelated(&state)
         return []
     }
     let article = state.focus == .reader ? state.reader?.article : state.selectedArticle
     guard let article else { return [] }
+    // From the list of an article's copies (`D`): back to the list it replaced first.
+    leaveRelated(&state)
     state.related = RelatedList(
-        article: article, title: state.engine.article(at: article).title, editor: state.editor, results: state.results,
+        kind: .related, article: article, title: state.engine.article(at: article).title, editor: state.editor,
+        results: state.results,
         rows: state.rows, selected: state.selected, listOffset: state.listOffset, focus: state.focus)
     state.editor.clear()
     state.focus = .list
@@ -42,7 +45,7 @@ func leaveRelated(_ state: inout AppState) {
 /// The engine's answer: the related articles, best first; nil (no index yet, no distinctive word)
 /// puts the list back and says so.
 func applyRelated(_ state: inout AppState, generation: Int, results: SearchResults?) {
-    guard generation == state.searchGeneration, state.related != nil else { return }
+    guard generation == state.searchGeneration, state.related?.kind == .related else { return }
     guard let results, !results.list.isEmpty else {
         leaveRelated(&state)
         state.message =

@@ -12,6 +12,10 @@ func queryChanged(_ state: inout AppState) -> [Effect] {
 
 func rerun(_ state: inout AppState) -> [Effect] {
     state.searchGeneration += 1
+    if let related = state.related, related.kind == .copies {
+        listCopies(&state, of: related.article)
+        return []
+    }
     if let related = state.related {
         state.isSearching = true
         return [.related(article: related.article, generation: state.searchGeneration)]

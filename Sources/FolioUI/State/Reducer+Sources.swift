@@ -22,7 +22,16 @@ func startSourceFilter(_ state: inout AppState) -> [Effect] {
         return rerun(&state)
     }
     var counts: [String: Int] = [:]
-    for article in state.engine.list(sort: .date) { counts[state.engine.article(at: article).source, default: 0] += 1 }
+    // Every listed article with its identical copies (the list leaves copies out), a group counted
+    // once per source one of its copies is from (`passesFilter`). The list, not the number space:
+    // a Xapian stub's numbers may leave gaps (architecture.md §9).
+    for listed in state.engine.list(sort: .date) {
+        var sources: Set<String> = []
+        for article in [listed] + state.engine.copies(of: listed) {
+            let source = state.engine.article(at: article).source
+            if sources.insert(source).inserted { counts[source, default: 0] += 1 }
+        }
+    }
     guard !counts.isEmpty else {
         state.message = "no articles"
         return []

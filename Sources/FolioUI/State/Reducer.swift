@@ -172,6 +172,7 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .selectLast: select(&state, state.rows.count - 1)
     case .openSelected: openSelected(&state, focusReader: true)
     case .showRelated: return toggleRelated(&state)
+    case .showCopies: toggleCopies(&state)
     case .clearQuery:
         if state.related != nil {
             leaveRelated(&state)

@@ -4,7 +4,9 @@ import TerminalCore
 /// The article list: one line per article, or two while searching (title, then the snippet with
 /// its hits highlighted). The selected row is reverse video, so it shows without colour. A typo
 /// match is marked `~`, a partial match (every word of the query but one) `≈`, its snippet line
-/// starting with the missing word, dimmed and struck out with a `-`.
+/// starting with the missing word, dimmed and struck out with a `-`. An article with identical
+/// copies (listed once) has `×N` after its title; the list of the copies (`D`) shows ids instead
+/// of dates.
 enum ArticleListView {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout ScreenGrid, theme: Theme) {
         guard !rect.isEmpty else { return }
@@ -48,7 +50,9 @@ enum ArticleListView {
             grid.fill(Rect(x: rect.x, y: row + line, width: rect.width, height: 1), style: line == 0 ? base : snippetFill)
         }
 
-        let meta = metadata(article, width: rect.width)
+        let meta =
+            state.related?.kind == .copies
+            ? TextLayout.truncate(article.id, toWidth: max(0, rect.width / 2)) + " " : metadata(article, width: rect.width)
         let metaWidth = DisplayWidth.of(meta)
         let isFuzzy = index >= state.exactCount
         let marks = state.marks[articleIndex]
@@ -57,7 +61,10 @@ enum ArticleListView {
         var column = rect.x
         column += grid.put(
             marker, row: row, column: column, style: isSelected || !isFuzzy ? base : theme.fuzzyMarker, maxWidth: 1)
-        let titleWidth = max(1, rect.maxX - column - (metaWidth > 0 ? metaWidth + 1 : 0))
+        let copies = state.related?.kind == .copies ? 0 : state.engine.copies(of: articleIndex).count
+        let copyMark = copies > 0 ? " ×\(copies + 1)" : ""
+        let markWidth = DisplayWidth.of(copyMark)
+        let titleWidth = max(1, rect.maxX - column - (metaWidth > 0 ? metaWidth + 1 : 0) - markWidth)
         let title = TextLayout.truncate(article.title, toWidth: titleWidth)
         let titleHits = hits.map { kept($0.title, shown: title, of: article.title) } ?? []
         var titleStyle = base
@@ -66,6 +73,11 @@ enum ArticleListView {
         grid.put(
             title, hits: titleHits, row: row, column: column, style: titleStyle,
             hitStyle: isSelected ? selectedHit(base) : theme.hit, maxWidth: titleWidth)
+        if markWidth > 0 {
+            grid.put(
+                copyMark, row: row, column: column + DisplayWidth.of(title), style: isSelected ? base : theme.metadata,
+                maxWidth: markWidth)
+        }
         if metaWidth > 0 {
             grid.put(
                 meta, row: row, column: rect.maxX - metaWidth, style: isSelected ? base : theme.metadata, maxWidth: metaWidth)

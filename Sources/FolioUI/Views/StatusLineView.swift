@@ -16,7 +16,9 @@ enum StatusLineView {
             let hits = reader.document.hitLines.count
             if hits > 0 { left.append("hit \((reader.currentHit ?? 0) + 1)/\(hits)") }
         }
-        if let related = state.related { left.append("related to: \(related.title)") }
+        if let related = state.related {
+            left.append("\(related.kind == .copies ? "copies of" : "related to"): \(related.title)")
+        }
         left += Self.filters(state)
         if let progress = state.indexingProgress {
             // A snapshot painted before its text and index were checked: searches wait for the check.
@@ -63,8 +65,8 @@ enum StatusLineView {
         if let source = state.sourceFilter { parts.append("source: \(TextLayout.truncate(source.name, toWidth: 20))") }
         if state.hasQuery { parts.append("“\(TextLayout.truncate(state.query.trimmingCharacters(in: " "), toWidth: 20))”") }
         // The articles there are, not the size of the engine's number space (a Xapian stub's may
-        // leave gaps, architecture.md §9).
-        parts.append("\(max(0, state.engine.report.articleCount - state.readCount)) unread")
+        // leave gaps, architecture.md §9), each group of identical copies once.
+        parts.append("\(max(0, state.engine.report.articleCount - state.engine.foldedCopyCount - state.readCount)) unread")
         return parts
     }
 
