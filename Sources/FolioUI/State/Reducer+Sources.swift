@@ -74,8 +74,12 @@ func pickSource(_ state: inout AppState, _ prompt: PromptState) -> [Effect] {
         return []
     }
     var articles = Set<Int>()
-    for article in state.engine.list(sort: .date) where state.engine.article(at: article).source == choice.name {
-        articles.insert(article)
+    // The listed articles and their identical copies (the list leaves copies out), by the list
+    // rather than the number space, which may leave gaps (architecture.md §9).
+    for listed in state.engine.list(sort: .date) {
+        for article in [listed] + state.engine.copies(of: listed) where state.engine.article(at: article).source == choice.name {
+            articles.insert(article)
+        }
     }
     state.sourceFilter = SourceFilter(name: choice.name, articles: articles)
     state.message = "showing \(choice.name) only (F again: all)"
