@@ -66,6 +66,31 @@ import Testing
         #expect(ProximityBonus.closest([1], [PositionBlock.bodyKeyBase + 2]) > ProximityBonus.window)
     }
 
+    /// The same pairs adjacent in both, but only "run" holds the three words as one run: a passage
+    /// remembered word for word outranks its pairs apart, though "pairs" has "panel" twice.
+    static let passage = EmbeddedEngine(
+        articles: [
+            article("pairs", "Notes", "solar panel waits while farms grow and panel costs fell slowly"),
+            article("run", "Notes", "solar panel costs fell and farms grow slowly while birds sing"),
+            article("other", "Other", "nothing here about energy at all, only gardens and their birds")
+        ], name: "passage")
+
+    @Test func wordsInOneRunOutrankTheirPairsApart() {
+        let found = Self.ids(Self.passage, "solar panel costs")
+        #expect(found == ["run", "pairs"])
+        #expect(Self.scanIDs(Self.passage, "solar panel costs") == found)
+    }
+
+    @Test func shortestInOrderSpan() {
+        #expect(ProximityBonus.shortestInOrderSpan([[1], [2], [3]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[1, 20], [5, 21], [22]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[1], [3], [2]]) == nil)
+        #expect(ProximityBonus.shortestInOrderSpan([[1], []]) == nil)
+        // A word the query repeats takes a later occurrence the second time.
+        #expect(ProximityBonus.shortestInOrderSpan([[1, 3], [2], [1, 3]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[4], [9]]) == 5)
+    }
+
     @Test func bestKeepsTheTopByScoreThenDocument() {
         let scored = (0..<300).map { QueryEvaluator.Scored(document: Int32($0), score: Float($0 % 7)) }
         let best = Set(ProximityBonus.best(10, of: scored).map { scored[$0].document })
