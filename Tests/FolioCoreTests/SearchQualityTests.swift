@@ -81,14 +81,58 @@ import Testing
         #expect(Self.scanIDs(Self.passage, "solar panel costs") == found)
     }
 
-    @Test func shortestInOrderSpan() {
-        #expect(ProximityBonus.shortestInOrderSpan([[1], [2], [3]]) == 2)
-        #expect(ProximityBonus.shortestInOrderSpan([[1, 20], [5, 21], [22]]) == 2)
-        #expect(ProximityBonus.shortestInOrderSpan([[1], [3], [2]]) == nil)
-        #expect(ProximityBonus.shortestInOrderSpan([[1], []]) == nil)
+    @Test func inOrderRunsCountEachRunLessItsExtraWords() {
+        #expect(ProximityBonus.inOrderRuns([[1], [2], [3]]) == 1)
+        #expect(ProximityBonus.inOrderRuns([[1, 20], [5, 21], [22]]) == 1)
+        #expect(ProximityBonus.inOrderRuns([[1, 20], [2, 21], [3, 22]]) == 2)
+        #expect(ProximityBonus.inOrderRuns([[1], [3], [2]]) == 0)
+        #expect(ProximityBonus.inOrderRuns([[1], []]) == 0)
         // A word the query repeats takes a later occurrence the second time.
-        #expect(ProximityBonus.shortestInOrderSpan([[1, 3], [2], [1, 3]]) == 2)
-        #expect(ProximityBonus.shortestInOrderSpan([[4], [9]]) == 5)
+        #expect(ProximityBonus.inOrderRuns([[1, 3], [2], [1, 3]]) == 1)
+        // One extra word inside costs a third; three are too many.
+        #expect(abs(ProximityBonus.inOrderRuns([[4], [6]]) - 2.0 / 3.0) < 0.001)
+        #expect(ProximityBonus.inOrderRuns([[4], [8]]) == 0)
+    }
+
+    /// Filler of `count` words that are none of the query's, to set the average length.
+    static func filler(_ count: Int) -> String {
+        (0..<count).map { ["birds", "sing", "over", "quiet", "fields", "while", "rivers", "run"][$0 % 8] }
+            .joined(separator: " ")
+    }
+
+    /// Both hold the passage once, but "long" holds three of its words far more often, apart: BM25
+    /// alone ranks it first. A run counts as a term would: once in a short article says more than
+    /// once in a long one.
+    static let runLength = EmbeddedEngine(
+        articles: [
+            article(
+                "long", "Notes",
+                "solar panel costs fell. "
+                    + String(repeating: "solar farms and panel makers cut costs. ", count: 12)),
+            article("short", "Notes", "solar panel costs fell while farms grew")
+        ] + (1...5).map { article("other\($0)", "Other", Self.filler(60)) }, name: "runLength")
+
+    @Test func aRunInAShortArticleOutranksOneInALongArticle() {
+        let found = Self.ids(Self.runLength, "solar panel costs fell")
+        #expect(found == ["short", "long"])
+        #expect(Self.scanIDs(Self.runLength, "solar panel costs fell") == found)
+    }
+
+    /// Both hold the query's words as a run, as long: "body" three times in its text, "headline"
+    /// once, in its title. Without regard for the title, three runs beat one.
+    static let headline = EmbeddedEngine(
+        articles: [
+            article(
+                "body", "Weekly notes",
+                Self.filler(10) + " news in the town. " + Self.filler(10) + " news in the town. " + Self.filler(10)
+                    + " news in the town. " + Self.filler(10)),
+            article("headline", "News in the town", Self.filler(42))
+        ] + (1...6).map { article("other\($0)", "Other", Self.filler(40)) }, name: "headline")
+
+    @Test func aTitleHoldingEveryWordOutranksABodyHoldingThemOften() {
+        let found = Self.ids(Self.headline, "news in town")
+        #expect(found == ["headline", "body"])
+        #expect(Self.scanIDs(Self.headline, "news in town") == found)
     }
 
     @Test func bestKeepsTheTopByScoreThenDocument() {

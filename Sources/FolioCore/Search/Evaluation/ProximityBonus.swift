@@ -5,8 +5,9 @@
 ///
 /// Per pair of neighbouring words in the query, the closest their occurrences come in one field:
 /// `cost` 0 when adjacent in order, one more per word between, two more when reversed. The pair adds
-/// `weight · (min(idf) + idfFloor) · (1 − cost / window)` while `cost < window`; all the words in
-/// the query's order within `spanSlack` extra words add `spanBonus` on top (a remembered passage).
+/// `weight · (min(idf) + idfFloor) · (1 − cost / window)` while `cost < window`. Two more rules
+/// add on top: every run of all the words in the query's order (a remembered passage, `runBonus`),
+/// and all the words in the title (a remembered headline, `titleBonus`).
 /// Phrases are exact already and OR clauses have no single order: only clauses of one plain word
 /// take part, and a word being typed whose prefix spans more than `maximumIDs` words (one or two
 /// letters) does not.
@@ -22,9 +23,11 @@ struct ProximityBonus {
     /// article was meant when a passage is remembered word for word.
     static let idfFloor: Float = 1
     static let maximumIDs = 64
-    /// A run of the query's words in order earns `spanBonus` with up to this many other words inside.
-    static let spanSlack = 2
-    static let spanWeight: Float = 2
+    /// A run of the query's words in order counts with up to this many other words inside.
+    static let runSlack = 2
+    static let runWeight: Float = 2
+    /// Per word's idf (plus `idfFloor`) when the title holds every word of the query.
+    static let titleWeight: Float = 2
 
     /// A clause that takes part: its position in the query, its term's ids and fields, its idf.
     struct Word {
@@ -62,14 +65,14 @@ struct ProximityBonus {
         for (slot, document) in documents.enumerated() { slotOf[document] = slot }
         for index in best {
             let perWord = keys[slotOf[scored[index].document]!]
-            scored[index].score += bonus(perWord)
+            scored[index].score += bonus(perWord, lengthNorm: postings.lengthNorm(of: Int(scored[index].document)))
         }
     }
 
-    /// The bonus of one document, given each word's sorted position keys: the pairs', then the
-    /// whole query's when its words stand in order within `spanSlack` extra words (`spanBonus`).
-    func bonus(_ keys: [[UInt64]]) -> Float {
-        var total: Float = spanBonus(keys)
+    /// The bonus of one document of BM25 length norm `lengthNorm`, given each word's sorted position
+    /// keys: the pairs', the in-order runs' (`runBonus`) and the title's (`titleBonus`).
+    func bonus(_ keys: [[UInt64]], lengthNorm: Float) -> Float {
+        var total: Float = runBonus(keys, lengthNorm: lengthNorm) + titleBonus(keys)
         for pair in 0..<(words.count - 1) {
             let cost = Self.closest(keys[pair], keys[pair + 1])
             guard cost < Self.window else { continue }
@@ -77,43 +80,6 @@ struct ProximityBonus {
             total += Self.weight * idf * (1 - Float(cost) / Float(Self.window))
         }
         return total
-    }
-
-    /// A passage remembered word for word: when every word occurs in the query's order, the first
-    /// to the last spanning at most `spanSlack` more words than the query has, the words' idfs (each
-    /// plus `idfFloor`) times `spanWeight`, less a share per extra word. Pairs alone cannot tell one
-    /// such run from its pairs scattered across an article.
-    func spanBonus(_ keys: [[UInt64]]) -> Float {
-        guard let span = Self.shortestInOrderSpan(keys) else { return 0 }
-        let slack = span - (keys.count - 1)
-        guard slack <= Self.spanSlack else { return 0 }
-        let idfs = words.reduce(Float(0)) { $0 + $1.idf + Self.idfFloor }
-        return Self.spanWeight * idfs * (1 - Float(slack) / Float(Self.spanSlack + 1))
-    }
-
-    /// The fewest positions from an occurrence of the first word to one of the last, taking the
-    /// words in order, each after the one before; nil when no such run exists.
-    static func shortestInOrderSpan(_ keys: [[UInt64]]) -> Int? {
-        guard keys.count >= 2, keys.allSatisfy({ !$0.isEmpty }) else { return nil }
-        var best: UInt64? = nil
-        starts: for start in keys[0] {
-            var at = start
-            for next in keys.dropFirst() {
-                // The first occurrence after `at`: the closest in-order continuation.
-                var low = 0
-                var high = next.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if next[middle] <= at { low = middle + 1 } else { high = middle }
-                }
-                guard low < next.count else { break starts }
-                at = next[low]
-                if let best, at - start >= best { continue starts }
-            }
-            best = at - start
-            if best == UInt64(keys.count - 1) { break }
-        }
-        return best.map { Int(Swift.min($0, UInt64(Int.max / 2))) }
     }
 
     /// The least cost between an occurrence of `a` and one of `b` (both ascending): b right after a
