@@ -81,17 +81,14 @@ import Testing
         #expect(Self.scanIDs(Self.passage, "solar panel costs") == found)
     }
 
-    @Test func inOrderRunsCountEachRunLessItsExtraWords() {
-        #expect(ProximityBonus.inOrderRuns([[1], [2], [3]]) == 1)
-        #expect(ProximityBonus.inOrderRuns([[1, 20], [5, 21], [22]]) == 1)
-        #expect(ProximityBonus.inOrderRuns([[1, 20], [2, 21], [3, 22]]) == 2)
-        #expect(ProximityBonus.inOrderRuns([[1], [3], [2]]) == 0)
-        #expect(ProximityBonus.inOrderRuns([[1], []]) == 0)
+    @Test func shortestInOrderSpan() {
+        #expect(ProximityBonus.shortestInOrderSpan([[1], [2], [3]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[1, 20], [5, 21], [22]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[1], [3], [2]]) == nil)
+        #expect(ProximityBonus.shortestInOrderSpan([[1], []]) == nil)
         // A word the query repeats takes a later occurrence the second time.
-        #expect(ProximityBonus.inOrderRuns([[1, 3], [2], [1, 3]]) == 1)
-        // One extra word inside costs a third; three are too many.
-        #expect(abs(ProximityBonus.inOrderRuns([[4], [6]]) - 2.0 / 3.0) < 0.001)
-        #expect(ProximityBonus.inOrderRuns([[4], [8]]) == 0)
+        #expect(ProximityBonus.shortestInOrderSpan([[1, 3], [2], [1, 3]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[4], [9]]) == 5)
     }
 
     /// Filler of `count` words that are none of the query's, to set the average length.
@@ -118,15 +115,14 @@ import Testing
         #expect(Self.scanIDs(Self.runLength, "solar panel costs fell") == found)
     }
 
-    /// Both hold the query's words as a run, as long: "body" three times in its text, "headline"
-    /// once, in its title. Without regard for the title, three runs beat one.
+    /// Both hold the query's words as a run and are as long: "body" six times in its text,
+    /// "headline" once, in its title. Without regard for the title, six times beat once.
     static let headline = EmbeddedEngine(
         articles: [
             article(
                 "body", "Weekly notes",
-                Self.filler(10) + " news in the town. " + Self.filler(10) + " news in the town. " + Self.filler(10)
-                    + " news in the town. " + Self.filler(10)),
-            article("headline", "News in the town", Self.filler(42))
+                String(repeating: Self.filler(6) + " news in the town. ", count: 6) + Self.filler(4)),
+            article("headline", "News in the town", Self.filler(56))
         ] + (1...6).map { article("other\($0)", "Other", Self.filler(40)) }, name: "headline")
 
     @Test func aTitleHoldingEveryWordOutranksABodyHoldingThemOften() {

@@ -1,17 +1,20 @@
 /// The whole-query rules of `ProximityBonus` (Documentation/architecture.md §6): a passage typed
 /// word for word, and a headline whose words are all typed.
 extension ProximityBonus {
-    /// A passage remembered word for word: each run of all the words in the query's order, the first
-    /// to the last spanning at most `runSlack` more words than the query has, counts as one
-    /// occurrence of the passage (less a share per extra word), scored as BM25 scores a term whose
-    /// idf is the words' idfs (each plus `idfFloor`) times `runWeight`. Pairs alone cannot tell one
-    /// such run from its pairs scattered across an article; as for any term, a run in a short
-    /// article says more than one in a long article, and two runs more than one.
+    /// A passage remembered word for word: when all the words occur in the query's order, the first
+    /// to the last spanning at most `runSlack` more words than the query has, the run is scored as
+    /// BM25 scores a term occurring once (less a share per extra word), with the words' idfs (each
+    /// plus `idfFloor`) times `runWeight` as its idf and the article's length norm. Pairs alone
+    /// cannot tell one such run from its pairs scattered across an article; as for any term, the
+    /// run says more in a short article than in a long one. Only whether it occurs counts, not how
+    /// often: counting occurrences is what a quoted phrase asks for.
     func runBonus(_ keys: [[UInt64]], lengthNorm: Float) -> Float {
-        let runs = Self.inOrderRuns(keys)
-        guard runs > 0 else { return 0 }
+        guard let span = Self.shortestInOrderSpan(keys) else { return 0 }
+        let slack = span - (keys.count - 1)
+        guard slack <= Self.runSlack else { return 0 }
         let idfs = words.reduce(Float(0)) { $0 + $1.idf + Self.idfFloor }
-        return BM25.score(idf: Self.runWeight * idfs, frequency: runs, lengthNorm: lengthNorm)
+        let frequency = 1 - Float(slack) / Float(Self.runSlack + 1)
+        return BM25.score(idf: Self.runWeight * idfs, frequency: frequency, lengthNorm: lengthNorm)
     }
 
     /// A headline remembered: when the title holds every word of the query, the words' idfs (each
@@ -28,14 +31,11 @@ extension ProximityBonus {
         return Self.titleWeight * idfs
     }
 
-    /// The runs of all the words in order, each from an occurrence of the first word taking each
-    /// next word's first occurrence after the one before, that span at most `runSlack` more words
-    /// than there are words: 1 each, less `1 / (runSlack + 1)` per extra word. 0 for fewer than two
-    /// words or a word with no occurrence.
-    static func inOrderRuns(_ keys: [[UInt64]]) -> Float {
-        guard keys.count >= 2, keys.allSatisfy({ !$0.isEmpty }) else { return 0 }
-        let longest = UInt64(keys.count - 1 + runSlack)
-        var runs: Float = 0
+    /// The fewest positions from an occurrence of the first word to one of the last, taking the
+    /// words in order, each after the one before; nil when no such run exists.
+    static func shortestInOrderSpan(_ keys: [[UInt64]]) -> Int? {
+        guard keys.count >= 2, keys.allSatisfy({ !$0.isEmpty }) else { return nil }
+        var best: UInt64? = nil
         starts: for start in keys[0] {
             var at = start
             for next in keys.dropFirst() {
@@ -48,11 +48,11 @@ extension ProximityBonus {
                 }
                 guard low < next.count else { break starts }
                 at = next[low]
-                if at - start > longest { continue starts }
+                if let best, at - start >= best { continue starts }
             }
-            let slack = Int(at - start) - (keys.count - 1)
-            runs += 1 - Float(slack) / Float(runSlack + 1)
+            best = at - start
+            if best == UInt64(keys.count - 1) { break }
         }
-        return runs
+        return best.map { Int(Swift.min($0, UInt64(Int.max / 2))) }
     }
 }

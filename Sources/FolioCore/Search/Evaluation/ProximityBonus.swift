@@ -6,7 +6,7 @@
 /// Per pair of neighbouring words in the query, the closest their occurrences come in one field:
 /// `cost` 0 when adjacent in order, one more per word between, two more when reversed. The pair adds
 /// `weight · (min(idf) + idfFloor) · (1 − cost / window)` while `cost < window`. Two more rules
-/// add on top: every run of all the words in the query's order (a remembered passage, `runBonus`),
+/// add on top: all the words in one run in the query's order (a remembered passage, `runBonus`),
 /// and all the words in the title (a remembered headline, `titleBonus`).
 /// Phrases are exact already and OR clauses have no single order: only clauses of one plain word
 /// take part, and a word being typed whose prefix spans more than `maximumIDs` words (one or two
@@ -70,7 +70,7 @@ struct ProximityBonus {
     }
 
     /// The bonus of one document of BM25 length norm `lengthNorm`, given each word's sorted position
-    /// keys: the pairs', the in-order runs' (`runBonus`) and the title's (`titleBonus`).
+    /// keys: the pairs', the in-order run's (`runBonus`) and the title's (`titleBonus`).
     func bonus(_ keys: [[UInt64]], lengthNorm: Float) -> Float {
         var total: Float = runBonus(keys, lengthNorm: lengthNorm) + titleBonus(keys)
         for pair in 0..<(words.count - 1) {
