@@ -15,6 +15,10 @@ article in the first 10) and hit@1 per kind. An article whose title another arti
 as found when the article ranked there has the same title and body (the BBC set holds duplicates).
 
 Usage: python3 Benchmarks/search-quality.py FOLIO_BENCH CORPUS [--seed S] [--limit N] [--no-tantivy]
+                                            [--misses [KIND]]
+
+`--misses` also lists, per kind (or only KIND), each query folio does not rank first: the query,
+the article's rank (or "-" beyond 10), its title, and the titles ranked above it.
 
 FOLIO_BENCH is a release folio-bench (`swift build -c release`), which answers every query in one
 process (`folio-bench CORPUS --answer 10`). FTS5 comes with Python's sqlite3; tantivy is imported
@@ -177,13 +181,37 @@ def score(answers, targets, same):
     """(MRR@10, hit@1) of answers (lists of ids) against target ids."""
     reciprocal, first = 0.0, 0
     for found, target in zip(answers, targets):
-        for rank, article_id in enumerate(found[:10], 1):
-            if article_id == target or same.get(article_id) == same.get(target):
-                reciprocal += 1 / rank
-                first += rank == 1
-                break
+        rank = rank_of(found, target, same)
+        if rank:
+            reciprocal += 1 / rank
+            first += rank == 1
     n = max(1, len(targets))
     return reciprocal / n, first / n
+
+
+def rank_of(found, target, same):
+    """The 1-based rank of target in found (the first 10), or None."""
+    for rank, article_id in enumerate(found[:10], 1):
+        if article_id == target or same.get(article_id) == same.get(target):
+            return rank
+    return None
+
+
+def print_misses(answers, per_kind, kinds, titles, same):
+    """Folio's queries whose article is not first: what ranks above it."""
+    offset = 0
+    for kind in KINDS:
+        queries, targets = per_kind[kind]
+        if kind in kinds:
+            print(f"misses: {kind}")
+            for query, target, found in zip(queries, targets, answers[offset : offset + len(queries)]):
+                rank = rank_of(found, target, same)
+                if rank == 1:
+                    continue
+                print(f"  {rank or '-'}\t{query!r}\t-> {titles[target]!r} ({target})")
+                for article_id in found[: (rank or 4) - 1]:
+                    print(f"      above: {titles.get(article_id, '?')!r} ({article_id})")
+        offset += len(queries)
 
 
 def main():
@@ -193,6 +221,7 @@ def main():
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--limit", type=int, help="only the first N articles make queries")
     parser.add_argument("--no-tantivy", action="store_true")
+    parser.add_argument("--misses", nargs="?", const="all", choices=KINDS + ["all"])
     args = parser.parse_args()
     if not os.path.isdir(args.corpus):
         print(f"search-quality: no corpus at {args.corpus}: nothing measured")
@@ -223,6 +252,10 @@ def main():
     results = {}
     for name, answer in engines:
         answers = answer()
+        if name == "folio" and args.misses:
+            kinds = KINDS if args.misses == "all" else [args.misses]
+            titles = {article_id: title for article_id, title, _ in articles}
+            print_misses(answers, per_kind, kinds, titles, same)
         offset = 0
         for kind in KINDS:
             queries, targets = per_kind[kind]

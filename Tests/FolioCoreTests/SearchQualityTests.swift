@@ -66,6 +66,71 @@ import Testing
         #expect(ProximityBonus.closest([1], [PositionBlock.bodyKeyBase + 2]) > ProximityBonus.window)
     }
 
+    /// The same pairs adjacent in both, but only "run" holds the three words as one run: a passage
+    /// remembered word for word outranks its pairs apart, though "pairs" has "panel" twice.
+    static let passage = EmbeddedEngine(
+        articles: [
+            article("pairs", "Notes", "solar panel waits while farms grow and panel costs fell slowly"),
+            article("run", "Notes", "solar panel costs fell and farms grow slowly while birds sing"),
+            article("other", "Other", "nothing here about energy at all, only gardens and their birds")
+        ], name: "passage")
+
+    @Test func wordsInOneRunOutrankTheirPairsApart() {
+        let found = Self.ids(Self.passage, "solar panel costs")
+        #expect(found == ["run", "pairs"])
+        #expect(Self.scanIDs(Self.passage, "solar panel costs") == found)
+    }
+
+    @Test func shortestInOrderSpan() {
+        #expect(ProximityBonus.shortestInOrderSpan([[1], [2], [3]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[1, 20], [5, 21], [22]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[1], [3], [2]]) == nil)
+        #expect(ProximityBonus.shortestInOrderSpan([[1], []]) == nil)
+        // A word the query repeats takes a later occurrence the second time.
+        #expect(ProximityBonus.shortestInOrderSpan([[1, 3], [2], [1, 3]]) == 2)
+        #expect(ProximityBonus.shortestInOrderSpan([[4], [9]]) == 5)
+    }
+
+    /// Filler of `count` words that are none of the query's, to set the average length.
+    static func filler(_ count: Int) -> String {
+        (0..<count).map { ["birds", "sing", "over", "quiet", "fields", "while", "rivers", "run"][$0 % 8] }
+            .joined(separator: " ")
+    }
+
+    /// Both hold the passage once, but "long" holds three of its words far more often, apart: BM25
+    /// alone ranks it first. A run counts as a term would: once in a short article says more than
+    /// once in a long one.
+    static let runLength = EmbeddedEngine(
+        articles: [
+            article(
+                "long", "Notes",
+                "solar panel costs fell. "
+                    + String(repeating: "solar farms and panel makers cut costs. ", count: 12)),
+            article("short", "Notes", "solar panel costs fell while farms grew")
+        ] + (1...5).map { article("other\($0)", "Other", Self.filler(60)) }, name: "runLength")
+
+    @Test func aRunInAShortArticleOutranksOneInALongArticle() {
+        let found = Self.ids(Self.runLength, "solar panel costs fell")
+        #expect(found == ["short", "long"])
+        #expect(Self.scanIDs(Self.runLength, "solar panel costs fell") == found)
+    }
+
+    /// Both hold the query's words as a run and are as long: "body" six times in its text,
+    /// "headline" once, in its title. Without regard for the title, six times beat once.
+    static let headline = EmbeddedEngine(
+        articles: [
+            article(
+                "body", "Weekly notes",
+                String(repeating: Self.filler(6) + " news in the town. ", count: 6) + Self.filler(4)),
+            article("headline", "News in the town", Self.filler(56))
+        ] + (1...6).map { article("other\($0)", "Other", Self.filler(40)) }, name: "headline")
+
+    @Test func aTitleHoldingEveryWordOutranksABodyHoldingThemOften() {
+        let found = Self.ids(Self.headline, "news in town")
+        #expect(found == ["headline", "body"])
+        #expect(Self.scanIDs(Self.headline, "news in town") == found)
+    }
+
     @Test func bestKeepsTheTopByScoreThenDocument() {
         let scored = (0..<300).map { QueryEvaluator.Scored(document: Int32($0), score: Float($0 % 7)) }
         let best = Set(ProximityBonus.best(10, of: scored).map { scored[$0].document })

@@ -5,9 +5,12 @@
 ///
 /// Per pair of neighbouring words in the query, the closest their occurrences come in one field:
 /// `cost` 0 when adjacent in order, one more per word between, two more when reversed. The pair adds
-/// `weight · (min(idf) + idfFloor) · (1 − cost / window)` while `cost < window`. Phrases are exact already and OR
-/// clauses have no single order: only clauses of one plain word take part, and a word being typed
-/// whose prefix spans more than `maximumIDs` words (one or two letters) does not.
+/// `weight · (min(idf) + idfFloor) · (1 − cost / window)` while `cost < window`. Two more rules
+/// add on top: all the words in one run in the query's order (a remembered passage, `runBonus`),
+/// and all the words in the title (a remembered headline, `titleBonus`).
+/// Phrases are exact already and OR clauses have no single order: only clauses of one plain word
+/// take part, and a word being typed whose prefix spans more than `maximumIDs` words (one or two
+/// letters) does not.
 ///
 /// The index reads the candidates' stored positions (`SearchIndex.proximityKeys`), the scan their
 /// text (`PostingsSource.proximityKeys`), both numbering tokens as `PositionBlock` does, so both
@@ -20,6 +23,11 @@ struct ProximityBonus {
     /// article was meant when a passage is remembered word for word.
     static let idfFloor: Float = 1
     static let maximumIDs = 64
+    /// A run of the query's words in order counts with up to this many other words inside.
+    static let runSlack = 2
+    static let runWeight: Float = 2
+    /// Per word's idf (plus `idfFloor`) when the title holds every word of the query.
+    static let titleWeight: Float = 2
 
     /// A clause that takes part: its position in the query, its term's ids and fields, its idf.
     struct Word {
@@ -57,13 +65,14 @@ struct ProximityBonus {
         for (slot, document) in documents.enumerated() { slotOf[document] = slot }
         for index in best {
             let perWord = keys[slotOf[scored[index].document]!]
-            scored[index].score += bonus(perWord)
+            scored[index].score += bonus(perWord, lengthNorm: postings.lengthNorm(of: Int(scored[index].document)))
         }
     }
 
-    /// The bonus of one document, given each word's sorted position keys.
-    func bonus(_ keys: [[UInt64]]) -> Float {
-        var total: Float = 0
+    /// The bonus of one document of BM25 length norm `lengthNorm`, given each word's sorted position
+    /// keys: the pairs', the in-order run's (`runBonus`) and the title's (`titleBonus`).
+    func bonus(_ keys: [[UInt64]], lengthNorm: Float) -> Float {
+        var total: Float = runBonus(keys, lengthNorm: lengthNorm) + titleBonus(keys)
         for pair in 0..<(words.count - 1) {
             let cost = Self.closest(keys[pair], keys[pair + 1])
             guard cost < Self.window else { continue }
