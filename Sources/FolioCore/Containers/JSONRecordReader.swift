@@ -140,7 +140,7 @@ extension JSONRecordReader {
                 return Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]), invalidUTF8: &invalidUTF8)
             }
             scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: bytes[start..<index])
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
@@ -148,8 +148,12 @@ extension JSONRecordReader {
                     return scratch.withUnsafeBufferPointer { Self.text($0, invalidUTF8: &invalidUTF8) }
                 }
                 guard byte == UInt8(ascii: "\\") else {
-                    scratch.append(byte)
-                    index += 1
+                    // A run up to the next quote or backslash is copied at once, not byte by byte.
+                    let run = index
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                        index += 1
+                    }
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                     continue
                 }
                 guard index + 1 < bytes.count else { return nil }

@@ -67,7 +67,7 @@ enum RecordArticle {
         }
         let date = fields[.date].flatMap { DateParser.parse(clean($0)) } ?? fields.numericDate
         return Article(
-            id: id, title: title.contains("\n") ? title.replacingNewlines() : title, date: date,
+            id: id, title: title.utf8.contains(0x0A) ? title.replacingNewlines() : title, date: date,
             source: fields[.source].map { oneLine(clean($0)) }.flatMap { $0.isEmpty ? nil : $0 } ?? folderName,
             author: fields[.author].map { oneLine(clean($0)) }.flatMap { $0.isEmpty ? nil : $0 },
             url: fields[.url].map { oneLine(clean($0)) }.flatMap { $0.isEmpty ? nil : $0 },
@@ -83,6 +83,6 @@ enum RecordArticle {
 
     private static func oneLine(_ text: String) -> String {
         let trimmed = String(text.trimmingSpaces())
-        return trimmed.contains("\n") ? trimmed.replacingNewlines() : trimmed
+        return trimmed.utf8.contains(0x0A) ? trimmed.replacingNewlines() : trimmed
     }
 }
