@@ -190,29 +190,20 @@ struct SortKeys {
     init(_ articles: [Article]) {
         dateKey = articles.map { $0.date?.ordinal ?? Int.min }
         var rank = [Int32](repeating: 0, count: articles.count)
-        // Made on all cores and compared once per pair: the reader waits for this before its first
-        // paint (architecture.md §4), a few seconds for a million titles on one core.
+        // Made and sorted on all cores, compared once per pair: the reader waits for this before its
+        // first paint (architecture.md §4), a few seconds for a million titles on one core.
         let parts = Parallel.ranges(articles.count, parts: (articles.count + 4095) / 4096)
         let titleKeys = Parallel.map(parts.count) { part in parts[part].map { TitleSortKey.key(articles[$0].title) } }
             .flatMap { $0 }
-        let byTitle = articles.indices.sorted { a, b in
-            let order = Self.compare(titleKeys[a], titleKeys[b])
-            return order != 0 ? order < 0 : articles[a].id.utf8.lexicographicallyPrecedes(articles[b].id.utf8)
+        let byTitle = Parallel.sortedIndices(articles.count) { a, b in
+            let order = titleKeys[a].withUnsafeBufferPointer { x in
+                titleKeys[b].withUnsafeBufferPointer { y in ByteOrder.compare(x, y) }
+            }
+            return order != 0 ? order < 0 : ByteOrder.precedes(articles[a].id, articles[b].id)
         }
         for (position, article) in byTitle.enumerated() { rank[article] = Int32(position) }
         titleRank = rank
         titleOrder = byTitle.map { Int32($0) }
-    }
-
-    /// Byte order of two keys: negative, zero or positive.
-    private static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
-                return order != 0 ? order : a.count - b.count
-            }
-        }
     }
 }
 
