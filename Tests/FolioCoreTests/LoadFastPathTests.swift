@@ -54,4 +54,28 @@ import Testing
         }
         #expect(fields[.body] == "first run\n\nsecond \"quoted\" run \\ back\u{E9}slash, \u{1F600} end")
     }
+
+    @Test func oneReaderKeepsEachKeysRoleAcrossLinesAndCases() throws {
+        var names = FieldNames()
+        names.add("Story", for: .body)
+        var reader = JSONRecordReader(names: names)
+        // More distinct keys than the reader remembers, so later ones go the slow way.
+        let filler = (1...40).map { #""extra\#($0)": "x""# }.joined(separator: ", ")
+        let lines = [
+            #"{"Title": "One", "text": "First."}"#,
+            #"{"TITLE": "Two", \#(filler), "BODY": "Second."}"#,
+            #"{"title": "Three", "story": "Custom.", "text": "Usual."}"#,
+            #"{"headline": "Four", \#(filler), "extra41": "y", "Text": "Fourth."}"#
+        ]
+        var read: [(String?, String?)] = []
+        for line in lines {
+            guard case .record(let fields) = Array(line.utf8).withUnsafeBufferPointer({ reader.read($0) }) else {
+                Issue.record("not read as a record: \(line)")
+                continue
+            }
+            read.append((fields[.title], fields[.body]))
+        }
+        #expect(read.map(\.0) == ["One", "Two", "Three", "Four"])
+        #expect(read.map(\.1) == ["First.", "Second.", "Custom.", "Fourth."])
+    }
 }

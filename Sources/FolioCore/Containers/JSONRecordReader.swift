@@ -16,8 +16,20 @@ struct JSONRecordReader {
     /// Nesting deeper than this is not a record anyone means: the line is refused, not recursed into.
     static let maximumDepth = 64
     private var scratch: [UInt8] = []
+    /// The keys met so far with their roles: the lines of a file share a few keys, and looking one
+    /// up (lower-casing, hashing) cost more than reading its value.
+    private var knownKeys: [(key: String, role: (role: FieldNames.Role, rank: Int)?)] = []
+    static let knownKeyLimit = 32
 
     init(names: FieldNames) { self.names = names }
+
+    /// The role of the field called `key` (as written), through `knownKeys`.
+    private mutating func role(of key: String) -> (role: FieldNames.Role, rank: Int)? {
+        if let known = knownKeys.first(where: { $0.key == key }) { return known.role }
+        let role = names.role(ofLowercased: key.lowercased())
+        if knownKeys.count < Self.knownKeyLimit { knownKeys.append((key, role)) }
+        return role
+    }
 
     mutating func read(_ line: UnsafeBufferPointer<UInt8>) -> Outcome {
         var cursor = Cursor(bytes: line)
@@ -40,7 +52,7 @@ struct JSONRecordReader {
             guard cursor.peek == UInt8(ascii: ":") else { return .notJSON }
             cursor.index += 1
             cursor.skipSpace()
-            if let (role, rank) = names.role(ofLowercased: key.lowercased()) {
+            if let (role, rank) = role(of: key) {
                 guard readValue(&cursor, role: role, rank: rank, into: &fields) else { return .notJSON }
             } else {
                 guard cursor.skipValue(depth: 1) else { return .notJSON }
