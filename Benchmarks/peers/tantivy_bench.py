@@ -3,7 +3,9 @@
 
 Reads the same files folio reads (.txt, .md and files without an extension, hidden files and
 folders skipped, at most 16 MiB each), title = first line, body = the rest, decoded as UTF-8 with
-errors='replace'. Builds an index in a temporary folder (title and body as text fields, English
+errors='replace'; and the records of JSON Lines files (`title` and `text`/`body`; lines that are
+not a JSON object skipped) and of mbox files (Subject and the decoded text of the message), as
+folio reads them, so a container corpus is indexed with the same articles. Builds an index in a temporary folder (title and body as text fields, English
 stemming, positions, nothing stored), commits, then times each query
 `searcher.search(index.parse_query(q, ["title", "body"], ...), 20)` in several passes.
 
@@ -12,6 +14,8 @@ Prints one JSON object on stdout (see Benchmarks/peers/README.md); exit 2 on a b
 
 import argparse
 import importlib.metadata
+import json
+import mailbox
 import os
 import resource
 import shutil
@@ -39,7 +43,47 @@ def read_articles(root):
         text = data.decode("utf-8", errors="replace")
         title, _, body = text.partition("\n")
         articles.append((title.strip(), body))
+    if os.path.isdir(root):
+        articles.extend(container_articles(root))
     return articles
+
+
+CONTAINER_EXTENSIONS = {"jsonl", "ndjson", "mbox"}
+
+
+def container_articles(root):
+    """(title, body) per record of the JSON Lines and mbox files under `root`, in name order."""
+    paths = []
+    for parent, folders, names in os.walk(root):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and name.rsplit(".", 1)[-1].lower() in CONTAINER_EXTENSIONS and "." in name:
+                paths.append(os.path.join(parent, name))
+    for path in paths:
+        if path.lower().endswith(".mbox"):
+            for message in mailbox.mbox(path, create=False):
+                yield str(message.get("Subject", "")).strip(), message_text(message)
+            continue
+        with open(path, "rb") as handle:
+            for line in handle:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(record, dict):
+                    body = record.get("text") or record.get("body") or ""
+                    yield str(record.get("title") or ""), str(body)
+
+
+def message_text(message):
+    """The text parts of a message, decoded."""
+    parts = message.walk() if message.is_multipart() else [message]
+    texts = []
+    for part in parts:
+        if part.get_content_maintype() == "text":
+            payload = part.get_payload(decode=True) or b""
+            texts.append(payload.decode(part.get_content_charset() or "utf-8", errors="replace"))
+    return "\n".join(texts)
 
 
 def build_index(folder, articles):

@@ -262,7 +262,7 @@ def main():
     parser.add_argument("--folio", help="the folio binary")
     parser.add_argument("--fzf", default="fzf")
     parser.add_argument("--cache", help="XDG_CACHE_HOME for folio's snapshot row (default: a fresh folder)")
-    parser.add_argument("--only", choices=["folio-snapshot"], help="measure only this row")
+    parser.add_argument("--only", choices=["folio-snapshot", "folio-no-snapshot"], help="measure only this row")
     parser.add_argument("--folio-unavailable", metavar="REASON", help="print this for folio instead of running it")
     parser.add_argument("--fzf-unavailable", metavar="REASON", help="print this for fzf instead of running it")
     args = parser.parse_args()
@@ -275,7 +275,8 @@ def main():
     rows = []
     try:
         for tool in tools(args, work):
-            if args.only == "folio-snapshot" and tool["name"] != "folio (snapshot)":
+            wanted = {"folio-snapshot": "folio (snapshot)", "folio-no-snapshot": "folio (no snapshot)"}.get(args.only)
+            if wanted and tool["name"] != wanted:
                 continue
             if "unavailable" in tool:
                 rows.append({"tool": tool["name"], "unavailable": tool["unavailable"]})

@@ -16,9 +16,6 @@ enum ContainerLoader {
         var outcome: CorpusLoader.FileOutcome
     }
 
-    /// Records per batch of parallel work: enough to make thread hand-offs rare.
-    static let batchSize = 1024
-
     /// Reads `candidate` (a container, or a compressed file of any kind).
     static func load(
         _ candidate: CorpusScanner.Candidate, options: LoadOptions, spill: TextSpillFile?
@@ -170,10 +167,9 @@ enum ContainerLoader {
         return .article(article, bytes: count, encoding: encoding)
     }
 
-    /// `make(&state, i)` for i in 0..<count, in batches on all cores, in order.
+    /// `make(&state, i)` for i in 0..<count on all cores, in order, each written in its place in
+    /// the one result (batches joined afterwards cost a serial copy of every record).
     private static func inBatches<State>(_ count: Int, state: () -> State, _ make: (inout State, Int) -> Item) -> [Item] {
-        let batches = Parallel.ranges(count, parts: (count + batchSize - 1) / batchSize)
-        return Parallel.map(batches.count, state: state) { state, batch in batches[batch].map { make(&state, $0) } }
-            .flatMap { $0 }
+        Parallel.map(count, state: state, make)
     }
 }

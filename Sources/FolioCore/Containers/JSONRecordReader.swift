@@ -16,8 +16,20 @@ struct JSONRecordReader {
     /// Nesting deeper than this is not a record anyone means: the line is refused, not recursed into.
     static let maximumDepth = 64
     private var scratch: [UInt8] = []
+    /// The keys met so far with their roles: the lines of a file share a few keys, and looking one
+    /// up (lower-casing, hashing) cost more than reading its value.
+    private var knownKeys: [(key: String, role: (role: FieldNames.Role, rank: Int)?)] = []
+    static let knownKeyLimit = 32
 
     init(names: FieldNames) { self.names = names }
+
+    /// The role of the field called `key` (as written), through `knownKeys`.
+    private mutating func role(of key: String) -> (role: FieldNames.Role, rank: Int)? {
+        if let known = knownKeys.first(where: { $0.key == key }) { return known.role }
+        let role = names.role(ofLowercased: key.lowercased())
+        if knownKeys.count < Self.knownKeyLimit { knownKeys.append((key, role)) }
+        return role
+    }
 
     mutating func read(_ line: UnsafeBufferPointer<UInt8>) -> Outcome {
         var cursor = Cursor(bytes: line)
@@ -40,7 +52,7 @@ struct JSONRecordReader {
             guard cursor.peek == UInt8(ascii: ":") else { return .notJSON }
             cursor.index += 1
             cursor.skipSpace()
-            if let (role, rank) = names.role(ofLowercased: key.lowercased()) {
+            if let (role, rank) = role(of: key) {
                 guard readValue(&cursor, role: role, rank: rank, into: &fields) else { return .notJSON }
             } else {
                 guard cursor.skipValue(depth: 1) else { return .notJSON }
@@ -140,7 +152,7 @@ extension JSONRecordReader {
                 return Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]), invalidUTF8: &invalidUTF8)
             }
             scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: bytes[start..<index])
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
@@ -148,8 +160,12 @@ extension JSONRecordReader {
                     return scratch.withUnsafeBufferPointer { Self.text($0, invalidUTF8: &invalidUTF8) }
                 }
                 guard byte == UInt8(ascii: "\\") else {
-                    scratch.append(byte)
-                    index += 1
+                    // A run up to the next quote or backslash is copied at once, not byte by byte.
+                    let run = index
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+                        index += 1
+                    }
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                     continue
                 }
                 guard index + 1 < bytes.count else { return nil }

@@ -1,7 +1,8 @@
 /// The fields of one record (a JSON object, a CSV row) that fill an article, as decoded text not
 /// yet normalised. `RecordArticle` turns them into an article the way a file is turned into one.
 struct RecordFields {
-    private var values: [FieldNames.Role: (rank: Int, text: String)] = [:]
+    /// One slot per role, in `FieldNames.Role.allCases` order (no hashing per field of a million records).
+    private var values: [(rank: Int, text: String)?] = Array(repeating: nil, count: FieldNames.Role.allCases.count)
     /// A date given as a number (seconds or milliseconds since 1970).
     var numericDate: CalendarDate?
     /// Some field held bytes that are not UTF-8.
@@ -11,7 +12,8 @@ struct RecordFields {
     /// the longer text ("the richest present": some datasets have a short description and a full text).
     mutating func offer(_ text: String, role: FieldNames.Role, rank: Int) {
         guard !text.isEmpty else { return }
-        if let existing = values[role] {
+        let slot = Self.slot(role)
+        if let existing = values[slot] {
             let better =
                 role == .body
                 ? (rank < 100 && existing.rank >= 100)
@@ -19,10 +21,21 @@ struct RecordFields {
                 : rank < existing.rank
             guard better else { return }
         }
-        values[role] = (rank, text)
+        values[slot] = (rank, text)
     }
 
-    subscript(role: FieldNames.Role) -> String? { values[role]?.text }
+    subscript(role: FieldNames.Role) -> String? { values[Self.slot(role)]?.text }
+
+    private static func slot(_ role: FieldNames.Role) -> Int {
+        switch role {
+        case .title: 0
+        case .body: 1
+        case .date: 2
+        case .url: 3
+        case .author: 4
+        case .source: 5
+        }
+    }
 
     /// A date written as seconds (10 digits) or milliseconds (13) since 1970, as JSON datasets often do.
     static func epochDate<Digits: Collection>(_ digits: Digits) -> CalendarDate? where Digits.Element == UInt8 {
@@ -67,7 +80,7 @@ enum RecordArticle {
         }
         let date = fields[.date].flatMap { DateParser.parse(clean($0)) } ?? fields.numericDate
         return Article(
-            id: id, title: title.contains("\n") ? title.replacingNewlines() : title, date: date,
+            id: id, title: title.utf8.contains(0x0A) ? title.replacingNewlines() : title, date: date,
             source: fields[.source].map { oneLine(clean($0)) }.flatMap { $0.isEmpty ? nil : $0 } ?? folderName,
             author: fields[.author].map { oneLine(clean($0)) }.flatMap { $0.isEmpty ? nil : $0 },
             url: fields[.url].map { oneLine(clean($0)) }.flatMap { $0.isEmpty ? nil : $0 },
@@ -83,6 +96,6 @@ enum RecordArticle {
 
     private static func oneLine(_ text: String) -> String {
         let trimmed = String(text.trimmingSpaces())
-        return trimmed.contains("\n") ? trimmed.replacingNewlines() : trimmed
+        return trimmed.utf8.contains(0x0A) ? trimmed.replacingNewlines() : trimmed
     }
 }

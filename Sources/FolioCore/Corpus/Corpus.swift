@@ -18,7 +18,7 @@ struct Corpus: Sendable {
         var report = report
         report.articleCount = articles.count
         self.report = report
-        let sorted = zip(articles, articles.dropFirst()).allSatisfy { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let sorted = ByteOrder.isIncreasing(articles, by: \.id)
         positionByID =
             sorted ? nil : Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

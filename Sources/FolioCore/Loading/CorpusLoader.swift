@@ -137,7 +137,13 @@ public struct CorpusLoader: Sendable {
         -> [Article]
     {
         var articles: [Article] = []
-        articles.reserveCapacity(outcomes.count)
+        // Room for every record at once: a million-record container grown by doubling would copy
+        // (and have the kernel zero) its articles again at each step.
+        articles.reserveCapacity(
+            outcomes.reduce(0) { total, outcome in
+                if case .many(_, let items) = outcome { return total + items.count }
+                return total + 1
+            })
         var hasContainers = false
         for (outcome, candidate) in zip(outcomes, candidates) {
             switch outcome {
@@ -155,8 +161,9 @@ public struct CorpusLoader: Sendable {
         report.articleCount = articles.count
         // A container's records are in line order, whose ids ("/10" before "/9") are not in byte
         // order; engines and snapshots number articles in id order.
-        if hasContainers, !zip(articles, articles.dropFirst()).allSatisfy({ $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
-            articles.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        if hasContainers, !ByteOrder.isIncreasing(articles, by: \.id) {
+            let order = Parallel.sortedIndices(articles.count) { ByteOrder.precedes(articles[$0].id, articles[$1].id) }
+            articles.reorder(by: order)
         }
         return articles
     }

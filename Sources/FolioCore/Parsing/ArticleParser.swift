@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises the article file formats folio reads and splits a normalised text into an `Article`.
 ///
 /// Formats, tried in order: YAML front matter (Markdown), a mail/Usenet header block, a leading
@@ -64,7 +66,7 @@ public enum ArticleParser {
         var title = String(fields.title?.trimmingSpaces() ?? "")
         if title.isEmpty { title = TitleMaker.fallbackTitle(forID: id) }
         return Article(
-            id: id, title: title.contains("\n") ? title.replacingNewlines() : title,
+            id: id, title: title.utf8.contains(0x0A) ? title.replacingNewlines() : title,
             date: fields.date.flatMap { DateParser.parse($0) },
             source: fields.source ?? folderName, author: fields.author, url: fields.url, tags: fields.tags ?? [],
             body: body)
@@ -156,11 +158,14 @@ public enum ArticleParser {
     private static func hasTrailingSpaces(_ bytes: Substring.UTF8View) -> Bool {
         // Contiguous bytes when the text is native (always, after normalisation): ~40× faster
         // than stepping a Substring.UTF8View index (measured with callgrind on the 10k corpus).
+        // Only the byte before each newline matters: memchr steps from one newline to the next.
         if let answer = bytes.withContiguousStorageIfAvailable({ buffer -> Bool in
-            var previous: UInt8 = 0
-            for byte in buffer {
-                if byte == 0x0A && previous == 0x20 { return true }
-                previous = byte
+            guard let base = buffer.baseAddress else { return false }
+            var index = 0
+            while index < buffer.count, let found = memchr(base + index, 0x0A, buffer.count - index) {
+                let newline = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                if newline > 0 && buffer[newline - 1] == 0x20 { return true }
+                index = newline + 1
             }
             return false
         }) {

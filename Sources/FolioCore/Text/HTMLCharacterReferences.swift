@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes well-formed HTML character references in article text: `&name;` from `HTMLEntityTable`,
 /// `&#N;` and `&#xH;`. Scraped and exported articles carry them (`&#163;1.8m`, `Caf&eacute;`).
 ///
@@ -9,9 +11,12 @@ public enum HTMLCharacterReferences {
     /// The decoded text, or nil when the text has no reference to decode (the usual case, found by
     /// one scan for `&`).
     public static func decoded(_ text: String) -> String? {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return nil }
         var text = text
-        return text.withUTF8 { decoded(bytes: $0) }
+        return text.withUTF8 { bytes in
+            // memchr: this scan runs over every body at load (a 2.5 GiB file is 1,000,000 of them).
+            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil else { return nil }
+            return decoded(bytes: bytes)
+        }
     }
 
     static func decoded(bytes: UnsafeBufferPointer<UInt8>) -> String? {

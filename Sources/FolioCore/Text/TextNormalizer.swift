@@ -13,7 +13,7 @@ public enum TextNormalizer {
         var text = text
         let scan = text.withUTF8 { ByteScan(bytes: $0) }
         if !scan.needsCleaning {
-            return scan.hasNonASCII && !isSurelyNFC(text) ? text.precomposedStringWithCanonicalMapping : text
+            return scan.hasNonASCII && !scan.isSurelyNFC ? text.precomposedStringWithCanonicalMapping : text
         }
         return clean(text)
     }
@@ -176,15 +176,24 @@ public enum TextNormalizer {
 }
 
 /// One pass over UTF-8 bytes deciding whether the slow scalar pass is needed at all: most article
-/// text has no controls, tabs or CRs, and pure ASCII needs no NFC either.
+/// text has no controls, tabs or CRs, and pure ASCII needs no NFC either. Printable ASCII is
+/// stepped over eight bytes at a time; a non-ASCII character is checked against
+/// `TextNormalizer.isSurelyNFC`'s ranges from its bytes, so clean text is read once, not twice.
 private struct ByteScan {
     var needsCleaning = false
     var hasNonASCII = false
+    /// Every non-ASCII character seen is in a range NFC leaves alone (`TextNormalizer.isSurelyNFC`).
+    var isSurelyNFC = true
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
         var index = 0
         while index < count {
+            if index + 8 <= count && Self.isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte >= 0x20 && byte < 0x7F {
                 index += 1
@@ -220,8 +229,35 @@ private struct ByteScan {
             case 0xEF where b1 == 0xBF && (0xB9...0xBB).contains(b2):
                 needsCleaning = true
                 return
-            default: index += 1
+            default:
+                if isSurelyNFC && !Self.isSurelyNFC(lead: byte, b1, b2) { isSurelyNFC = false }
+                index += 1
             }
+        }
+    }
+
+    /// No byte below 0x20 and none at or above 0x7F among the eight (the SWAR "has less" and
+    /// "has more" tests: each is exact about whether any byte matches).
+    @inline(__always)
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & high
+        let above = ((word &+ ones &* (0x7F - 0x7E)) | word) & high
+        return below | above == 0
+    }
+
+    /// Whether the character starting with `lead` (a byte at or above 0x80, then `b1` and `b2`) is in
+    /// one of `TextNormalizer.isSurelyNFC`'s ranges: U+0080–U+02FF, U+2010–U+206F, U+20A0–U+20BF,
+    /// U+2122, U+4E00–U+9FFF. A continuation byte is part of a character already judged.
+    private static func isSurelyNFC(lead: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        switch lead {
+        case 0x80...0xBF, 0xC2...0xCB, 0xE5...0xE9: return true
+        case 0xE4: return b1 >= 0xB8
+        case 0xE2:
+            return (b1 == 0x80 && b2 >= 0x90) || (b1 == 0x81 && b2 <= 0xAF) || (b1 == 0x82 && b2 >= 0xA0)
+                || (b1 == 0x84 && b2 == 0xA2)
+        default: return false
         }
     }
 }

@@ -16,9 +16,19 @@ public enum WordCounter {
         return text.withUTF8 { bytes in
             var words = 0
             var characters = 0
-            var inWord = false
+            // 1 while inside a word; kept as a number so the common path has no branch on it.
+            var inWord = 0
             var index = 0
             while index < bytes.count {
+                // Eight ASCII bytes without an apostrophe at once: the usual case.
+                if index + 8 <= bytes.count,
+                    let starts = asciiWordStarts(
+                        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self), &inWord)
+                {
+                    words &+= starts
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 // Only 3- and 4-byte sequences can be such characters; E2 (punctuation such as ’ and —)
                 // is never one, so English text never decodes here.
@@ -27,7 +37,7 @@ public enum WordCounter {
                     switch unspaced(scalar) {
                     case .character:
                         characters += 1
-                        inWord = false
+                        inWord = 0
                         index += length
                         continue
                     case .mark:
@@ -38,19 +48,37 @@ public enum WordCounter {
                 }
                 // Letters, digits, and any non-ASCII byte (letters of other scripts) continue a word;
                 // an apostrophe inside a word ("don't") does not split it.
-                let isWordByte = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                if isWordByte {
-                    if !inWord {
-                        words += 1
-                        inWord = true
-                    }
-                } else if !(byte == 0x27 && inWord) {
-                    inWord = false
-                }
+                let isWordByte =
+                    (byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)) ? 1 : 0
+                words &+= isWordByte & (inWord ^ 1)
+                inWord = isWordByte | (byte == 0x27 ? inWord : 0)
                 index += 1
             }
             return (words, characters)
         }
+    }
+
+    /// The words that start in eight bytes of ASCII (SWAR: a bit per byte that is a letter or a
+    /// digit, compared with the same bits one byte earlier), updating `inWord` to whether the last
+    /// byte is in a word; nil when a byte is not ASCII or is an apostrophe (the byte loop decides those).
+    @inline(__always)
+    private static func asciiWordStarts(_ word: UInt64, _ inWord: inout Int) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard word & high == 0 else { return nil }
+        let apostrophes = word ^ (ones &* 0x27)
+        // A zero byte, exactly per byte: only an apostrophe's byte of `apostrophes` is zero.
+        guard ~(((apostrophes & ~high) &+ ~high) | apostrophes | ~high) == 0 else { return nil }
+        // For bytes below 0x80: `x + (0x80 - lo)` has its top bit set when x >= lo, `x + (0x7F - hi)` when x > hi.
+        func inRange(_ x: UInt64, _ low: UInt64, _ highest: UInt64) -> UInt64 {
+            (x &+ ones &* (0x80 - low)) & ~(x &+ ones &* (0x7F - highest)) & high
+        }
+        let letters = inRange(word | (ones &* 0x20), 0x61, 0x7A)
+        let digits = inRange(word, 0x30, 0x39)
+        let wordBytes = letters | digits
+        let before = (wordBytes << 8) | (inWord == 0 ? 0 : 0x80)
+        inWord = Int(wordBytes >> 63)
+        return (wordBytes & ~before).nonzeroBitCount
     }
 
     private enum Unspaced { case character, mark, other }
