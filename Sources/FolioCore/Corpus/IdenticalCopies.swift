@@ -40,8 +40,16 @@ struct IdenticalCopies: Sendable {
     /// Finds the copies among `articles`: a hash of each article's title and body, then, for equal
     /// hashes, a comparison of the bytes, so a hash collision never folds two different articles.
     init(_ articles: ArticleTable) {
-        let hashes = Parallel.map(articles.count) { position in
-            articles.withTitleAndBody(at: position) { title, body in Self.hash(title: title, body: body) }
+        // In chunks, each one's text let go once hashed (`ArticleTable.releaseText`): bodies in a
+        // spill file or snapshot would otherwise all stay resident after this pass.
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(articles.count)
+        for start in stride(from: 0, to: articles.count, by: Self.hashChunk) {
+            let chunk = start..<min(articles.count, start + Self.hashChunk)
+            hashes += Parallel.map(chunk.count) { offset in
+                articles.withTitleAndBody(at: chunk.lowerBound + offset) { title, body in Self.hash(title: title, body: body) }
+            }
+            articles.releaseText(chunk)
         }
         var representative = (0..<articles.count).map { Int32($0) }
         var firstByHash: [UInt64: [Int32]] = [:]
@@ -56,6 +64,9 @@ struct IdenticalCopies: Sendable {
         }
         self.init(representative: Column(representative))
     }
+
+    /// Articles hashed between two releases of their text's pages.
+    static let hashChunk = 4_096
 
     /// Keeps one match of each group of identical articles: the first tier's (exact, then typo, then
     /// partial) with the lowest number. That is the representative whenever it matches; a query on
