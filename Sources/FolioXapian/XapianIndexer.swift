@@ -83,6 +83,13 @@ public struct XapianIndexer: Sendable {
 
     static func shardName(_ index: Int) -> String { "shard-\(index)" }
 
+    /// Articles written between commits. libxapian keeps uncommitted changes in ordered maps that
+    /// slow every insert as they grow: on 100,000 generated articles in two shards, committing every
+    /// 500 took 233 s of CPU and 0.4 GiB against 380 s and 1.3 GiB for its default of 10,000
+    /// (Documentation/performance.md §7). An interrupted build also keeps what it committed; the
+    /// next run skips those articles by fingerprint.
+    static let commitEvery = 500
+
     /// FNV-1a of the id, so an article stays in its shard however the folder changes.
     static func shard(of id: String, among shards: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -99,6 +106,7 @@ public struct XapianIndexer: Sendable {
         var summary = Summary()
         var tokenizer = Tokenizer()
         var stems = StemCache()
+        var uncommitted = 0
         for article in articles {
             let data = XapianDocument.encode(article)
             let fingerprint = XapianDocument.fingerprint(data)
@@ -110,6 +118,11 @@ public struct XapianIndexer: Sendable {
                     article, isNew: previous == nil, data: data, fingerprint: fingerprint, tokenizer: &tokenizer,
                     stems: &stems)
                 if previous == nil { summary.added += 1 } else { summary.replaced += 1 }
+                uncommitted += 1
+                if uncommitted == Self.commitEvery {
+                    try writer.commit()
+                    uncommitted = 0
+                }
             }
             done.add(1)
         }

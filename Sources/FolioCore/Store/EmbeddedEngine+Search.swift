@@ -54,7 +54,8 @@ extension EmbeddedEngine {
         var corrected = query
         for (clause, alternatives) in query.clauses.enumerated() {
             for (number, term) in alternatives.alternatives.enumerated() where !term.isPhrase {
-                guard let nearest = resolver.nearestTerm(to: term.tokens[0], isPrefix: term.isPrefix) else { continue }
+                guard let nearest = nearestTerms.nearestTerm(to: term.tokens[0], isPrefix: term.isPrefix, resolver: resolver)
+                else { continue }
                 corrections[term.text] = String(decoding: nearest, as: UTF8.self)
                 corrected.clauses[clause].alternatives[number] = Query.Term(tokens: [nearest], fields: term.fields)
             }

@@ -18,6 +18,8 @@ public final class EmbeddedEngine: Sendable {
     let scratchShelf = ScratchShelf()
     /// The list with no query, per order (`list(sort:)`).
     let listings = Mutex<[ListOrder: ArticleList]>([:])
+    /// "Did you mean"'s answers so far (`NearestTermMemo`).
+    let nearestTerms = NearestTermMemo()
     /// Where the index is to be saved once built, when a cache is in use and had no usable snapshot.
     private let snapshotTarget: SnapshotTarget?
     private let snapshotState: Mutex<SnapshotStatus>

@@ -13,8 +13,8 @@ protocol PostingsSource {
     /// The index, when this source is one: phrases are then checked on its token positions
     /// (`PositionalPhraseMatcher`); nil for the scan, which checks them on the candidates' text.
     var positionalIndex: SearchIndex? { get }
-    /// Per document of `documents` (ascending), per word, its position keys (`ProximityBonus`).
-    func proximityKeys(_ words: [ProximityBonus.Word], documents: [Int32], articles: ArticleTable) -> [[[UInt64]]]
+    /// Per word, its position keys in each document of `documents` (ascending; `ProximityBonus`).
+    func proximityKeys(_ words: [ProximityBonus.Word], documents: [Int32], articles: ArticleTable) -> [WordKeys]
     /// Adds the frequencies of the terms `ids` in `fields` (`BM25.frequency`) into `frequency`, and
     /// writes each document whose frequency was 0 to `touched`; returns how many it wrote. The hot
     /// loop of every search (a one-letter prefix walks 100,000s of postings).

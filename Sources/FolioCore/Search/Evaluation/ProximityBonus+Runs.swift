@@ -8,7 +8,7 @@ extension ProximityBonus {
     /// cannot tell one such run from its pairs scattered across an article; as for any term, the
     /// run says more in a short article than in a long one. Only whether it occurs counts, not how
     /// often: counting occurrences is what a quoted phrase asks for.
-    func runBonus(_ keys: [[UInt64]], lengthNorm: Float) -> Float {
+    func runBonus(_ keys: [ArraySlice<UInt64>], lengthNorm: Float) -> Float {
         guard let span = Self.shortestInOrderSpan(keys) else { return 0 }
         let slack = span - (keys.count - 1)
         guard slack <= Self.runSlack else { return 0 }
@@ -21,7 +21,7 @@ extension ProximityBonus {
     /// plus `idfFloor`) times `titleWeight`. BM25 weighs a title word `BM25.titleWeight` body words,
     /// which common words ("in", "the") in a long body drown; a title that holds all of them names
     /// the article a short query was typed to find.
-    func titleBonus(_ keys: [[UInt64]]) -> Float {
+    func titleBonus(_ keys: [ArraySlice<UInt64>]) -> Float {
         var idfs: Float = 0
         for (number, word) in words.enumerated() {
             // Keys ascend and title keys come before `bodyKeyBase`: the first says.
@@ -33,20 +33,20 @@ extension ProximityBonus {
 
     /// The fewest positions from an occurrence of the first word to one of the last, taking the
     /// words in order, each after the one before; nil when no such run exists.
-    static func shortestInOrderSpan(_ keys: [[UInt64]]) -> Int? {
+    static func shortestInOrderSpan(_ keys: [ArraySlice<UInt64>]) -> Int? {
         guard keys.count >= 2, keys.allSatisfy({ !$0.isEmpty }) else { return nil }
         var best: UInt64? = nil
         starts: for start in keys[0] {
             var at = start
             for next in keys.dropFirst() {
                 // The first occurrence after `at`: the closest in-order continuation.
-                var low = 0
-                var high = next.count
+                var low = next.startIndex
+                var high = next.endIndex
                 while low < high {
                     let middle = (low + high) / 2
                     if next[middle] <= at { low = middle + 1 } else { high = middle }
                 }
-                guard low < next.count else { break starts }
+                guard low < next.endIndex else { break starts }
                 at = next[low]
                 if let best, at - start >= best { continue starts }
             }

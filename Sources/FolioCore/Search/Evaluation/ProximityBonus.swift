@@ -58,20 +58,19 @@ struct ProximityBonus {
     /// Adds the bonus to the `candidates` best of `scored` (by score, then document number).
     func apply<Source: PostingsSource>(to scored: inout [QueryEvaluator.Scored], postings: Source, articles: ArticleTable) {
         guard !words.isEmpty, !scored.isEmpty else { return }
-        let best = Self.best(Self.candidates, of: scored)
-        let documents = best.map { scored[$0].document }.sorted()
-        let keys = postings.proximityKeys(words, documents: documents, articles: articles)
-        var slotOf: [Int32: Int] = [:]
-        for (slot, document) in documents.enumerated() { slotOf[document] = slot }
-        for index in best {
-            let perWord = keys[slotOf[scored[index].document]!]
+        // In document order, which is the order the keys are read in: a candidate's slot is its place here.
+        let best = Self.best(Self.candidates, of: scored).sorted { scored[$0].document < scored[$1].document }
+        let keys = postings.proximityKeys(words, documents: best.map { scored[$0].document }, articles: articles)
+        var perWord = [ArraySlice<UInt64>](repeating: [], count: words.count)
+        for (slot, index) in best.enumerated() {
+            for word in words.indices { perWord[word] = keys[word][slot] }
             scored[index].score += bonus(perWord, lengthNorm: postings.lengthNorm(of: Int(scored[index].document)))
         }
     }
 
     /// The bonus of one document of BM25 length norm `lengthNorm`, given each word's sorted position
     /// keys: the pairs', the in-order run's (`runBonus`) and the title's (`titleBonus`).
-    func bonus(_ keys: [[UInt64]], lengthNorm: Float) -> Float {
+    func bonus(_ keys: [ArraySlice<UInt64>], lengthNorm: Float) -> Float {
         var total: Float = runBonus(keys, lengthNorm: lengthNorm) + titleBonus(keys)
         for pair in 0..<(words.count - 1) {
             let cost = Self.closest(keys[pair], keys[pair + 1])
@@ -84,118 +83,17 @@ struct ProximityBonus {
 
     /// The least cost between an occurrence of `a` and one of `b` (both ascending): b right after a
     /// costs 0, each word between 1, b before a 2 more. `Int.max` when either is empty.
-    static func closest(_ a: [UInt64], _ b: [UInt64]) -> Int {
+    static func closest(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
         var best = Int.max
-        var j = 0
+        var j = b.startIndex
         for p in a {
-            while j < b.count && b[j] <= p { j += 1 }
-            if j < b.count { best = Swift.min(best, Self.distance(b[j] - p) - 1) }
-            if j > 0, b[j - 1] != p { best = Swift.min(best, Self.distance(p - b[j - 1]) + 1) }
+            while j < b.endIndex && b[j] <= p { j += 1 }
+            if j < b.endIndex { best = Swift.min(best, Self.distance(b[j] - p) - 1) }
+            if j > b.startIndex, b[j - 1] != p { best = Swift.min(best, Self.distance(p - b[j - 1]) + 1) }
             if best == 0 { break }
         }
         return best
     }
 
     private static func distance(_ gap: UInt64) -> Int { gap > UInt64(Int.max / 2) ? Int.max / 2 : Int(gap) }
-
-    /// Indices into `scored` of its `count` best (score descending, then document ascending).
-    static func best(_ count: Int, of scored: [QueryEvaluator.Scored]) -> [Int] {
-        func isBetter(_ x: Int, _ y: Int) -> Bool {
-            scored[x].score != scored[y].score ? scored[x].score > scored[y].score : scored[x].document < scored[y].document
-        }
-        guard scored.count > count else { return Array(scored.indices) }
-        // A min-heap of the best so far: its root is the worst kept.
-        var heap: [Int] = []
-        heap.reserveCapacity(count)
-        func siftDown(_ start: Int) {
-            var parent = start
-            while true {
-                let left = 2 * parent + 1
-                guard left < heap.count else { return }
-                var worst = left
-                if left + 1 < heap.count && isBetter(heap[worst], heap[left + 1]) { worst = left + 1 }
-                guard isBetter(heap[parent], heap[worst]) else { return }
-                heap.swapAt(parent, worst)
-                parent = worst
-            }
-        }
-        for index in scored.indices {
-            if heap.count < count {
-                heap.append(index)
-                var child = heap.count - 1
-                while child > 0 {
-                    let parent = (child - 1) / 2
-                    guard isBetter(heap[parent], heap[child]) else { break }
-                    heap.swapAt(parent, child)
-                    child = parent
-                }
-            } else if isBetter(index, heap[0]) {
-                heap[0] = index
-                siftDown(0)
-            }
-        }
-        return heap
-    }
-}
-
-extension PostingsSource {
-    /// Per document of `documents` (ascending), per word, the word's position keys in its fields
-    /// (`PositionBlock` keys: title tokens from 0, body tokens from `bodyKeyBase`), ascending, read
-    /// from the documents' text: the scan's way, which the index replaces with its positions.
-    func proximityKeys(_ words: [ProximityBonus.Word], documents: [Int32], articles: ArticleTable) -> [[[UInt64]]] {
-        var wordsOfTerm: [[UInt8]: [Int]] = [:]
-        for (number, word) in words.enumerated() {
-            for id in word.ids { wordsOfTerm[term(id), default: []].append(number) }
-        }
-        var tokenizer = Tokenizer()
-        return documents.map { document in
-            var sink = KeySink(wordsOfTerm: wordsOfTerm, words: words, keys: Array(repeating: [], count: words.count))
-            articles.withTitleAndBody(at: Int(document)) { title, body in
-                sink.field = .title
-                tokenizer.tokenize(bytes: title, into: &sink)
-                sink.field = .body
-                sink.next = PositionBlock.bodyKeyBase
-                tokenizer.tokenize(bytes: body, into: &sink)
-            }
-            return sink.keys
-        }
-    }
-}
-
-/// Notes the key of every token that is one of the words' terms.
-private struct KeySink: TokenSink {
-    let wordsOfTerm: [[UInt8]: [Int]]
-    let words: [ProximityBonus.Word]
-    var keys: [[UInt64]]
-    var field: Fields = .title
-    var next: UInt64 = 0
-
-    mutating func token(_ folded: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: Tokenizer.Kind) {
-        defer { next += 1 }
-        guard let numbers = wordsOfTerm[Array(folded)] else { return }
-        for number in numbers where words[number].fields.contains(field) { keys[number].append(next) }
-    }
-}
-
-extension SearchIndex {
-    /// `PostingsSource.proximityKeys` from the stored positions: one cursor per term id walks its
-    /// postings once through the ascending documents.
-    func proximityKeys(_ words: [ProximityBonus.Word], documents: [Int32], articles: ArticleTable) -> [[[UInt64]]] {
-        var keys = [[[UInt64]]](repeating: Array(repeating: [], count: words.count), count: documents.count)
-        withExtendedLifetime(self) {
-            for (number, word) in words.enumerated() {
-                for id in word.ids {
-                    var cursor = PositionCursor(term: id, in: self)
-                    for (slot, document) in documents.enumerated() where cursor.seek(Int(document)) {
-                        var reader = cursor.positions(in: word.fields)
-                        while let key = reader.next() { keys[slot][number].append(key) }
-                    }
-                }
-                if word.ids.count > 1 {
-                    for slot in documents.indices { keys[slot][number].sort() }
-                }
-            }
-        }
-        return keys
-    }
 }

@@ -15,13 +15,19 @@ extension TermResolver {
         guard shortest <= longest else { return nil }
         let lengths = index.termsByLength
         var best: (distance: Int, frequency: Int, id: Int)? = nil
+        // 3+ letters: the ends test holds (`WordEnds`), and it turns away most terms before their
+        // edit distance is computed, as in the typo tier.
+        let ends = WordEnds(word)
         word.withUnsafeBufferPointer { query in
             index.terms.bytes.withUnsafeBufferPointer { arena in
                 let offsets = index.terms.offsets
                 for position in Int(lengths.start[shortest])..<Int(lengths.start[longest + 1]) {
                     let id = Int(lengths.order[position])
                     let start = Int(offsets[id])
-                    let candidate = UnsafeBufferPointer(rebasing: arena[start..<Int(offsets[id + 1])])
+                    let end = Int(offsets[id + 1])
+                    guard ends.mayBeWithin(allowed, of: arena.baseAddress! + start, count: end - start, wordIsASCII: isASCII)
+                    else { continue }
+                    let candidate = UnsafeBufferPointer(rebasing: arena[start..<end])
                     guard let distance = EditDistance.within(query, candidate, maxDistance: allowed) else { continue }
                     let frequency = Int(index.documentFrequency[id])
                     if let current = best,

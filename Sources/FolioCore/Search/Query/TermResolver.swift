@@ -107,8 +107,8 @@ struct TermResolver {
     }
 }
 
-/// A cheap test a dictionary term must pass before its edit distance to a typed word (5+ letters)
-/// is computed: the typo scan visits thousands of terms per word and most fail here.
+/// A cheap test a dictionary term must pass before its edit distance to a typed word (3+ letters)
+/// is computed: the typo scan and "did you mean" visit thousands of terms per word and most fail here.
 struct WordEnds {
     let first: UInt8, second: UInt8, secondLast: UInt8, last: UInt8
 
