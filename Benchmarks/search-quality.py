@@ -226,7 +226,7 @@ def fold(word_list):
 
 
 class Ceiling:
-    """The Bayes-optimal ranking under `queries_for`, over the articles that make queries.
+    """The Bayes-optimal ranking under `queries_for`, over the articles given (all the engines see).
 
     `likelihoods(kind, query)` is P(query | article) for every article where it is not 0, exactly
     (fractions), from the generator's own draws: the target is uniform over the articles, so the
