@@ -257,7 +257,8 @@ import Testing
     ])
 
     @Test(arguments: [
-        ("tedy", [String]()),  // 4 letters: no typo allowed
+        ("ted", [String]()),  // 3 letters: no typo allowed
+        ("tedy", ["teddy.md"]),  // 4 letters: one
         ("lunna", ["teddy.md"]),  // 5 letters: one
         ("theraphy", ["teddy.md"]),  // 8 letters: one
         ("thearpy", ["teddy.md"]),  // a transposition counts as one

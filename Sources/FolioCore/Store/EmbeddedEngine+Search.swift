@@ -122,8 +122,7 @@ extension EmbeddedEngine {
         query.clauses.contains { clause in
             clause.alternatives.contains { term in
                 !term.isPhrase && !term.isPrefix
-                    && TermResolver.allowedTypos(forLetters: String(decoding: term.tokens[0], as: UTF8.self).unicodeScalars.count)
-                        > 0
+                    && TermResolver.allowedTypos(for: term.tokens[0]) > 0
             }
         }
     }

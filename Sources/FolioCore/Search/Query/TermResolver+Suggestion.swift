@@ -1,9 +1,9 @@
 extension TermResolver {
     /// The indexed word nearest `word` (folded), for "did you mean": within 1 edit for 3–4 letters and
-    /// 2 beyond (none for shorter words), the fewest edits first, then the word in the most
+    /// 2 beyond (none for shorter words or numbers), the fewest edits first, then the word in the most
     /// articles, then byte order. Nil when the word is indexed (or a form of it is) or nothing is near.
     func nearestTerm(to word: [UInt8], isPrefix: Bool) -> [UInt8]? {
-        guard !word.isEmpty else { return nil }
+        guard !word.isEmpty, !Self.isNumber(word) else { return nil }
         if isPrefix ? !index.terms.prefixRange(word).isEmpty : !index.termsWithStem(of: word).isEmpty { return nil }
         let letters = String(decoding: word, as: UTF8.self).unicodeScalars.count
         let allowed = letters < 3 ? 0 : letters <= 4 ? 1 : 2

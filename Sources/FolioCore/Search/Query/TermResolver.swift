@@ -58,10 +58,9 @@ struct TermResolver {
         return ids
     }
 
-    /// Dictionary words within the allowed typo distance: none up to 4 letters, 1 for 5–8, 2 beyond.
+    /// Dictionary words within the allowed typo distance: none up to 3 letters, 1 for 4–8, 2 beyond.
     func typoNeighbours(of word: [UInt8]) -> [Int] {
-        let letters = String(decoding: word, as: UTF8.self).unicodeScalars.count
-        let allowed = Self.allowedTypos(forLetters: letters)
+        let allowed = Self.allowedTypos(for: word)
         guard allowed > 0 else { return [] }
         var result: [Int] = []
         let lengths = index.termsByLength
@@ -103,8 +102,17 @@ struct TermResolver {
     }
 
     static func allowedTypos(forLetters letters: Int) -> Int {
-        letters <= 4 ? 0 : letters <= 8 ? 1 : 2
+        letters <= 3 ? 0 : letters <= 8 ? 1 : 2
     }
+
+    /// The edits allowed in `word` (folded): by its letters, none for a number (2021 is not a
+    /// misspelt 2020).
+    static func allowedTypos(for word: [UInt8]) -> Int {
+        if isNumber(word) { return 0 }
+        return allowedTypos(forLetters: String(decoding: word, as: UTF8.self).unicodeScalars.count)
+    }
+
+    static func isNumber(_ word: [UInt8]) -> Bool { word.allSatisfy { (0x30...0x39).contains($0) } }
 }
 
 /// A cheap test a dictionary term must pass before its edit distance to a typed word (3+ letters)
