@@ -183,7 +183,9 @@ def tantivy_answers(articles, queries):
         answers = []
         for query in queries:
             terms = [re.sub(r"\W", " ", w).strip() for w in words(query)]
-            terms = [t for t in " ".join(terms).split() if t]
+            # Lower case: tantivy's grammar reads upper-case AND, OR, NOT and IN as operators
+            # ("WHO SITS IN JUDGEMENT"); its en_stem tokenizer lowers every word anyway.
+            terms = [t.lower() for t in " ".join(terms).split() if t]
             found = []
             for conjunction in (True, False):
                 if len(found) >= 10 or not terms:

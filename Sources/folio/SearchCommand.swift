@@ -73,9 +73,18 @@ struct SearchCommand: ParsableCommand {
         }
         for warning in results.query.warnings { printError(warning) }
         let marks = try filters.marks(corpusPath: corpusPath, engine: engine)
-        // Filter before the limit, and make snippets only for the rows printed.
-        let kept = results.matches.filter { match in
-            filters.apply([ArticleRow(engine.article(at: match.article))], marks: marks).isEmpty == false
+        // Filter before the limit, and make snippets only for the rows printed. Unfiltered, only the
+        // rows printed are read: a remote engine's million matches stay on its servers.
+        let kept: [SearchMatch]
+        let total: Int
+        if filters.narrows {
+            kept = results.matches.filter { match in
+                filters.apply([ArticleRow(engine.article(at: match.article))], marks: marks).isEmpty == false
+            }
+            total = kept.count
+        } else {
+            kept = results.list.matches(in: 0..<(limit == 0 ? results.list.count : limit))
+            total = results.list.count
         }
         let shown = limit == 0 ? kept[...] : kept.prefix(limit)
         let rows = filters.apply(
@@ -85,7 +94,7 @@ struct SearchCommand: ParsableCommand {
                 }
             }, marks: marks)
         let output = Output(format: format, terminal: .current)
-        print(output.render(rows, total: kept.count, seconds: results.seconds), terminator: "")
+        print(output.render(rows, total: total, seconds: results.seconds), terminator: "")
         if kept.isEmpty {
             // "Did you mean": the query with each word the corpus lacks replaced by its nearest word.
             if let query, let suggestion = results.suggestion(for: query) {

@@ -14,6 +14,9 @@ struct StateFilterOptions: ParsableArguments {
 
     @OptionGroup var state: StateOptions
 
+    /// Whether the flags drop rows (not only fill in their marks).
+    var narrows: Bool { unread || bookmarked }
+
     /// Marks by article id for this corpus; empty when there is no state file yet.
     func marks(corpusPath: String?, engine: any SearchEngine) throws -> [String: ArticleState] {
         let path = state.statePath ?? ReadingStateStore.defaultPath()
