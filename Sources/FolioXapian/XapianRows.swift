@@ -43,9 +43,22 @@ final class XapianRows: ArticleRows {
         }
     }
 
+    /// A filter (`U`, `B`, `F`) reads at most this many rows, in one request: its test needs each
+    /// row's article, and a list of millions would otherwise come to the reading host whole, window
+    /// by window, on the reader's thread (architecture.md §9).
+    static let filterLimit = 2_000
+
     func filtered(_ isIncluded: (Int) -> Bool) -> any ArticleRows {
-        let kept = matches(in: 0..<count).filter { isIncluded($0.article) }
-        return KeptRows(kept)
+        let read = Swift.min(count, Self.filterLimit)
+        var rows: [SearchMatch] = []
+        if read > 0 {
+            do {
+                rows = try matches.window(from: 0, count: read)
+            } catch {
+                onFailure(error)
+            }
+        }
+        return KeptRows(rows.filter { isIncluded($0.article) })
     }
 
     private func window(_ index: Int) -> [SearchMatch] {
