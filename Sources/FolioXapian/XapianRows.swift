@@ -43,13 +43,10 @@ final class XapianRows: ArticleRows {
         }
     }
 
-    /// A filter (`U`, `B`, `F`) reads at most this many rows, in one request: its test needs each
-    /// row's article, and a list of millions would otherwise come to the reading host whole, window
-    /// by window, on the reader's thread (architecture.md §9).
-    static let filterLimit = 2_000
-
+    /// A filter (`U`, `B`, `F`) reads the first `ArticleList.remoteFilterRows` rows, in one request:
+    /// its test needs each row's article.
     func filtered(_ isIncluded: (Int) -> Bool) -> any ArticleRows {
-        let read = Swift.min(count, Self.filterLimit)
+        let read = Swift.min(count, ArticleList.remoteFilterRows)
         var rows: [SearchMatch] = []
         if read > 0 {
             do {

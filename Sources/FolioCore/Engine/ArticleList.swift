@@ -52,6 +52,11 @@ public struct ArticleList: Sendable, RandomAccessCollection, Equatable {
     /// The rows that pass `isIncluded`, in the same order.
     public func filtered(_ isIncluded: (Int) -> Bool) -> ArticleList { ArticleList(rows: rows.filtered(isIncluded)) }
 
+    /// The rows a filter or a count over a remote engine's list reads (`SearchEngine.searchesInProcess`
+    /// false): its rows come a window at a time from servers, and a list of millions must not come
+    /// whole to the reading host on the reader's thread (architecture.md §9).
+    public static let remoteFilterRows = 2_000
+
     /// The same rows backwards: the exact matches reversed, then the near ones reversed, so the
     /// first `exactCount` rows are still the exact ones. Reading the first row of a list ordered
     /// only as it is read orders it all.

@@ -25,7 +25,10 @@ func startSourceFilter(_ state: inout AppState) -> [Effect] {
     // Every listed article with its identical copies (the list leaves copies out), a group counted
     // once per source one of its copies is from (`passesFilter`). The list, not the number space:
     // a Xapian stub's numbers may leave gaps (architecture.md §9).
-    for listed in state.engine.list(sort: .date) {
+    // A remote engine's list: its first rows only (`ArticleList.remoteFilterRows`), as its filters.
+    let list = state.engine.list(sort: .date)
+    let counted = state.engine.searchesInProcess ? list[...] : list.prefix(ArticleList.remoteFilterRows)
+    for listed in counted {
         var sources: Set<String> = []
         for article in [listed] + state.engine.copies(of: listed) {
             let source = state.engine.article(at: article).source
@@ -76,7 +79,10 @@ func pickSource(_ state: inout AppState, _ prompt: PromptState) -> [Effect] {
     var articles = Set<Int>()
     // The listed articles and their identical copies (the list leaves copies out), by the list
     // rather than the number space, which may leave gaps (architecture.md §9).
-    for listed in state.engine.list(sort: .date) {
+    // A remote engine's list: its first rows only (`ArticleList.remoteFilterRows`), as its filters.
+    let list = state.engine.list(sort: .date)
+    let counted = state.engine.searchesInProcess ? list[...] : list.prefix(ArticleList.remoteFilterRows)
+    for listed in counted {
         for article in [listed] + state.engine.copies(of: listed) where state.engine.article(at: article).source == choice.name {
             articles.insert(article)
         }
