@@ -85,7 +85,10 @@ struct SnapshotEndToEndTests {
         try tmux.type("lighthouse keeper 700", slowly: true)
         try tmux.waitFor("the article in the list") { $0.contains("Lighthouse keeper 700 retires") }
         try tmux.press("Enter", "Enter")
-        try tmux.waitFor("the article open") { $0.contains("boats 700 went out") }
+        // The list's snippet holds the same words: "· read" is in the open article's header only.
+        try tmux.waitFor("the article open and marked read") {
+            $0.contains("Lighthouse keeper 700 retires.\n") && $0.contains("boats 700 went out") && $0.contains("· read")
+        }
         try tmux.press("q", "Escape", "q")
         try tmux.waitFor("the shell again") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
         // The article read after the reload is marked read under its id (the state keeper moved over too).

@@ -49,6 +49,42 @@ extension ReducerTests {
         #expect(Array(driver.state.rows) == newest.matches.map(\.article))
     }
 
+    /// Type, Enter, Enter faster than a search: the article opened is the best match of the query
+    /// typed, not the row an earlier query's list had selected.
+    @Test func enterBeforeTheResultsOpensTheFirstOfThem() throws {
+        var driver = Driver(engine: Fixtures.builtin)
+        driver.runsSearches = false
+        driver.press(.character("/"))
+        driver.type("ashes")
+        let earlierFirst = try #require(driver.state.selectedArticle)
+        driver.press(.enter, .enter)
+        #expect(driver.state.reader == nil || driver.state.focus == .list, "nothing opened on the stale list")
+        #expect(driver.state.opensWhenResultsArrive)
+        let newest = Driver.results(of: "ashes", in: Fixtures.builtin)
+        let best = try #require(newest.matches.first?.article)
+        #expect(best != earlierFirst, "the test needs a query whose best match is not the list's first row")
+        driver.send(.searchFinished(generation: driver.state.searchGeneration, results: newest))
+        #expect(driver.state.focus == .reader)
+        #expect(driver.state.reader?.article == best)
+        #expect(driver.state.marks[best]?.isRead == true)
+        #expect(!driver.state.opensWhenResultsArrive)
+    }
+
+    /// A key pressed after that Enter changes what the user wants: the results then only fill the list.
+    @Test func aKeyAfterTheEarlyEnterCancelsTheOpen() {
+        var driver = Driver(engine: Fixtures.builtin)
+        driver.runsSearches = false
+        driver.press(.character("/"))
+        driver.type("ashes")
+        driver.press(.enter, .enter, .character("j"))
+        #expect(!driver.state.opensWhenResultsArrive)
+        driver.send(
+            .searchFinished(
+                generation: driver.state.searchGeneration, results: Driver.results(of: "ashes", in: Fixtures.builtin)))
+        #expect(driver.state.focus == .list)
+        #expect(driver.state.marks.isEmpty)
+    }
+
     @Test func enterGoesToTheListAndRecordsHistory() {
         var driver = Driver(engine: Fixtures.builtin)
         driver.search("ashes")

@@ -56,6 +56,9 @@ public struct AppState: Sendable {
     /// The article the list should stay on when the next results arrive (set by re-sorting).
     public var articleToKeep: Int? = nil
     public var isSearching = false
+    /// Enter (or Tab) came while the list still showed the rows of an earlier query: the article
+    /// to open is the first of the results on their way, not the stale row under the selection.
+    public var opensWhenResultsArrive = false
     /// How far the background index build is (0...1), nil once the index is ready. Until then
     /// searches scan the articles; the status line says "indexing 43%".
     public var indexingProgress: Double? = nil

@@ -41,6 +41,17 @@ func openSelected(_ state: inout AppState, focusReader: Bool) {
     if focusReader { state.focus = .reader }
 }
 
+/// Opens the selected article; while the results of a query just typed are still on their way
+/// (type, Enter, Enter faster than a search), opens the first of them when they arrive instead of
+/// the row the earlier query left selected.
+func openSelectedOrWait(_ state: inout AppState) {
+    if state.isSearching {
+        state.opensWhenResultsArrive = true
+    } else {
+        openSelected(&state, focusReader: true)
+    }
+}
+
 /// Lays out `article` for the reader (rendered, quotes shown); from a search, lands on its first hit.
 func load(_ state: inout AppState, article: Int) {
     state.reader = nil  // a find or full headers belong to the article they were opened on

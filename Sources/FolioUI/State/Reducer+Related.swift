@@ -29,6 +29,7 @@ func leaveRelated(_ state: inout AppState) {
     state.related = nil
     state.searchGeneration += 1  // a related answer still on its way is dropped
     state.isSearching = false
+    state.opensWhenResultsArrive = false
     state.editor = related.editor
     state.results = related.results
     state.rows = related.rows

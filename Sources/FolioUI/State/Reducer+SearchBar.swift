@@ -40,6 +40,10 @@ func applyResults(_ state: inout AppState, _ results: SearchResults) {
     // no copy, and nothing ordered beyond the first screens.
     state.rows = listed(state, results.list)
     resetSelection(&state)
+    if state.opensWhenResultsArrive {
+        state.opensWhenResultsArrive = false
+        openSelected(&state, focusReader: true)
+    }
 }
 
 /// The rows as the list shows them: filtered (unread, bookmarked, one source) and in reverse when

@@ -117,6 +117,8 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     }
     if state.focus == .prompt && command != .quit && command != .suspend { return performInPrompt(&state, command) }
     if state.focus == .links && command != .quit && command != .suspend { return performInLinks(&state, command) }
+    // Any key after Enter says what the user wants now: an open still waiting for results is dropped.
+    state.opensWhenResultsArrive = false
     switch command {
     case .quit: state.shouldQuit = true
     case .suspend: return [.suspend]
@@ -144,7 +146,7 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.historyIndex = nil
     case .toggleFocus:
         if state.focus == .list, state.layout.mode != .single || state.reader != nil {
-            openSelected(&state, focusReader: true)
+            openSelectedOrWait(&state)
         } else {
             state.focus = .list
             state.isZoomed = false  // a zoomed reader hides the list: focus on it must show it
@@ -170,7 +172,7 @@ private func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .selectPageUp: select(&state, state.selected - state.visibleListRows)
     case .selectFirst: select(&state, 0)
     case .selectLast: select(&state, state.rows.count - 1)
-    case .openSelected: openSelected(&state, focusReader: true)
+    case .openSelected: openSelectedOrWait(&state)
     case .showRelated: return toggleRelated(&state)
     case .showCopies: toggleCopies(&state)
     case .clearQuery:
