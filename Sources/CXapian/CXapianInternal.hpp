@@ -48,6 +48,9 @@ struct fx_enquire {
     std::unique_ptr<Xapian::Enquire> enquire;
     bool has_count = false;
     uint64_t count = 0;
+    // From the first window read with an estimate (the count not yet asked for).
+    uint64_t lower = 0;
+    uint64_t estimated = 0;
 };
 
 inline char *fx_copy(const std::string &text) {

@@ -51,9 +51,10 @@ fx_error fx_enquire_open(fx_reader *, const fx_query *, int, fx_enquire **out) {
 }
 void fx_enquire_close(fx_enquire *) {}
 fx_error fx_enquire_count(fx_enquire *, uint64_t *) { return fx_not_built(); }
-fx_error fx_enquire_window(fx_enquire *, uint64_t, uint32_t, uint64_t *, double *, uint32_t *) {
+fx_error fx_enquire_window(fx_enquire *, uint64_t, uint32_t, int, uint64_t *, double *, uint32_t *) {
     return fx_not_built();
 }
+fx_error fx_enquire_estimate(fx_enquire *, uint64_t *, uint64_t *, int *) { return fx_not_built(); }
 fx_error fx_writer_open(const char *, fx_writer **out) {
     *out = nullptr;
     return fx_not_built();

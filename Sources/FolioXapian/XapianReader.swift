@@ -138,17 +138,29 @@ final class XapianMatches: @unchecked Sendable {
 
     deinit { fx_enquire_close(handle) }
 
-    /// Rows `first..<first + count`, as numbers and scores.
-    func window(from first: Int, count: Int) throws(XapianFailure) -> [SearchMatch] {
+    /// Rows `first..<first + count`, as numbers and scores. The first window read counts every
+    /// match too, unless `estimating`: then `estimate()` says how many there may be.
+    func window(from first: Int, count: Int, estimating: Bool = false) throws(XapianFailure) -> [SearchMatch] {
         var numbers = [UInt64](repeating: 0, count: count)
         var weights = [Double](repeating: 0, count: count)
         var returned: UInt32 = 0
         try XapianFailure.check(
-            fx_enquire_window(handle, UInt64(first), UInt32(count), &numbers, &weights, &returned))
+            fx_enquire_window(
+                handle, UInt64(first), UInt32(count), estimating ? 1 : 0, &numbers, &weights, &returned))
         return (0..<Int(returned)).map { SearchMatch(article: Int(numbers[$0]), score: Float(weights[$0]), isFuzzy: false) }
     }
 
-    /// The exact number of matches.
+    /// After a first window read `estimating`: the matches there are at least and likely, and
+    /// whether those are the exact count (all were checked anyway, as for a rare word).
+    func estimate() throws(XapianFailure) -> (lower: Int, likely: Int, isExact: Bool) {
+        var lower: UInt64 = 0
+        var likely: UInt64 = 0
+        var exact: Int32 = 0
+        try XapianFailure.check(fx_enquire_estimate(handle, &lower, &likely, &exact))
+        return (Int(lower), Int(likely), exact != 0)
+    }
+
+    /// The exact number of matches (scores every match the first time; kept).
     func count() throws(XapianFailure) -> Int {
         var count: UInt64 = 0
         try XapianFailure.check(fx_enquire_count(handle, &count))

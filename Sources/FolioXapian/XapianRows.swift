@@ -9,18 +9,42 @@ final class XapianRows: ArticleRows {
 
     let count: Int
     var exactCount: Int { count }
-    private let matches: XapianMatches
-    private let windows = Mutex<[Int: [SearchMatch]]>([:])
+    /// While the matches are not counted yet (`SearchEngine.searchFirst`): how many there likely
+    /// are; `count` is then the number known to exist.
+    let estimatedCount: Int?
+    let matches: XapianMatches
+    /// Shared with the rows made from these once counted (`counted(_:)`): a window is fetched once.
+    private let windows: Windows
     private let onFailure: @Sendable (XapianFailure) -> Void
 
-    init(matches: XapianMatches, count: Int, first: [SearchMatch], onFailure: @escaping @Sendable (XapianFailure) -> Void) {
-        self.matches = matches
-        self.count = count
-        self.onFailure = onFailure
-        windows.withLock { $0[0] = first }
+    final class Windows: Sendable {
+        let fetched = Mutex<[Int: [SearchMatch]]>([:])
     }
 
-    var orderedCount: Int { windows.withLock { $0[0]?.count ?? 0 } }
+    init(
+        matches: XapianMatches, count: Int, estimatedCount: Int? = nil, first: [SearchMatch],
+        onFailure: @escaping @Sendable (XapianFailure) -> Void
+    ) {
+        self.matches = matches
+        self.count = count
+        self.estimatedCount = estimatedCount
+        self.onFailure = onFailure
+        windows = Windows()
+        windows.fetched.withLock { $0[0] = first }
+    }
+
+    private init(_ rows: XapianRows, count: Int) {
+        matches = rows.matches
+        self.count = count
+        estimatedCount = nil
+        onFailure = rows.onFailure
+        windows = rows.windows
+    }
+
+    /// The same rows, now that they are counted: `count` of them, the windows already fetched kept.
+    func counted(_ count: Int) -> XapianRows { XapianRows(self, count: count) }
+
+    var orderedCount: Int { windows.fetched.withLock { $0[0]?.count ?? 0 } }
 
     func match(at row: Int) -> SearchMatch {
         precondition(row >= 0 && row < count, "article list index out of range")
@@ -33,7 +57,7 @@ final class XapianRows: ArticleRows {
 
     func position(of article: Int) -> Int? {
         // Only the windows already fetched: looking further would fetch the whole list.
-        windows.withLock { windows in
+        windows.fetched.withLock { windows in
             for (index, window) in windows {
                 if let offset = window.firstIndex(where: { $0.article == article }) {
                     return index * Self.windowSize + offset
@@ -59,7 +83,7 @@ final class XapianRows: ArticleRows {
     }
 
     private func window(_ index: Int) -> [SearchMatch] {
-        if let kept = windows.withLock({ $0[index] }) { return kept }
+        if let kept = windows.fetched.withLock({ $0[index] }) { return kept }
         let fetched: [SearchMatch]
         do {
             fetched = try matches.window(from: index * Self.windowSize, count: Self.windowSize)
@@ -67,7 +91,7 @@ final class XapianRows: ArticleRows {
             onFailure(error)
             return []
         }
-        windows.withLock { $0[index] = fetched }
+        windows.fetched.withLock { $0[index] = fetched }
         return fetched
     }
 }

@@ -22,6 +22,8 @@ final class BackgroundSearch: Sendable {
     /// The newest generation asked for and the last finished result, shared with the queue.
     private final class Mailbox: Sendable {
         let latestGeneration = Atomic<Int>(0)
+        /// A `settle` is queued or running.
+        let settling = Atomic<Bool>(false)
         let finished = Mutex<Finished?>(nil)
         /// Signalled when a result lands, so the run loop wakes at once instead of at its next poll.
         let arrived = DispatchSemaphore(value: 0)
@@ -30,7 +32,9 @@ final class BackgroundSearch: Sendable {
     init(engine: any SearchEngine) { self.engine = engine }
 
     /// Returns the results at once when it ran inline, nil when they will arrive via `takeFinished`.
-    func search(_ text: String, sort: ListOrder, generation: Int) -> SearchResults? {
+    /// `firstRows`: the engine may answer with the count estimated (`SearchEngine.searchFirst`), to
+    /// be counted by `settle` once the user pauses.
+    func search(_ text: String, sort: ListOrder, generation: Int, firstRows: Bool) -> SearchResults? {
         mailbox.latestGeneration.store(generation, ordering: .releasing)
         // Inline only when ready: a scan (while the index builds) reads every article.
         // Never inline for an engine that may wait on the network (Documentation/architecture.md §9).
@@ -42,11 +46,29 @@ final class BackgroundSearch: Sendable {
             let isStale = { mailbox.latestGeneration.load(ordering: .acquiring) != generation }
             guard !isStale() else { return }
             let query = QueryParser.parse(text, mode: .incremental)
-            guard let results = engine.search(query, sort: sort, isCancelled: isStale), !isStale() else { return }
+            let results =
+                firstRows
+                ? engine.searchFirst(query, sort: sort, isCancelled: isStale)
+                : engine.search(query, sort: sort, isCancelled: isStale)
+            guard let results, !isStale() else { return }
             mailbox.finished.withLock { $0 = Finished(generation: generation, results: results) }
             mailbox.arrived.signal()
         }
         return nil
+    }
+
+    /// Counts results whose count was estimated (`SearchEngine.settled`); they arrive via
+    /// `takeFinished` under the same generation, unless a newer query came first.
+    func settle(_ results: SearchResults, generation: Int) {
+        mailbox.settling.store(true, ordering: .releasing)
+        queue.async { [engine, mailbox] in
+            // Cleared after the result is posted, so whoever sees it false finds the result.
+            defer { mailbox.settling.store(false, ordering: .releasing) }
+            let isStale = { mailbox.latestGeneration.load(ordering: .acquiring) != generation }
+            guard !isStale(), let settled = engine.settled(results, isCancelled: isStale), !isStale() else { return }
+            mailbox.finished.withLock { $0 = Finished(generation: generation, results: settled) }
+            mailbox.arrived.signal()
+        }
     }
 
     /// Waits until a result lands or `milliseconds` pass. The run loop waits here while a search
@@ -65,6 +87,9 @@ final class BackgroundSearch: Sendable {
         guard engine.articleCount >= Self.inlineLimit || !engine.searchesInProcess else { return }
         queue.async { [engine] in engine.warmUp() }
     }
+
+    /// True from `settle` until its count has landed, or failed (the engine says why in `problem`).
+    var isSettling: Bool { mailbox.settling.load(ordering: .acquiring) }
 
     func takeFinished() -> Finished? {
         mailbox.finished.withLock { value in

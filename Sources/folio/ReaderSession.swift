@@ -30,6 +30,11 @@ final class ReaderSession {
     /// While input is applied in a batch, the search its last key asked for (see `readInput`).
     private var deferredSearch: Effect?
     private var isBatching = false
+    /// When the last key came or the last results landed: results with an estimated count are
+    /// counted once both are a pause ago.
+    private var lastActivity = DispatchTime.now()
+    /// The generation whose estimated count is being made exact (`BackgroundSearch.settle`).
+    private var settling: Int?
 
     init(
         engine: any SearchEngine, corpusRoot: String?, keeper: StateKeeper, configuration: FolioConfiguration,
@@ -82,14 +87,20 @@ final class ReaderSession {
             // keyboard every millisecond; while a frame waits for a slow terminal to take the last
             // one, look again soon; otherwise wait for a key, waking now and then while the index
             // builds, for its progress.
-            if state.isSearching { searcher.waitForFinished(milliseconds: 1) }
+            settleCountIfDue()
+            let isCounting = searcher.isSettling
+            if state.isSearching || isCounting { searcher.waitForFinished(milliseconds: 1) }
             let timeout: Int32 =
-                state.isSearching
+                state.isSearching || isCounting
                 ? 0
-                : isFrameWaiting
-                    ? 10
-                    : state.indexingProgress != nil || recheck != nil ? 100 : 250
+                : state.results?.list.estimatedCount != nil && settling != state.searchGeneration
+                    ? 20  // to notice the pause that starts the count
+                    : isFrameWaiting
+                        ? 10
+                        : state.indexingProgress != nil || recheck != nil ? 100 : 250
             var changed = readInput(terminal, timeoutMilliseconds: timeout)
+            // A count that failed posts nothing: draw the status line that names the shard.
+            if isCounting && !searcher.isSettling { changed = true }
             // A resize whose KEY_RESIZE was folded into an earlier one (tmux resizes width and
             // height separately) must not leave the screen at the old size: compare on every wake-up.
             _ = terminal.synchronizeSize()
@@ -101,6 +112,7 @@ final class ReaderSession {
             if watcher?.takeChange() == true { requestReload(.watch) }
             if recheck != nil { changed = followRecheck(terminal: terminal) || changed }
             if let finished = searcher.takeFinished() {
+                lastActivity = DispatchTime.now()
                 run(
                     reduce(&state, .searchFinished(generation: finished.generation, results: finished.results)),
                     terminal: terminal)
@@ -129,6 +141,7 @@ final class ReaderSession {
         deferredSearch = nil
         isBatching = true
         var input = terminal.nextInput(timeoutMilliseconds: timeoutMilliseconds)
+        if input != nil { lastActivity = DispatchTime.now() }
         while let current = input {
             changed = handle(current, terminal: terminal) || changed
             guard !state.shouldQuit, DispatchTime.now().uptimeNanoseconds < deadline else { break }
@@ -145,6 +158,30 @@ final class ReaderSession {
 
     /// How long one batch of input may take before the loop draws (a frame at 20 Hz).
     private static let batchLimit: UInt64 = 50_000_000
+
+    /// Results shown with an estimated count (a remote engine's first rows while typing,
+    /// architecture.md §9) are counted once the user pauses or leaves the search bar: counting
+    /// scores every match, and a key typed meanwhile would wait for it.
+    private func settleCountIfDue() {
+        guard !state.isSearching, let results = state.results, results.list.estimatedCount != nil,
+            settling != state.searchGeneration
+        else { return }
+        let paused = DispatchTime.now().uptimeNanoseconds - lastActivity.uptimeNanoseconds >= Self.typingPause
+        guard paused || state.focus != .search else { return }
+        settling = state.searchGeneration
+        searcher.settle(results, generation: state.searchGeneration)
+    }
+
+    /// A pause this long after the last key and the results it brought ends typing, as far as
+    /// counting is concerned: keys a typist strings together come closer than this, and a key
+    /// typed while the count runs waits for it.
+    private static let typingPause: UInt64 = 300_000_000
+
+    /// Whether a search may answer with its first rows and an estimated count: only while a query
+    /// is typed into the plain list (reversed or filtered, the rows shown depend on the count).
+    private var searchesFirstRows: Bool {
+        state.focus == .search && !state.isReversed && state.filter == .all && state.sourceFilter == nil
+    }
 
     /// Passes the background build's progress to the state, and its end; true when the screen changed.
     private func followIndexing(terminal: CursesTerminal) -> Bool {
@@ -267,7 +304,7 @@ final class ReaderSession {
             case .search where isBatching:
                 deferredSearch = effect
             case .search(let text, let sort, let generation):
-                if let results = searcher.search(text, sort: sort, generation: generation) {
+                if let results = searcher.search(text, sort: sort, generation: generation, firstRows: searchesFirstRows) {
                     // Answered on this thread (small corpus): apply at once, no waiting for a poll.
                     run(reduce(&state, .searchFinished(generation: generation, results: results)), terminal: terminal)
                 }

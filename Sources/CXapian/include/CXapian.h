@@ -81,9 +81,14 @@ fx_error fx_enquire_open(fx_reader *reader, const fx_query *query, int sort, fx_
 void fx_enquire_close(fx_enquire *enquire);
 /// The exact count of matches (asks for it once; kept).
 fx_error fx_enquire_count(fx_enquire *enquire, uint64_t *count);
-/// Rows first..<first+max: document numbers and scores; `*returned` how many were filled.
-fx_error fx_enquire_window(fx_enquire *enquire, uint64_t first, uint32_t max, uint64_t *numbers, double *weights,
-                           uint32_t *returned);
+/// Rows first..<first+max: document numbers and scores; `*returned` how many were filled. The
+/// first window read also counts every match (exact), unless `estimate` is set: then it checks only
+/// as many as the window needs, and `fx_enquire_estimate` tells how many there may be.
+fx_error fx_enquire_window(fx_enquire *enquire, uint64_t first, uint32_t max, int estimate, uint64_t *numbers,
+                           double *weights, uint32_t *returned);
+/// After a window read with `estimate`: the matches there are at least (`*lower`) and likely
+/// (`*estimated`); `*exact` is 1 when the two are the count (every match was checked anyway).
+fx_error fx_enquire_estimate(fx_enquire *enquire, uint64_t *lower, uint64_t *estimated, int *exact);
 
 /// Opens (creating when missing) a writable database folder.
 fx_error fx_writer_open(const char *path, fx_writer **out);

@@ -6,12 +6,16 @@
 /// may read. Exact matches come first, then the typo tier's, then partial matches (every word of
 /// the query but one; `partialStart`).
 public struct ArticleList: Sendable, RandomAccessCollection, Equatable {
-    private let rows: any ArticleRows
+    /// The engine's rows, for the engine that made them (`SearchEngine.settled`).
+    public let rows: any ArticleRows
     public let count: Int
     /// How many leading rows are exact matches; the rest were found by the typo tier.
     public let exactCount: Int
     /// The first row of the partial matches (`SearchMatch.missing`); `count` when there are none.
     public let partialStart: Int
+    /// How many rows there are likely to be when the engine has not counted them yet
+    /// (`SearchEngine.searchFirst`): `count` is then only the rows known to exist. Nil when exact.
+    public let estimatedCount: Int?
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
@@ -21,6 +25,7 @@ public struct ArticleList: Sendable, RandomAccessCollection, Equatable {
         count = rows.count
         exactCount = rows.exactCount
         partialStart = count - rows.partialCount
+        estimatedCount = rows.estimatedCount
     }
 
     /// How many trailing rows are partial matches.
@@ -78,6 +83,9 @@ public protocol ArticleRows: AnyObject, Sendable {
     var partialCount: Int { get }
     /// How many leading rows cost nothing more to read.
     var orderedCount: Int { get }
+    /// How many rows there are likely to be, while only `count` are known to exist; nil when `count`
+    /// is exact (`ArticleList.estimatedCount`).
+    var estimatedCount: Int? { get }
     func match(at row: Int) -> SearchMatch
     /// The matches in `rows` (within 0..<count), in order.
     func matches(in rows: Range<Int>) -> [SearchMatch]
@@ -90,6 +98,8 @@ public protocol ArticleRows: AnyObject, Sendable {
 extension ArticleRows {
     /// Rows of an engine without partial matches.
     public var partialCount: Int { 0 }
+    /// Rows counted exactly.
+    public var estimatedCount: Int? { nil }
 }
 
 /// Rows given in order, all at once (a list kept across a corpus reload, tests).
@@ -129,6 +139,7 @@ final class ReversedRows: ArticleRows {
     var count: Int { base.count }
     var exactCount: Int { base.exactCount }
     var orderedCount: Int { base.orderedCount == base.count ? base.count : 0 }
+    var estimatedCount: Int? { base.estimatedCount }
 
     /// The base's row shown at `row` (the map is its own inverse).
     private func baseRow(_ row: Int) -> Int {

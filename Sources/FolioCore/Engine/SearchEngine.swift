@@ -36,6 +36,15 @@ public protocol SearchEngine: AnyObject, Sendable {
     /// The articles matching `query` in the given order, with their exact count. Nil once
     /// `isCancelled` turned true (a newer keystroke made it pointless); it is asked as the search goes.
     func search(_ query: Query, sort: ListOrder, isCancelled: () -> Bool) -> SearchResults?
+    /// The first rows of `search` as soon as they are certain, for a front end that shows a screen
+    /// while the user types. An engine that must score every match to count them (Xapian,
+    /// architecture.md §9) may answer with the count estimated (`ArticleList.estimatedCount`,
+    /// `count` then the rows known to exist), to be made exact by `settled`. Default: `search`.
+    func searchFirst(_ query: Query, sort: ListOrder, isCancelled: () -> Bool) -> SearchResults?
+    /// The same results with their exact count, for results whose count was estimated; nil when
+    /// cancelled, when the count is exact already, or when the engine could not count (it says why
+    /// in `problem`).
+    func settled(_ results: SearchResults, isCancelled: () -> Bool) -> SearchResults?
     /// For the rows on screen: each article's title hits and a snippet of about `snippetLength` bytes
     /// of its body around its hits, for the query of `results`.
     func rowHits(of articles: [Int], in results: SearchResults, snippetLength: Int) -> [RowHits]
@@ -75,6 +84,13 @@ public protocol SearchEngine: AnyObject, Sendable {
 
 extension SearchEngine {
     public var problem: String? { nil }
+
+    /// Engines whose counts cost nothing extra answer `searchFirst` with the whole search.
+    public func searchFirst(_ query: Query, sort: ListOrder, isCancelled: () -> Bool) -> SearchResults? {
+        search(query, sort: sort, isCancelled: isCancelled)
+    }
+
+    public func settled(_ results: SearchResults, isCancelled: () -> Bool) -> SearchResults? { nil }
     public var searchesInProcess: Bool { true }
 
     /// An engine that does not fold identical articles lists every one.

@@ -46,6 +46,15 @@ func applyResults(_ state: inout AppState, _ results: SearchResults) {
     }
 }
 
+/// The results shown, now counted (`SearchEngine.settled`): the same rows in the same order, with
+/// the rest of them reachable. The selection, the scroll and the open article stay.
+func applyCount(_ state: inout AppState, _ results: SearchResults) {
+    let selected = state.selectedArticle
+    state.results = results
+    state.rows = listed(state, results.list)
+    state.selected = selected.flatMap { state.rows.position(of: $0) } ?? min(state.selected, max(0, state.rows.count - 1))
+}
+
 /// The rows as the list shows them: filtered (unread, bookmarked, one source) and in reverse when
 /// asked. Without either, the list is taken as it is: no per-row call, no copy, nothing ordered
 /// beyond the first screens.

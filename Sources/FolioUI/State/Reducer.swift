@@ -84,7 +84,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         applyRelated(&state, generation: generation, results: results)
     case .searchFinished(let generation, let results):
         guard generation == state.searchGeneration else { break }  // a newer query is on its way
-        applyResults(&state, results)
+        if !state.isSearching, state.results?.list.estimatedCount != nil {
+            applyCount(&state, results)  // the results shown, now counted (architecture.md §9)
+        } else {
+            applyResults(&state, results)
+        }
     case .pointer(let pointer):
         state.message = nil
         performPointer(&state, pointer)

@@ -38,7 +38,14 @@ enum SearchBarView {
             style: theme.text, cursorStyle: theme.cursor, into: &grid)
     }
 
-    /// "42 results · 1.3 ms", "searching…", "5 articles".
+    /// An estimated count to two significant digits (173412 → "170000"): no more precise than it is.
+    static func approximately(_ count: Int) -> String {
+        var scale = 1
+        while count / scale >= 100 { scale *= 10 }
+        return String((count + scale / 2) / scale * scale)
+    }
+
+    /// "42 results · 1.3 ms", "about 170000 results · 12.0 ms", "searching…", "5 articles".
     static func summary(_ state: AppState) -> String {
         if state.isSearching { return "searching…" }
         guard let results = state.results else {
@@ -48,6 +55,10 @@ enum SearchBarView {
         // The search's counts, exact however little of the list is ordered yet; under a filter
         // (unread, bookmarked) still the whole search's, as the near ones are.
         let count = results.list.count
+        if let estimate = results.list.estimatedCount {
+            // Xapian over many articles: the first rows came before the count (architecture.md §9).
+            return "about \(approximately(estimate)) results · \(String(format: "%.1f ms", results.seconds * 1000))"
+        }
         let near = results.list.partialStart - results.list.exactCount
         let partial = results.list.partialCount
         let time = String(format: "%.1f ms", results.seconds * 1000)

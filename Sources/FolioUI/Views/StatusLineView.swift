@@ -10,7 +10,10 @@ enum StatusLineView {
             return
         }
         var left: [String] = []
-        if !state.rows.isEmpty { left.append("\(state.selected + 1)/\(state.rows.count)") }
+        if !state.rows.isEmpty {
+            let estimate = state.rows.estimatedCount.map { "~" + SearchBarView.approximately($0) }
+            left.append("\(state.selected + 1)/\(estimate ?? String(state.rows.count))")
+        }
         if let reader = state.reader, state.layout.reader != nil {
             left.append(ReaderView.position(reader, height: readerHeight(state)))
             let hits = reader.document.hitLines.count
