@@ -22,8 +22,8 @@ final class BackgroundSearch: Sendable {
     /// The newest generation asked for and the last finished result, shared with the queue.
     private final class Mailbox: Sendable {
         let latestGeneration = Atomic<Int>(0)
-        /// A `settle` is queued or running.
-        let settling = Atomic<Bool>(false)
+        /// How many `settle`s are queued or running (a newer one may be queued behind an older).
+        let settling = Atomic<Int>(0)
         let finished = Mutex<Finished?>(nil)
         /// Signalled when a result lands, so the run loop wakes at once instead of at its next poll.
         let arrived = DispatchSemaphore(value: 0)
@@ -60,10 +60,10 @@ final class BackgroundSearch: Sendable {
     /// Counts results whose count was estimated (`SearchEngine.settled`); they arrive via
     /// `takeFinished` under the same generation, unless a newer query came first.
     func settle(_ results: SearchResults, generation: Int) {
-        mailbox.settling.store(true, ordering: .releasing)
+        mailbox.settling.add(1, ordering: .releasing)
         queue.async { [engine, mailbox] in
             // Cleared after the result is posted, so whoever sees it false finds the result.
-            defer { mailbox.settling.store(false, ordering: .releasing) }
+            defer { mailbox.settling.subtract(1, ordering: .releasing) }
             let isStale = { mailbox.latestGeneration.load(ordering: .acquiring) != generation }
             guard !isStale(), let settled = engine.settled(results, isCancelled: isStale), !isStale() else { return }
             mailbox.finished.withLock { $0 = Finished(generation: generation, results: settled) }
@@ -89,7 +89,7 @@ final class BackgroundSearch: Sendable {
     }
 
     /// True from `settle` until its count has landed, or failed (the engine says why in `problem`).
-    var isSettling: Bool { mailbox.settling.load(ordering: .acquiring) }
+    var isSettling: Bool { mailbox.settling.load(ordering: .acquiring) > 0 }
 
     func takeFinished() -> Finished? {
         mailbox.finished.withLock { value in
